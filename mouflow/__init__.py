@@ -1,0 +1,1 @@
+"""mouflow: the life of a cross-region Memorandum of Understanding, from draft to renewal."""

@@ -1,0 +1,107 @@
+"""The real case mouflow serves, as data: the symposium of 3 June 2025 in Hong Kong.
+
+Hong Kong Talent Engage signed MoUs with the Shenzhen Qianhai Cooperation Zone and with Guangzhou
+Nansha District on talent recruitment, services, employment and development, witnessed by the
+Secretary for Labour and Welfare. The seed command and the tests build on these.
+"""
+
+from datetime import date
+
+from mouflow.domain.actions import Actor, Official, Signatory, StartMou
+from mouflow.domain.content import Bilingual, BilingualText, Clause, DraftContent, MilestonePlanItem, Party
+from mouflow.domain.enums import Role
+
+HKTE = Party(id="hkte", name=Bilingual(en="Hong Kong Talent Engage", zh="香港人才服務辦公室"))
+QIANHAI = Party(
+    id="qianhai",
+    name=Bilingual(en="Shenzhen Qianhai Cooperation Zone", zh="深圳前海合作區"),
+    wants_simplified_copy=True,
+)
+NANSHA = Party(id="nansha", name=Bilingual(en="Guangzhou Nansha District", zh="廣州南沙區"), wants_simplified_copy=True)
+
+SCOPE = [
+    Bilingual(en="Talent recruitment", zh="人才招聘"),
+    Bilingual(en="Talent services", zh="人才服務"),
+    Bilingual(en="Employment", zh="就業"),
+    Bilingual(en="Talent development", zh="人才發展"),
+]
+
+SECRETARY_FOR_LABOUR = Official(
+    name=Bilingual(en="Chris Sun", zh="孫玉菡"),
+    title=Bilingual(en="Secretary for Labour and Welfare", zh="勞工及福利局局長"),
+)
+HKTE_SIGNATORY = Signatory(
+    name_en="Anthony Lau",
+    title_en="Director, Hong Kong Talent Engage",
+    name_zh="劉焱",
+    title_zh="香港人才服務辦公室總監",
+)
+
+
+def officer(party: Party, name: str = "") -> Actor:
+    return Actor(
+        user_id=f"{party.id}-officer", name=name or f"{party.name.en} officer", party_id=party.id, role=Role.OFFICER
+    )
+
+
+def manager() -> Actor:
+    return Actor(user_id="hkte-manager", name="Programme manager", party_id=HKTE.id, role=Role.MANAGER)
+
+
+def clauses(partner: Party) -> list[Clause]:
+    return [
+        Clause(
+            heading=Bilingual(en="Purpose", zh="目的"),
+            text=BilingualText(
+                en=f"Hong Kong Talent Engage and {partner.name.en} deepen collaboration in talent recruitment, "
+                "services, employment and development between Hong Kong and the region.",
+                zh=f"香港人才服務辦公室與{partner.name.zh}深化香港與該區在人才招聘、服務、就業及發展方面的合作。",
+            ),
+        ),
+        Clause(
+            heading=Bilingual(en="Joint activities", zh="聯合活動"),
+            text=BilingualText(
+                en="The parties hold joint recruitment events and exchange information on talent policies.",
+                zh="雙方舉辦聯合招聘活動，並交流人才政策資訊。",
+            ),
+        ),
+    ]
+
+
+def year_of_milestones(partner: Party) -> list[MilestonePlanItem]:
+    return [
+        MilestonePlanItem(
+            id="joint-recruitment-fair",
+            title=Bilingual(en="Joint recruitment fair", zh="聯合招聘會"),
+            owner_party_id=HKTE.id,
+            offset_months=3,
+            requires_confirmation=True,
+        ),
+        MilestonePlanItem(
+            id="talent-services-report",
+            title=Bilingual(en="Talent services progress report", zh="人才服務進度報告"),
+            owner_party_id=partner.id,
+            offset_months=6,
+        ),
+        MilestonePlanItem(
+            id="annual-review",
+            title=Bilingual(en="Annual review", zh="年度檢討"),
+            owner_party_id=HKTE.id,
+            offset_months=12,
+        ),
+    ]
+
+
+def symposium_mou(partner: Party, mou_id: str, effective_date: date | None = None) -> StartMou:
+    content = DraftContent(
+        title=Bilingual(
+            en=f"Memorandum of Understanding on Talent Cooperation between Hong Kong Talent Engage and {partner.name.en}",
+            zh=f"香港人才服務辦公室與{partner.name.zh}人才合作諒解備忘錄",
+        ),
+        scope_areas=SCOPE,
+        term_months=36,
+        effective_date=effective_date,
+        clauses=clauses(partner),
+        milestones=year_of_milestones(partner),
+    )
+    return StartMou(mou_id=mou_id, actor=officer(HKTE), owner=HKTE, partners=[partner], content=content)

@@ -1,0 +1,132 @@
+"""One input model per human action. Every action names the actor it is taken by."""
+
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AwareDatetime, Field, field_validator
+
+from mouflow.domain.content import (
+    Bilingual,
+    DraftContent,
+    Frozen,
+    LongText,
+    MilestonePlanItem,
+    Party,
+    ShortText,
+    Slug,
+)
+from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Role
+
+Comment = Annotated[str, Field(max_length=5_000)]
+Reason = Annotated[str, Field(min_length=1, max_length=5_000)]
+Version = Annotated[int, Field(ge=1)]
+
+
+class Actor(Frozen):
+    """Who acts. The API fills this from the authenticated user; the workflow re-checks it."""
+
+    user_id: ShortText
+    name: ShortText
+    party_id: Slug
+    role: Role
+
+
+class StartMou(Frozen):
+    mou_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
+    actor: Actor
+    owner: Party
+    partners: Annotated[list[Party], Field(min_length=1, max_length=20)]
+    content: DraftContent
+
+
+class Revise(Frozen):
+    actor: Actor
+    base_version: Version  # the version the officer edited, so a concurrent edit is caught
+    content: DraftContent
+
+
+class Submit(Frozen):
+    actor: Actor
+    version: Version
+    review_days: Annotated[int, Field(ge=1, le=180)] = 14
+
+
+class Review(Frozen):
+    actor: Actor
+    version: Version
+    decision: ReviewDecision
+    comment: Comment = ""
+
+
+class Official(Frozen):
+    name: Bilingual
+    title: Bilingual
+
+
+class ScheduleCeremony(Frozen):
+    actor: Actor
+    starts_at: AwareDatetime
+    time_zone: ShortText = "Asia/Hong_Kong"
+    venue: Bilingual
+    witnesses: Annotated[list[Official], Field(max_length=20)] = []
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}") from error
+        return value
+
+
+class Signatory(Frozen):
+    name_en: ShortText
+    title_en: ShortText
+    name_zh: ShortText | None = None
+    title_zh: ShortText | None = None
+
+
+class Sign(Frozen):
+    actor: Actor
+    version: Version
+    signatory: Signatory
+
+
+class ReportProgress(Frozen):
+    actor: Actor
+    milestone_id: Slug
+    status: Annotated[MilestoneStatus, Field(description="in_progress or done")]
+    note: Comment = ""
+
+    @field_validator("status")
+    @classmethod
+    def _reportable(cls, value: MilestoneStatus) -> MilestoneStatus:
+        if value is MilestoneStatus.PENDING:
+            raise ValueError("progress can be in_progress or done, not pending")
+        return value
+
+
+class ConfirmMilestone(Frozen):
+    actor: Actor
+    milestone_id: Slug
+    note: Comment = ""
+
+
+class AmendMilestones(Frozen):
+    actor: Actor
+    milestones: Annotated[list[MilestonePlanItem], Field(min_length=1, max_length=200)]
+    reason: Reason
+
+
+class DecideRenewal(Frozen):
+    actor: Actor
+    renew: bool
+    comment: Comment = ""
+
+
+class Close(Frozen):
+    """Withdrawal before signing, termination after: both need a reason on record."""
+
+    actor: Actor
+    reason: Annotated[LongText, Field(max_length=5_000)]

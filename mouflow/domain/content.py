@@ -1,0 +1,66 @@
+"""What an MoU says: the bilingual text that officers draft and parties review."""
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Bilingual(Frozen):
+    """English and Traditional Chinese, both required: every MoU is executed in both."""
+
+    en: ShortText
+    zh: ShortText
+
+
+class BilingualText(Frozen):
+    en: LongText
+    zh: LongText
+
+
+class Party(Frozen):
+    id: Slug
+    name: Bilingual
+    wants_simplified_copy: bool = False  # Mainland partners read Simplified Chinese
+
+
+class Clause(Frozen):
+    heading: Bilingual
+    text: BilingualText
+
+
+class MilestonePlanItem(Frozen):
+    """A follow-up commitment: due on a fixed date, or an offset from the effective date."""
+
+    id: Slug
+    title: Bilingual
+    owner_party_id: Slug
+    due_date: date | None = None
+    offset_months: Annotated[int, Field(ge=0, le=240)] | None = None
+    offset_days: Annotated[int, Field(ge=0, le=3660)] = 0
+    requires_confirmation: bool = False
+
+    @model_validator(mode="after")
+    def _one_way_to_be_due(self) -> "MilestonePlanItem":
+        if (self.due_date is None) == (self.offset_months is None):
+            raise ValueError("give either due_date or offset_months (with optional offset_days)")
+        if self.due_date is not None and self.offset_days:
+            raise ValueError("offset_days only applies together with offset_months")
+        return self
+
+
+class DraftContent(Frozen):
+    title: Bilingual
+    scope_areas: Annotated[list[Bilingual], Field(min_length=1, max_length=20)]
+    term_months: Annotated[int, Field(ge=1, le=240)]
+    effective_date: date | None = None  # None: effective on the day the last party signs
+    clauses: Annotated[list[Clause], Field(min_length=1, max_length=200)]
+    milestones: Annotated[list[MilestonePlanItem], Field(max_length=600)] = []

@@ -1,0 +1,67 @@
+"""The small vocabularies shared by the workflow, the store, the API and the tests."""
+
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    DRAFTING = "drafting"
+    IN_REVIEW = "in_review"
+    READY_TO_SIGN = "ready_to_sign"
+    SIGNED = "signed"  # every party signed; the effective date is still ahead
+    IN_FORCE = "in_force"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in {Stage.EXPIRED, Stage.WITHDRAWN, Stage.TERMINATED}
+
+
+PRE_SIGNATURE_STAGES = frozenset({Stage.DRAFTING, Stage.IN_REVIEW, Stage.READY_TO_SIGN})
+EXECUTED_STAGES = frozenset({Stage.SIGNED, Stage.IN_FORCE})
+
+
+class Role(StrEnum):
+    OFFICER = "officer"
+    VIEWER = "viewer"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class ReviewDecision(StrEnum):
+    APPROVE = "approve"
+    REQUEST_CHANGES = "request_changes"
+
+
+class MilestoneStatus(StrEnum):
+    PENDING = "pending"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class EventKind(StrEnum):
+    STARTED = "started"
+    REVISED = "revised"
+    SUBMITTED = "submitted"
+    REVIEWED = "reviewed"
+    CHANGES_REQUESTED = "changes_requested"
+    READY_TO_SIGN = "ready_to_sign"
+    REVIEW_REMINDER = "review_reminder"
+    REVIEW_ESCALATED = "review_escalated"
+    CEREMONY_SCHEDULED = "ceremony_scheduled"
+    CEREMONY_RESCHEDULED = "ceremony_rescheduled"
+    SIGNED = "signed"
+    EXECUTED = "executed"
+    IN_FORCE = "in_force"
+    MILESTONE_REMINDER = "milestone_reminder"
+    MILESTONE_OVERDUE = "milestone_overdue"
+    MILESTONE_PROGRESS = "milestone_progress"
+    MILESTONE_CONFIRMED = "milestone_confirmed"
+    MILESTONES_AMENDED = "milestones_amended"
+    RENEWAL_DUE = "renewal_due"
+    RENEWAL_DECIDED = "renewal_decided"
+    RENEWED = "renewed"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"

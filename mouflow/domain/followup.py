@@ -1,0 +1,111 @@
+"""Follow-up: milestones with their own clocks, progress reports, confirmations, amendments."""
+
+from datetime import date, datetime, timedelta
+
+from mouflow.domain.access import require_officer, require_owner_officer, require_stage
+from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress
+from mouflow.domain.calendar import add_months, local_date
+from mouflow.domain.content import MilestonePlanItem
+from mouflow.domain.drafting import check_plan
+from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Role
+from mouflow.domain.errors import AlreadyDone, Forbidden, InvalidInput, NotFound
+from mouflow.domain.state import Event, Milestone, MouState, ProgressRecord, Term
+
+
+def due_date_in_term(item: MilestonePlanItem, term: Term, term_months: int) -> date:
+    if item.due_date is not None:  # a fixed date recurs on the same day of each renewed term
+        return add_months(item.due_date, term_months * (term.number - 1))
+    return add_months(term.effective_date, item.offset_months or 0) + timedelta(days=item.offset_days)
+
+
+def instantiate(items: list[MilestonePlanItem], term: Term, term_months: int) -> list[Milestone]:
+    return [
+        Milestone(
+            id=item.id,
+            title=item.title,
+            owner_party_id=item.owner_party_id,
+            due_date=due_date_in_term(item, term, term_months),
+            requires_confirmation=item.requires_confirmation,
+            term_number=term.number,
+        )
+        for item in items
+    ]
+
+
+def _existing(state: MouState, milestone_id: str) -> Milestone:
+    milestone = state.milestone(milestone_id)
+    if milestone is None:
+        raise NotFound(f"MoU {state.mou_id} has no milestone {milestone_id!r}")
+    return milestone
+
+
+def check_progress(state: MouState, report: ReportProgress) -> None:
+    require_officer(state, report.actor)
+    require_stage(state, EXECUTED_STAGES, "report milestone progress")
+    milestone = _existing(state, report.milestone_id)
+    if report.actor.party_id != milestone.owner_party_id:
+        raise Forbidden(f"milestone {milestone.id!r} is reported by its owner {milestone.owner_party_id!r}")
+    if milestone.status is MilestoneStatus.DONE:
+        raise AlreadyDone(f"milestone {milestone.id!r} is already done")
+
+
+def apply_progress(state: MouState, report: ReportProgress, now: datetime) -> list[Event]:
+    check_progress(state, report)
+    milestone = _existing(state, report.milestone_id)
+    milestone.status = report.status
+    milestone.progress.append(ProgressRecord(status=report.status, note=report.note, reporter=report.actor, at=now))
+    detail = f"{report.status}: {report.note}".rstrip(": ")
+    return [
+        Event(kind=EventKind.MILESTONE_PROGRESS, at=now, actor=report.actor, milestone_id=milestone.id, detail=detail)
+    ]
+
+
+def check_confirm(state: MouState, confirm: ConfirmMilestone) -> None:
+    require_stage(state, EXECUTED_STAGES, "confirm a milestone")
+    if confirm.actor.role is not Role.MANAGER:
+        require_officer(state, confirm.actor)
+    milestone = _existing(state, confirm.milestone_id)
+    if not milestone.requires_confirmation:
+        raise InvalidInput(f"milestone {milestone.id!r} does not ask for confirmation")
+    if confirm.actor.party_id == milestone.owner_party_id:
+        raise Forbidden(f"milestone {milestone.id!r} is confirmed by the other side, not its owner")
+    if milestone.status is not MilestoneStatus.DONE:
+        raise InvalidInput(f"milestone {milestone.id!r} is {milestone.status}; only a done milestone is confirmed")
+    if milestone.confirmed_by is not None:
+        raise AlreadyDone(f"milestone {milestone.id!r} was confirmed by {milestone.confirmed_by.name}")
+
+
+def apply_confirm(state: MouState, confirm: ConfirmMilestone, now: datetime) -> list[Event]:
+    check_confirm(state, confirm)
+    milestone = _existing(state, confirm.milestone_id)
+    milestone.confirmed_by, milestone.confirmed_at = confirm.actor, now
+    return [
+        Event(
+            kind=EventKind.MILESTONE_CONFIRMED,
+            at=now,
+            actor=confirm.actor,
+            milestone_id=milestone.id,
+            detail=confirm.note,
+        )
+    ]
+
+
+def check_amend(state: MouState, amend: AmendMilestones, now: datetime) -> None:
+    require_owner_officer(state, amend.actor)
+    require_stage(state, EXECUTED_STAGES, "amend the milestone plan")
+    check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones})
+    today = local_date(now)
+    for item in amend.milestones:
+        if item.due_date is not None and item.due_date < today:
+            raise InvalidInput(f"milestone {item.id!r} would be due on {item.due_date}, which has passed")
+
+
+def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[Event]:
+    check_amend(state, amend, now)
+    term = state.term
+    if term is None:
+        raise InvalidInput("the MoU has no term yet")
+    state.milestone_plan.extend(amend.milestones)
+    state.milestones.extend(instantiate(amend.milestones, term, state.executed_content.term_months))
+    ids = ", ".join(item.id for item in amend.milestones)
+    return [Event(kind=EventKind.MILESTONES_AMENDED, at=now, actor=amend.actor, detail=f"added {ids}: {amend.reason}")]

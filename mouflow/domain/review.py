@@ -1,0 +1,65 @@
+"""Review: every party reviews the same version; one request for changes sends it back."""
+
+from datetime import datetime
+
+from mouflow.domain.access import require_officer, require_stage
+from mouflow.domain.actions import Review
+from mouflow.domain.enums import EventKind, ReviewDecision, Stage
+from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion
+from mouflow.domain.state import Event, MouState, ReviewRecord, ReviewRound
+
+
+def _round_under_review(state: MouState) -> ReviewRound:
+    require_stage(state, {Stage.IN_REVIEW}, "review")
+    review_round = state.open_round
+    if review_round is None:  # in review always has an open round; guard against a corrupt state
+        raise InvalidInput("there is no review round open")
+    return review_round
+
+
+def check_review(state: MouState, review: Review) -> None:
+    require_officer(state, review.actor)
+    review_round = _round_under_review(state)
+    if review.version != review_round.version:
+        raise StaleVersion(f"version {review.version} is not under review; version {review_round.version} is")
+    if review.actor.party_id in review_round.reviews:
+        raise AlreadyDone(f"party {review.actor.party_id!r} has already reviewed version {review.version}")
+    if review.decision is ReviewDecision.REQUEST_CHANGES and not review.comment.strip():
+        raise InvalidInput("a request for changes needs a comment saying what to change")
+
+
+def apply_review(state: MouState, review: Review, now: datetime) -> list[Event]:
+    check_review(state, review)
+    review_round = _round_under_review(state)
+    party_id = review.actor.party_id
+    review_round.reviews[party_id] = ReviewRecord(
+        party_id=party_id, decision=review.decision, comment=review.comment, reviewer=review.actor, at=now
+    )
+    events = [
+        Event(
+            kind=EventKind.REVIEWED,
+            at=now,
+            actor=review.actor,
+            version=review.version,
+            party_id=party_id,
+            detail=f"{review.decision}: {review.comment}".rstrip(": "),
+        )
+    ]
+    if review.decision is ReviewDecision.REQUEST_CHANGES:
+        review_round.closed = True
+        state.stage = Stage.DRAFTING
+        events.append(Event(kind=EventKind.CHANGES_REQUESTED, at=now, version=review.version, party_id=party_id))
+    elif set(review_round.reviews) == set(state.party_ids):
+        review_round.closed = True
+        state.approved_version = review.version
+        state.stage = Stage.READY_TO_SIGN
+        events.append(Event(kind=EventKind.READY_TO_SIGN, at=now, version=review.version))
+    return events
+
+
+def awaiting_review(state: MouState) -> list[str]:
+    """Parties whose review of the open round is still missing."""
+    review_round = state.open_round
+    if review_round is None:
+        return []
+    return [party_id for party_id in state.party_ids if party_id not in review_round.reviews]

@@ -1,0 +1,168 @@
+"""What the workflow remembers about one MoU. It is carried whole across continue-as-new."""
+
+from datetime import date, datetime
+
+from pydantic import BaseModel
+
+from mouflow.domain.actions import Actor, Official, Signatory
+from mouflow.domain.content import Bilingual, DraftContent, MilestonePlanItem, Party
+from mouflow.domain.enums import EventKind, MilestoneStatus, ReviewDecision, Stage
+
+
+class DraftVersion(BaseModel):
+    number: int
+    content: DraftContent
+    author: Actor
+    created_at: datetime
+
+
+class ReviewRecord(BaseModel):
+    party_id: str
+    decision: ReviewDecision
+    comment: str
+    reviewer: Actor
+    at: datetime
+
+
+class ReviewRound(BaseModel):
+    version: int
+    submitted_at: datetime
+    deadline: datetime
+    reviews: dict[str, ReviewRecord] = {}
+    reminders_sent: list[int] = []  # days before the deadline
+    escalated_at: datetime | None = None
+    closed: bool = False
+
+
+class Ceremony(BaseModel):
+    starts_at: datetime
+    time_zone: str
+    venue: Bilingual
+    witnesses: list[Official]
+    scheduled_by: Actor
+    scheduled_at: datetime
+
+
+class SignatureRecord(BaseModel):
+    party_id: str
+    version: int
+    signatory: Signatory
+    signed_by: Actor
+    at: datetime
+
+
+class ProgressRecord(BaseModel):
+    status: MilestoneStatus
+    note: str
+    reporter: Actor
+    at: datetime
+
+
+class Milestone(BaseModel):
+    id: str
+    title: Bilingual
+    owner_party_id: str
+    due_date: date
+    requires_confirmation: bool
+    term_number: int
+    status: MilestoneStatus = MilestoneStatus.PENDING
+    progress: list[ProgressRecord] = []
+    reminders_sent: list[int] = []  # days before the due date
+    overdue_since: datetime | None = None
+    confirmed_by: Actor | None = None
+    confirmed_at: datetime | None = None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.overdue_since is not None and self.status is not MilestoneStatus.DONE
+
+
+class RenewalDecisionRecord(BaseModel):
+    renew: bool
+    comment: str
+    decided_by: Actor
+    at: datetime
+
+
+class Term(BaseModel):
+    number: int
+    effective_date: date
+    end_date: date  # first day no longer covered
+    renewal_notice_sent: bool = False
+    decisions: dict[str, RenewalDecisionRecord] = {}
+    past_milestones: list[Milestone] = []
+
+
+class Closure(BaseModel):
+    stage: Stage
+    reason: str
+    by: Actor | None
+    at: datetime
+
+
+class Event(BaseModel):
+    """One thing that happened, as the store, the audit log and notifications will see it."""
+
+    kind: EventKind
+    at: datetime
+    actor: Actor | None = None
+    version: int | None = None
+    milestone_id: str | None = None
+    party_id: str | None = None
+    detail: str = ""
+
+
+class MouState(BaseModel):
+    mou_id: str
+    owner: Party
+    partners: list[Party]
+    stage: Stage = Stage.DRAFTING
+    versions: list[DraftVersion]
+    review_rounds: list[ReviewRound] = []
+    approved_version: int | None = None
+    ceremonies: list[Ceremony] = []  # the last one is current; earlier ones were rescheduled
+    signatures: list[SignatureRecord] = []
+    executed_version: int | None = None
+    milestone_plan: list[MilestonePlanItem] = []
+    milestones: list[Milestone] = []
+    terms: list[Term] = []  # the last one is current
+    closure: Closure | None = None
+    seq: int = 0  # transitions recorded so far: the idempotency key of the next one
+
+    @property
+    def parties(self) -> list[Party]:
+        return [self.owner, *self.partners]
+
+    @property
+    def party_ids(self) -> list[str]:
+        return [party.id for party in self.parties]
+
+    @property
+    def current_version(self) -> DraftVersion:
+        return self.versions[-1]
+
+    @property
+    def executed_content(self) -> DraftContent:
+        """The signed text once executed; until then the current draft."""
+        return self.versions[(self.executed_version or self.current_version.number) - 1].content
+
+    @property
+    def open_round(self) -> ReviewRound | None:
+        if self.review_rounds and not self.review_rounds[-1].closed:
+            return self.review_rounds[-1]
+        return None
+
+    @property
+    def ceremony(self) -> Ceremony | None:
+        return self.ceremonies[-1] if self.ceremonies else None
+
+    @property
+    def term(self) -> Term | None:
+        return self.terms[-1] if self.terms else None
+
+    @property
+    def has_overdue(self) -> bool:
+        return any(milestone.is_overdue for milestone in self.milestones)
+
+    def milestone(self, milestone_id: str) -> Milestone | None:
+        return next((m for m in self.milestones if m.id == milestone_id), None)

@@ -1,0 +1,73 @@
+"""End of term: renewal decisions, renewal, expiry, and termination."""
+
+from datetime import datetime
+
+from mouflow.domain.access import require_officer, require_stage
+from mouflow.domain.actions import Close, DecideRenewal
+from mouflow.domain.calendar import add_months
+from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage
+from mouflow.domain.errors import AlreadyDone, InvalidInput
+from mouflow.domain.followup import instantiate
+from mouflow.domain.state import Closure, Event, MouState, RenewalDecisionRecord, Term
+
+
+def _current_term(state: MouState) -> Term:
+    term = state.term
+    if term is None:
+        raise InvalidInput("the MoU has no term yet")
+    return term
+
+
+def check_renewal(state: MouState, decide: DecideRenewal) -> None:
+    require_officer(state, decide.actor)
+    require_stage(state, EXECUTED_STAGES, "decide on renewal")
+    if decide.actor.party_id in _current_term(state).decisions:
+        raise AlreadyDone(f"party {decide.actor.party_id!r} has already decided on renewal of this term")
+
+
+def apply_renewal(state: MouState, decide: DecideRenewal, now: datetime) -> list[Event]:
+    check_renewal(state, decide)
+    party_id = decide.actor.party_id
+    _current_term(state).decisions[party_id] = RenewalDecisionRecord(
+        renew=decide.renew, comment=decide.comment, decided_by=decide.actor, at=now
+    )
+    detail = ("renew" if decide.renew else "let expire") + (f": {decide.comment}" if decide.comment else "")
+    return [Event(kind=EventKind.RENEWAL_DECIDED, at=now, actor=decide.actor, party_id=party_id, detail=detail)]
+
+
+def all_agree_to_renew(state: MouState) -> bool:
+    decisions = _current_term(state).decisions
+    return set(decisions) == set(state.party_ids) and all(d.renew for d in decisions.values())
+
+
+def end_term(state: MouState, now: datetime) -> list[Event]:
+    """At the end of a term: a new term if every party agreed to renew, otherwise expiry."""
+    term = _current_term(state)
+    if not all_agree_to_renew(state):
+        state.stage = Stage.EXPIRED
+        state.closure = Closure(stage=Stage.EXPIRED, reason=f"term ended on {term.end_date}", by=None, at=now)
+        return [Event(kind=EventKind.EXPIRED, at=now, detail=f"term {term.number} ended on {term.end_date}")]
+    term_months = state.executed_content.term_months
+    term.past_milestones = state.milestones  # kept with the term they belong to
+    new_term = Term(
+        number=term.number + 1, effective_date=term.end_date, end_date=add_months(term.end_date, term_months)
+    )
+    state.terms.append(new_term)
+    state.milestones = instantiate(state.milestone_plan, new_term, term_months)
+    state.stage = Stage.IN_FORCE
+    detail = f"term {new_term.number} from {new_term.effective_date} to {new_term.end_date}; {len(term.past_milestones)} milestones archived"
+    return [Event(kind=EventKind.RENEWED, at=now, detail=detail)]
+
+
+def check_terminate(state: MouState, close: Close) -> None:
+    require_officer(state, close.actor)
+    require_stage(state, EXECUTED_STAGES, "terminate")
+
+
+def apply_terminate(state: MouState, close: Close, now: datetime) -> list[Event]:
+    check_terminate(state, close)
+    state.stage = Stage.TERMINATED
+    state.closure = Closure(stage=Stage.TERMINATED, reason=close.reason, by=close.actor, at=now)
+    return [
+        Event(kind=EventKind.TERMINATED, at=now, actor=close.actor, party_id=close.actor.party_id, detail=close.reason)
+    ]

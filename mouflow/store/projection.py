@@ -1,0 +1,77 @@
+"""Writing one transition into the projection, exactly once however often it is retried."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mouflow.domain.state import Event, Milestone
+from mouflow.domain.view import MouSummary
+from mouflow.store.tables import EventRow, MilestoneRow, MouRow
+from mouflow.transitions import RecordTransition
+
+
+def record_transition(*, session: Session, transition: RecordTransition) -> bool:
+    """Returns False when this (MoU, seq) was recorded before: a retry or a replayed activity."""
+    mou_id = transition.summary.mou_id
+    if _already_recorded(session=session, mou_id=mou_id, seq=transition.seq):
+        return False
+    _upsert_mou(session=session, summary=transition.summary, workflow_id=transition.workflow_id, seq=transition.seq)
+    session.flush()  # the MoU row must exist before rows that refer to it
+    for milestone in transition.milestones:
+        _upsert_milestone(session=session, mou_id=mou_id, milestone=milestone, seq=transition.seq)
+    session.add_all(
+        _event_row(mou_id, transition.seq, position, event) for position, event in enumerate(transition.events)
+    )
+    return True
+
+
+def _already_recorded(*, session: Session, mou_id: str, seq: int) -> bool:
+    found = session.scalar(select(EventRow.id).where(EventRow.mou_id == mou_id, EventRow.seq == seq).limit(1))
+    return found is not None
+
+
+def _upsert_mou(*, session: Session, summary: MouSummary, workflow_id: str, seq: int) -> None:
+    row = session.get(MouRow, summary.mou_id, with_for_update=True)
+    if row is None:
+        row = MouRow(id=summary.mou_id, workflow_id=workflow_id, last_seq=0)
+        session.add(row)
+    if seq < row.last_seq:
+        return  # transitions can be recorded out of order; never overwrite a newer snapshot
+    row.stage = summary.stage.value
+    row.title_en, row.title_zh = summary.title_en, summary.title_zh
+    row.owner_party_id, row.party_ids = summary.owner_party_id, summary.party_ids
+    row.current_version, row.approved_version = summary.current_version, summary.approved_version
+    row.executed_version, row.has_overdue = summary.executed_version, summary.has_overdue
+    row.term_end, row.next_deadline = summary.term_end, summary.next_deadline
+    row.last_seq, row.updated_at = seq, datetime.now(UTC)
+
+
+def _upsert_milestone(*, session: Session, mou_id: str, milestone: Milestone, seq: int) -> None:
+    key = (mou_id, milestone.term_number, milestone.id)
+    row = session.get(MilestoneRow, key, with_for_update=True)
+    if row is None:
+        row = MilestoneRow(mou_id=mou_id, term_number=milestone.term_number, milestone_id=milestone.id, last_seq=0)
+        session.add(row)
+    if seq < row.last_seq:
+        return
+    row.title_en, row.title_zh = milestone.title.en, milestone.title.zh
+    row.owner_party_id, row.due_date = milestone.owner_party_id, milestone.due_date
+    row.status, row.overdue = milestone.status.value, milestone.is_overdue
+    row.confirmed, row.last_seq = milestone.confirmed_by is not None, seq
+
+
+def _event_row(mou_id: str, seq: int, position: int, event: Event) -> EventRow:
+    return EventRow(
+        mou_id=mou_id,
+        seq=seq,
+        position=position,
+        kind=event.kind.value,
+        at=event.at,
+        actor_user_id=event.actor.user_id if event.actor else None,
+        actor_party_id=event.actor.party_id if event.actor else None,
+        version=event.version,
+        milestone_id=event.milestone_id,
+        party_id=event.party_id,
+        detail=event.detail,
+    )

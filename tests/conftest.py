@@ -1,0 +1,82 @@
+"""Fixtures: a real Temporal server, a fresh database, a worker on a fresh task queue per test."""
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio.client import Client
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from activities.store import StoreActivities
+from mouflow.store.db import create_schema, make_engine, session_factory
+from tests.servers import start_dev_server, start_time_skipping
+from worker import WORKFLOWS
+
+
+@pytest.fixture
+async def time_env() -> AsyncIterator[WorkflowEnvironment]:
+    env = await start_time_skipping()
+    async with env:
+        yield env
+
+
+@pytest.fixture(scope="session")
+async def dev_env() -> AsyncIterator[WorkflowEnvironment]:
+    env = await start_dev_server()
+    async with env:
+        yield env
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    """SQLite in a temporary file, or a fresh schema in the PostgreSQL that DATABASE_URL names."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        engine = make_engine(f"sqlite:///{tmp_path / 'mouflow.db'}")
+        create_schema(engine)
+        yield engine
+        engine.dispose()
+        return
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    engine = make_engine(url, postgres_schema=schema)
+    create_schema(engine)
+    yield engine
+    engine.dispose()
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return session_factory(engine)
+
+
+@pytest.fixture
+def task_queue() -> str:
+    return f"mouflow-test-{uuid.uuid4().hex[:8]}"
+
+
+@asynccontextmanager
+async def running_worker(client: Client, task_queue: str, sessions: sessionmaker[Session]) -> AsyncIterator[Worker]:
+    store = StoreActivities(sessions)
+    with ThreadPoolExecutor(max_workers=8) as executor:
+        worker = Worker(
+            client,
+            task_queue=task_queue,
+            workflows=WORKFLOWS,
+            activities=[store.record_transition],
+            activity_executor=executor,
+        )
+        async with worker:
+            yield worker

@@ -1,0 +1,48 @@
+"""The worker: builds the activities with their clients and registers them with the workflows."""
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from temporalio.client import Client
+from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.worker import Worker
+
+from activities.store import StoreActivities
+from mouflow.config import Settings
+from mouflow.store.db import create_schema, make_engine, session_factory
+from workflows.mou import MouWorkflow
+
+WORKFLOWS = [MouWorkflow]
+
+
+def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
+    engine = make_engine(settings.resolved_database_url)
+    create_schema(engine)
+    store = StoreActivities(session_factory(engine))
+    return Worker(
+        client,
+        task_queue=settings.task_queue,
+        workflows=WORKFLOWS,
+        activities=[store.record_transition],
+        activity_executor=executor,
+    )
+
+
+async def connect(settings: Settings) -> Client:
+    return await Client.connect(
+        settings.temporal_address, namespace=settings.temporal_namespace, data_converter=pydantic_data_converter
+    )
+
+
+async def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
+    settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    client = await connect(settings)
+    with ThreadPoolExecutor(max_workers=16) as executor:
+        await build_worker(client, settings, executor).run()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

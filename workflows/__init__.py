@@ -1,0 +1,1 @@
+"""Workflows: one class per file, thin orchestration over the domain rules."""

@@ -1,0 +1,228 @@
+"""MouWorkflow: one per memorandum, from first draft to expiry, across continue-as-new runs."""
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import ParamSpec, TypeVar
+
+from pydantic import BaseModel
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+from temporalio.exceptions import ApplicationError
+
+with workflow.unsafe.imports_passed_through():
+    from activities.store import StoreActivities
+    from mouflow import names
+    from mouflow.domain import clock, drafting, followup, review, signing, term
+    from mouflow.domain.actions import (
+        AmendMilestones,
+        Close,
+        ConfirmMilestone,
+        DecideRenewal,
+        ReportProgress,
+        Review,
+        Revise,
+        ScheduleCeremony,
+        Sign,
+        StartMou,
+        Submit,
+    )
+    from mouflow.domain.errors import RuleViolation
+    from mouflow.domain.state import Event, MouState
+    from mouflow.domain.view import MouSummary, summarize, touched_milestones
+    from mouflow.transitions import RecordTransition
+
+Action = TypeVar("Action", bound=BaseModel)
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
+
+HISTORY_LIMIT = 2_000  # continue-as-new long before the 4k-event guidance
+STORE_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), maximum_interval=timedelta(minutes=1))
+
+
+class MouWorkflowInput(BaseModel):
+    """Either a new MoU (`start`) or the whole state carried over by continue-as-new."""
+
+    start: StartMou | None = None
+    carried: MouState | None = None
+    history_limit: int = HISTORY_LIMIT
+
+
+@workflow.defn
+class MouWorkflow:
+    @workflow.init
+    def __init__(self, run_input: MouWorkflowInput) -> None:
+        self._history_limit = run_input.history_limit
+        self._woken = False
+        self._search_attributes: tuple[object, ...] = ()
+        if run_input.carried is not None:
+            self.state, self._initial_events = run_input.carried, []
+        elif run_input.start is not None:
+            self.state, self._initial_events = _rule(drafting.start_mou, run_input.start, workflow.now())
+        else:
+            raise ApplicationError("MouWorkflow needs a start or a carried state", non_retryable=True)
+
+    @workflow.run
+    async def run(self, run_input: MouWorkflowInput) -> MouSummary:
+        if self._initial_events:
+            await self._record(self._initial_events)
+        self._publish_search_attributes()
+        while not self.state.stage.is_terminal:
+            await self._sleep_until_next_deadline()
+            events = clock.fire_due(self.state, workflow.now())
+            if events:
+                await self._record(events)
+            if self._history_is_long():
+                await workflow.wait_condition(workflow.all_handlers_finished)
+                workflow.continue_as_new(MouWorkflowInput(carried=self.state, history_limit=self._history_limit))
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        return summarize(self.state)
+
+    @workflow.query
+    def status(self) -> MouState:
+        return self.state
+
+    @workflow.query
+    def summary(self) -> MouSummary:
+        return summarize(self.state)
+
+    @workflow.update
+    async def revise(self, action: Revise) -> MouSummary:
+        return await self._act(drafting.apply_revise, action)
+
+    @revise.validator
+    def _check_revise(self, action: Revise) -> None:
+        _rule(drafting.check_revise, self.state, action)
+
+    @workflow.update
+    async def submit(self, action: Submit) -> MouSummary:
+        return await self._act(drafting.apply_submit, action)
+
+    @submit.validator
+    def _check_submit(self, action: Submit) -> None:
+        _rule(drafting.check_submit, self.state, action)
+
+    @workflow.update
+    async def review(self, action: Review) -> MouSummary:
+        return await self._act(review.apply_review, action)
+
+    @review.validator
+    def _check_review(self, action: Review) -> None:
+        _rule(review.check_review, self.state, action)
+
+    @workflow.update
+    async def schedule_ceremony(self, action: ScheduleCeremony) -> MouSummary:
+        return await self._act(signing.apply_ceremony, action)
+
+    @schedule_ceremony.validator
+    def _check_schedule_ceremony(self, action: ScheduleCeremony) -> None:
+        _rule(signing.check_ceremony, self.state, action, workflow.now())
+
+    @workflow.update
+    async def sign(self, action: Sign) -> MouSummary:
+        return await self._act(signing.apply_sign, action)
+
+    @sign.validator
+    def _check_sign(self, action: Sign) -> None:
+        _rule(signing.check_sign, self.state, action)
+
+    @workflow.update
+    async def report_progress(self, action: ReportProgress) -> MouSummary:
+        return await self._act(followup.apply_progress, action)
+
+    @report_progress.validator
+    def _check_report_progress(self, action: ReportProgress) -> None:
+        _rule(followup.check_progress, self.state, action)
+
+    @workflow.update
+    async def confirm_milestone(self, action: ConfirmMilestone) -> MouSummary:
+        return await self._act(followup.apply_confirm, action)
+
+    @confirm_milestone.validator
+    def _check_confirm_milestone(self, action: ConfirmMilestone) -> None:
+        _rule(followup.check_confirm, self.state, action)
+
+    @workflow.update
+    async def amend_milestones(self, action: AmendMilestones) -> MouSummary:
+        return await self._act(followup.apply_amend, action)
+
+    @amend_milestones.validator
+    def _check_amend_milestones(self, action: AmendMilestones) -> None:
+        _rule(followup.check_amend, self.state, action, workflow.now())
+
+    @workflow.update
+    async def decide_renewal(self, action: DecideRenewal) -> MouSummary:
+        return await self._act(term.apply_renewal, action)
+
+    @decide_renewal.validator
+    def _check_decide_renewal(self, action: DecideRenewal) -> None:
+        _rule(term.check_renewal, self.state, action)
+
+    @workflow.update
+    async def withdraw(self, action: Close) -> MouSummary:
+        return await self._act(drafting.apply_withdraw, action)
+
+    @withdraw.validator
+    def _check_withdraw(self, action: Close) -> None:
+        _rule(drafting.check_withdraw, self.state, action)
+
+    @workflow.update
+    async def terminate(self, action: Close) -> MouSummary:
+        return await self._act(term.apply_terminate, action)
+
+    @terminate.validator
+    def _check_terminate(self, action: Close) -> None:
+        _rule(term.check_terminate, self.state, action)
+
+    async def _act(self, apply: Callable[[MouState, Action, datetime], list[Event]], action: Action) -> MouSummary:
+        events = _rule(apply, self.state, action, workflow.now())
+        self._woken = True  # deadlines may have moved: the main loop recomputes its sleep
+        await self._record(events)
+        return summarize(self.state)
+
+    async def _record(self, events: list[Event]) -> None:
+        # seq is taken before the await, so concurrent transitions get distinct, ordered keys
+        self.state.seq += 1
+        transition = RecordTransition(
+            workflow_id=workflow.info().workflow_id,
+            seq=self.state.seq,
+            summary=summarize(self.state),
+            events=events,
+            milestones=touched_milestones(self.state, events),
+        )
+        self._publish_search_attributes()
+        await workflow.execute_activity_method(
+            StoreActivities.record_transition,
+            transition,
+            start_to_close_timeout=timedelta(seconds=30),
+            retry_policy=STORE_RETRY,
+        )
+
+    async def _sleep_until_next_deadline(self) -> None:
+        self._woken = False
+        deadline = clock.next_deadline(self.state)
+        timeout = None if deadline is None else max(deadline - workflow.now(), timedelta(0))
+        try:
+            await workflow.wait_condition(lambda: self._woken, timeout=timeout, timeout_summary="next MoU deadline")
+        except TimeoutError:
+            pass
+
+    def _history_is_long(self) -> bool:
+        info = workflow.info()
+        return info.is_continue_as_new_suggested() or info.get_current_history_length() >= self._history_limit
+
+    def _publish_search_attributes(self) -> None:
+        values = (self.state.stage.value, self.state.party_ids, self.state.has_overdue)
+        if values == self._search_attributes:
+            return  # each upsert is a history event: only when something changed
+        self._search_attributes = values
+        workflow.upsert_search_attributes(
+            [names.STAGE.value_set(values[0]), names.PARTIES.value_set(values[1]), names.OVERDUE.value_set(values[2])]
+        )
+
+
+def _rule(rule: Callable[Params, Result], *args: Params.args, **kwargs: Params.kwargs) -> Result:
+    """Run a domain rule; a broken rule becomes an ApplicationError that rejects the update."""
+    try:
+        return rule(*args, **kwargs)
+    except RuleViolation as violation:
+        raise ApplicationError(violation.message, type=violation.code, non_retryable=True) from None
