@@ -95,7 +95,8 @@ def year_of_milestones(partner: Party) -> list[MilestonePlanItem]:
 def symposium_mou(partner: Party, mou_id: str, effective_date: date | None = None) -> StartMou:
     content = DraftContent(
         title=Bilingual(
-            en=f"Memorandum of Understanding on Talent Cooperation between Hong Kong Talent Engage and {partner.name.en}",
+            en="Memorandum of Understanding on Talent Cooperation between Hong Kong Talent Engage and "
+            f"{partner.name.en}",
             zh=f"香港人才服務辦公室與{partner.name.zh}人才合作諒解備忘錄",
         ),
         scope_areas=SCOPE,

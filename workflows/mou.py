@@ -54,8 +54,9 @@ class MouWorkflow:
         self._history_limit = run_input.history_limit
         self._woken = False
         self._search_attributes: tuple[object, ...] = ()
+        self._initial_events: list[Event] = []
         if run_input.carried is not None:
-            self.state, self._initial_events = run_input.carried, []
+            self.state = run_input.carried
         elif run_input.start is not None:
             self.state, self._initial_events = _rule(drafting.start_mou, run_input.start, workflow.now())
         else:

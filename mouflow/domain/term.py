@@ -55,7 +55,8 @@ def end_term(state: MouState, now: datetime) -> list[Event]:
     state.terms.append(new_term)
     state.milestones = instantiate(state.milestone_plan, new_term, term_months)
     state.stage = Stage.IN_FORCE
-    detail = f"term {new_term.number} from {new_term.effective_date} to {new_term.end_date}; {len(term.past_milestones)} milestones archived"
+    archived = len(term.past_milestones)
+    detail = f"term {new_term.number}: {new_term.effective_date} to {new_term.end_date}; {archived} milestones archived"
     return [Event(kind=EventKind.RENEWED, at=now, detail=detail)]
 
 
