@@ -1,0 +1,79 @@
+"""The symposium case, step by step: HKTE with Qianhai (one revision round) and with Nansha."""
+
+from datetime import datetime, timedelta
+
+from mouflow.demo import (
+    HKTE, HKTE_SIGNATORY, NANSHA, QIANHAI, SECRETARY_FOR_LABOUR, officer, symposium_mou,
+)
+from mouflow.domain.actions import (
+    ConfirmMilestone, ReportProgress, Review, Revise, ScheduleCeremony, Sign, Signatory, Submit,
+)
+from mouflow.domain.content import Bilingual, BilingualText, Clause, Party
+from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Stage
+from tests.workflows.driver import Mou, status
+from workflows.mou import MouWorkflow
+
+APPROVE, CHANGES = ReviewDecision.APPROVE, ReviewDecision.REQUEST_CHANGES
+QIANHAI_MOU, NANSHA_MOU = symposium_mou(QIANHAI, "hkte-qianhai-2025"), symposium_mou(NANSHA, "hkte-nansha-2025")
+SERVICES_CLAUSE = Clause(
+    heading=Bilingual(en="Talent services", zh="人才服務"),
+    text=BilingualText(
+        en="Qianhai provides one-stop services to Hong Kong talent working in the Cooperation Zone.",
+        zh="前海為在合作區工作的香港人才提供一站式服務。",
+    ),
+)
+SIGNATORIES = {
+    HKTE.id: HKTE_SIGNATORY,
+    QIANHAI.id: Signatory(name_en="Qianhai representative", title_en="Deputy Director", name_zh="前海代表"),
+    NANSHA.id: Signatory(name_en="Nansha representative", title_en="Deputy District Head", name_zh="南沙代表"),
+}
+VENUE = Bilingual(en="Central Government Offices, Tamar", zh="添馬政府總部")
+
+
+async def review_by(mou: Mou, party: Party, version: int, decision: ReviewDecision = APPROVE, comment: str = "") -> None:
+    await mou.execute_update(
+        MouWorkflow.review, Review(actor=officer(party), version=version, decision=decision, comment=comment)
+    )
+
+
+async def negotiate_qianhai(mou: Mou) -> None:
+    """Qianhai asks for a services clause; version 2 adds it and both approve it."""
+    await mou.execute_update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=1, review_days=14))
+    await review_by(mou, HKTE, 1)
+    await review_by(mou, QIANHAI, 1, CHANGES, "Please add a clause on talent services in Qianhai")
+    assert (await status(mou)).stage is Stage.DRAFTING
+    content = QIANHAI_MOU.content
+    revised = content.model_copy(update={"clauses": [*content.clauses, SERVICES_CLAUSE]})
+    await mou.execute_update(MouWorkflow.revise, Revise(actor=officer(HKTE), base_version=1, content=revised))
+    await mou.execute_update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=2, review_days=14))
+    await review_by(mou, QIANHAI, 2)
+    await review_by(mou, HKTE, 2)
+
+
+def ceremony(at: datetime) -> ScheduleCeremony:
+    return ScheduleCeremony(
+        actor=officer(HKTE), starts_at=at, time_zone="Asia/Hong_Kong", venue=VENUE, witnesses=[SECRETARY_FOR_LABOUR]
+    )
+
+
+async def sign_all(mou: Mou, partner: Party) -> None:
+    version = (await status(mou)).approved_version or 0
+    for party in (HKTE, partner):
+        await mou.execute_update(
+            MouWorkflow.sign, Sign(actor=officer(party), version=version, signatory=SIGNATORIES[party.id])
+        )
+
+
+async def report(mou: Mou, party: Party, milestone_id: str, done: bool = True, note: str = "") -> None:
+    status_ = MilestoneStatus.DONE if done else MilestoneStatus.IN_PROGRESS
+    progress = ReportProgress(actor=officer(party), milestone_id=milestone_id, status=status_, note=note)
+    await mou.execute_update(MouWorkflow.report_progress, progress)
+
+
+async def confirm(mou: Mou, party: Party, milestone_id: str) -> None:
+    confirmation = ConfirmMilestone(actor=officer(party), milestone_id=milestone_id, note="Attended and verified")
+    await mou.execute_update(MouWorkflow.confirm_milestone, confirmation)
+
+
+def days(n: float) -> timedelta:
+    return timedelta(days=n)
