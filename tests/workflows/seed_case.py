@@ -3,10 +3,23 @@
 from datetime import datetime, timedelta
 
 from mouflow.demo import (
-    HKTE, HKTE_SIGNATORY, NANSHA, QIANHAI, SECRETARY_FOR_LABOUR, officer, symposium_mou,
+    HKTE,
+    HKTE_SIGNATORY,
+    NANSHA,
+    QIANHAI,
+    SECRETARY_FOR_LABOUR,
+    officer,
+    symposium_mou,
 )
 from mouflow.domain.actions import (
-    ConfirmMilestone, ReportProgress, Review, Revise, ScheduleCeremony, Sign, Signatory, Submit,
+    ConfirmMilestone,
+    ReportProgress,
+    Review,
+    Revise,
+    ScheduleCeremony,
+    Sign,
+    Signatory,
+    Submit,
 )
 from mouflow.domain.content import Bilingual, BilingualText, Clause, Party
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Stage
@@ -30,7 +43,9 @@ SIGNATORIES = {
 VENUE = Bilingual(en="Central Government Offices, Tamar", zh="添馬政府總部")
 
 
-async def review_by(mou: Mou, party: Party, version: int, decision: ReviewDecision = APPROVE, comment: str = "") -> None:
+async def review_by(
+    mou: Mou, party: Party, version: int, decision: ReviewDecision = APPROVE, comment: str = ""
+) -> None:
     await mou.execute_update(
         MouWorkflow.review, Review(actor=officer(party), version=version, decision=decision, comment=comment)
     )
@@ -56,12 +71,13 @@ def ceremony(at: datetime) -> ScheduleCeremony:
     )
 
 
-async def sign_all(mou: Mou, partner: Party) -> None:
-    version = (await status(mou)).approved_version or 0
+async def sign_all_remaining(mou: Mou, partner: Party) -> None:
+    state = await status(mou)
+    signed = {signature.party_id for signature in state.signatures}
     for party in (HKTE, partner):
-        await mou.execute_update(
-            MouWorkflow.sign, Sign(actor=officer(party), version=version, signatory=SIGNATORIES[party.id])
-        )
+        if party.id not in signed:
+            sign = Sign(actor=officer(party), version=state.approved_version or 0, signatory=SIGNATORIES[party.id])
+            await mou.execute_update(MouWorkflow.sign, sign)
 
 
 async def report(mou: Mou, party: Party, milestone_id: str, done: bool = True, note: str = "") -> None:

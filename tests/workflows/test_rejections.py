@@ -1,0 +1,121 @@
+"""Every refused action is an Update rejected by its validator: a clear reason, nothing changed."""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio.client import WorkflowUpdateFailedError
+from temporalio.exceptions import ApplicationError
+from temporalio.testing import WorkflowEnvironment
+
+from mouflow.demo import HKTE, NANSHA, QIANHAI, manager, officer
+from mouflow.domain.actions import Close, ReportProgress, Revise, Sign, Submit
+from mouflow.domain.enums import MilestoneStatus
+from tests.conftest import running_worker
+from tests.workflows import seed_case as case
+from tests.workflows.driver import Mou, kinds_recorded, start, status
+from workflows.mou import MouWorkflow
+
+
+async def assert_refused(
+    mou: Mou, sessions: sessionmaker[Session], send: Callable[[], Awaitable[object]], code: str, says: str
+) -> None:
+    before, recorded_before = await status(mou), kinds_recorded(sessions, mou.id.removeprefix("mou-"))
+    with pytest.raises(WorkflowUpdateFailedError) as refused:
+        await send()
+    cause = refused.value.cause
+    assert isinstance(cause, ApplicationError)
+    assert cause.type == code and says in cause.message
+    assert await status(mou) == before
+    assert kinds_recorded(sessions, mou.id.removeprefix("mou-")) == recorded_before
+
+
+async def until_recorded(sessions: sessionmaker[Session], mou_id: str, kind: str) -> None:
+    for _ in range(200):
+        if kind in kinds_recorded(sessions, mou_id):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{kind} was never recorded for {mou_id}")
+
+
+async def test_refused_actions_change_nothing(
+    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session]
+) -> None:
+    async with running_worker(time_env.client, task_queue, sessions):
+        mou = await start(time_env.client, task_queue, case.QIANHAI_MOU)
+        content = case.QIANHAI_MOU.content
+        await until_recorded(sessions, "hkte-qianhai-2025", "started")
+        update = mou.execute_update
+
+        # wrong party, wrong role
+        await assert_refused(
+            mou,
+            sessions,
+            lambda: update(MouWorkflow.submit, Submit(actor=officer(QIANHAI), version=1)),
+            "forbidden",
+            "owning party",
+        )
+        await assert_refused(
+            mou,
+            sessions,
+            lambda: update(MouWorkflow.submit, Submit(actor=manager(), version=1)),
+            "forbidden",
+            "only an officer",
+        )
+        await assert_refused(mou, sessions, lambda: case.review_by(mou, NANSHA, 1), "forbidden", "not a party")
+        # wrong stage
+        await assert_refused(
+            mou,
+            sessions,
+            lambda: case.review_by(mou, QIANHAI, 1),
+            "wrong_stage",
+            "cannot review while the MoU is drafting",
+        )
+        # stale version
+        await update(MouWorkflow.revise, Revise(actor=officer(HKTE), base_version=1, content=content))
+        await assert_refused(
+            mou,
+            sessions,
+            lambda: update(MouWorkflow.revise, Revise(actor=officer(HKTE), base_version=1, content=content)),
+            "stale_version",
+            "current draft is version 2",
+        )
+        await assert_refused(
+            mou,
+            sessions,
+            lambda: update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=1)),
+            "stale_version",
+            "version 1 is stale",
+        )
+        await update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=2))
+        await assert_refused(mou, sessions, lambda: case.review_by(mou, QIANHAI, 1), "stale_version", "version 2 is")
+        await case.review_by(mou, QIANHAI, 2)
+        await assert_refused(mou, sessions, lambda: case.review_by(mou, QIANHAI, 2), "already_done", "already reviewed")
+        await case.review_by(mou, HKTE, 2)
+        # double signature, signing a version nobody approved
+        sign = Sign(actor=officer(HKTE), version=2, signatory=case.SIGNATORIES["hkte"])
+        await update(MouWorkflow.sign, sign)
+        await assert_refused(mou, sessions, lambda: update(MouWorkflow.sign, sign), "already_done", "already signed")
+        stale_sign = Sign(actor=officer(QIANHAI), version=1, signatory=case.SIGNATORIES["qianhai"])
+        await assert_refused(
+            mou, sessions, lambda: update(MouWorkflow.sign, stale_sign), "stale_version", "was not approved"
+        )
+        await assert_refused(
+            mou,
+            sessions,
+            lambda: update(MouWorkflow.withdraw, Close(actor=officer(HKTE), reason="x")),
+            "forbidden",
+            "terminate the MoU instead",
+        )
+        await case.sign_all_remaining(mou, QIANHAI)
+        # unknown milestone, milestone of the other side
+        unknown = ReportProgress(actor=officer(HKTE), milestone_id="job-expo", status=MilestoneStatus.DONE)
+        await assert_refused(
+            mou, sessions, lambda: update(MouWorkflow.report_progress, unknown), "not_found", "no milestone 'job-expo'"
+        )
+        theirs = unknown.model_copy(update={"milestone_id": "talent-services-report"})
+        await assert_refused(
+            mou, sessions, lambda: update(MouWorkflow.report_progress, theirs), "forbidden", "reported by its owner"
+        )
+        assert (await status(mou)).stage == "in_force"
