@@ -1,5 +1,6 @@
 """MouWorkflow: one per memorandum, from first draft to expiry, across continue-as-new runs."""
 
+import asyncio
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import ParamSpec, TypeVar
@@ -53,6 +54,7 @@ class MouWorkflow:
     def __init__(self, run_input: MouWorkflowInput) -> None:
         self._history_limit = run_input.history_limit
         self._woken = False
+        self._recording = asyncio.Lock()  # transitions reach the store one at a time, in seq order
         self._search_attributes: tuple[object, ...] = ()
         self._initial_events: list[Event] = []
         if run_input.carried is not None:
@@ -181,22 +183,17 @@ class MouWorkflow:
         return summarize(self.state)
 
     async def _record(self, events: list[Event]) -> None:
-        # seq is taken before the await, so concurrent transitions get distinct, ordered keys
-        self.state.seq += 1
-        transition = RecordTransition(
-            workflow_id=workflow.info().workflow_id,
-            seq=self.state.seq,
-            summary=summarize(self.state),
-            events=events,
-            milestones=touched_milestones(self.state, events),
-        )
-        self._publish_search_attributes()
-        await workflow.execute_activity_method(
-            StoreActivities.record_transition,
-            transition,
-            start_to_close_timeout=timedelta(seconds=30),
-            retry_policy=STORE_RETRY,
-        )
+        async with self._recording:
+            self.state.seq += 1
+            transition = RecordTransition(
+                workflow_id=workflow.info().workflow_id, seq=self.state.seq, summary=summarize(self.state),
+                events=events, milestones=touched_milestones(self.state, events),
+            )
+            self._publish_search_attributes()
+            await workflow.execute_activity_method(
+                StoreActivities.record_transition, transition,
+                start_to_close_timeout=timedelta(seconds=30), retry_policy=STORE_RETRY,
+            )
 
     async def _sleep_until_next_deadline(self) -> None:
         self._woken = False

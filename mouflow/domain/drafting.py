@@ -12,9 +12,11 @@ from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewR
 EDITABLE_STAGES = frozenset({Stage.DRAFTING, Stage.IN_REVIEW, Stage.READY_TO_SIGN})
 
 
-def check_plan(party_ids: list[str], items: list[MilestonePlanItem], taken: set[str]) -> None:
+def check_plan(party_ids: list[str], items: list[MilestonePlanItem], taken: set[str], term_months: int) -> None:
     seen = set(taken)
     for item in items:
+        if item.offset_months is not None and item.offset_months >= term_months:
+            raise InvalidInput(f"milestone {item.id!r} falls due at or after the end of the {term_months}-month term")
         if item.id in seen:
             raise InvalidInput(f"milestone id {item.id!r} is used twice")
         if item.owner_party_id not in party_ids:
@@ -23,7 +25,7 @@ def check_plan(party_ids: list[str], items: list[MilestonePlanItem], taken: set[
 
 
 def check_content(state: MouState, content: DraftContent) -> None:
-    check_plan(state.party_ids, content.milestones, taken=set())
+    check_plan(state.party_ids, content.milestones, taken=set(), term_months=content.term_months)
 
 
 def check_start(start: StartMou) -> None:
@@ -32,7 +34,7 @@ def check_start(start: StartMou) -> None:
         raise InvalidInput("each party may appear only once")
     if start.actor.party_id != start.owner.id or start.actor.role is not Role.OFFICER:
         raise Forbidden(f"only an officer of the owning party {start.owner.id!r} may start an MoU")
-    check_plan(party_ids, start.content.milestones, taken=set())
+    check_plan(party_ids, start.content.milestones, taken=set(), term_months=start.content.term_months)
 
 
 def start_mou(start: StartMou, now: datetime) -> tuple[MouState, list[Event]]:

@@ -93,7 +93,8 @@ def apply_confirm(state: MouState, confirm: ConfirmMilestone, now: datetime) -> 
 def check_amend(state: MouState, amend: AmendMilestones, now: datetime) -> None:
     require_owner_officer(state, amend.actor)
     require_stage(state, EXECUTED_STAGES, "amend the milestone plan")
-    check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones})
+    term_months = state.executed_content.term_months
+    check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones}, term_months=term_months)
     today = local_date(now)
     for item in amend.milestones:
         if item.due_date is not None and item.due_date < today:

@@ -96,3 +96,11 @@ def test_withdraw_before_signing_with_a_reason() -> None:
 def test_no_withdrawal_after_signing() -> None:
     with pytest.raises(WrongStage):
         drafting.check_withdraw(executed(), Close(actor=officer(HKTE), reason="late"))
+
+
+def test_a_milestone_must_fall_due_within_the_term() -> None:
+    state = drafted()
+    content = state.current_version.content
+    late = content.milestones[0].model_copy(update={"offset_months": 36})
+    with pytest.raises(InvalidInput, match="end of the 36-month term"):
+        drafting.check_content(state, content.model_copy(update={"milestones": [late]}))
