@@ -1,0 +1,92 @@
+"""Record workflow histories from the current MouWorkflow for the replay test.
+
+Run `python -m tests.histories.record` after a deliberate change of workflow logic (behind
+`workflow.patched`), and commit the new files beside the old ones: old histories must keep replaying.
+"""
+
+import asyncio
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from temporalio.api.enums.v1 import EventType
+from temporalio.client import Client
+from temporalio.testing import WorkflowEnvironment
+
+from mouflow.demo import HKTE, NANSHA, QIANHAI, officer
+from mouflow.domain.actions import AmendMilestones, Close, DecideRenewal, Submit
+from mouflow.domain.content import Bilingual, MilestonePlanItem
+from mouflow.store.db import create_schema, make_engine, session_factory
+from tests.conftest import running_worker
+from tests.servers import start_time_skipping
+from tests.workflows import seed_case as case
+from tests.workflows.driver import Mou, eventually, start, status
+from workflows.mou import MouWorkflow
+
+HERE = Path(__file__).parent
+TASK_QUEUE = "mouflow-histories"
+
+
+async def qianhai_signed_and_followed_up(env: WorkflowEnvironment) -> Mou:
+    """Revision round, ceremony, signatures, amendment, progress, confirmation, overdue, termination."""
+    mou = await start(env.client, TASK_QUEUE, case.QIANHAI_MOU, history_limit=60)
+    await case.negotiate_qianhai(mou)
+    await mou.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(await env.get_current_time() + case.days(2)))
+    await case.sign_all_remaining(mou, QIANHAI)
+    extra = MilestonePlanItem(
+        id="youth-internships", title=Bilingual(en="Youth internships", zh="青年實習"), owner_party_id=QIANHAI.id,
+        offset_months=2,
+    )
+    await mou.execute_update(MouWorkflow.amend_milestones, AmendMilestones(actor=officer(HKTE), milestones=[extra], reason="Added at the first meeting"))
+    await case.report(mou, HKTE, "joint-recruitment-fair")
+    await case.confirm(mou, QIANHAI, "joint-recruitment-fair")
+    await env.sleep(timedelta(days=200))
+    await eventually(mou, lambda s: s.has_overdue, "an overdue milestone")
+    await mou.execute_update(MouWorkflow.decide_renewal, DecideRenewal(actor=officer(QIANHAI), renew=True))
+    await mou.execute_update(MouWorkflow.terminate, Close(actor=officer(HKTE), reason="Superseded by a wider agreement"))
+    await mou.result()
+    return mou
+
+
+async def nansha_escalated_then_withdrawn(env: WorkflowEnvironment) -> Mou:
+    mou = await start(env.client, TASK_QUEUE, case.NANSHA_MOU)
+    await mou.execute_update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=1, review_days=5))
+    await case.review_by(mou, HKTE, 1)
+    await env.sleep(timedelta(days=6))
+    await eventually(mou, lambda s: s.review_rounds[-1].escalated_at is not None, "the escalation")
+    await case.review_by(mou, NANSHA, 1)
+    await mou.execute_update(MouWorkflow.withdraw, Close(actor=officer(HKTE), reason="Scope merged into the Qianhai MoU"))
+    await mou.result()
+    return mou
+
+
+async def save_chain(client: Client, mou: Mou, folder: Path) -> list[Path]:
+    saved, run_id = [], mou.first_execution_run_id
+    while run_id:
+        history = await client.get_workflow_handle(mou.id, run_id=run_id).fetch_history()
+        path = folder / f"{mou.id}-run{len(saved) + 1}.json"
+        path.write_text(history.to_json())
+        saved.append(path)
+        last = history.events[-1]
+        continued = last.event_type == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
+        run_id = last.workflow_execution_continued_as_new_event_attributes.new_execution_run_id if continued else None
+    return saved
+
+
+async def main(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    env = await start_time_skipping()
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = make_engine(f"sqlite:///{scratch}/record.db")
+        create_schema(engine)
+        async with env, running_worker(env.client, TASK_QUEUE, session_factory(engine)):
+            for scenario in (qianhai_signed_and_followed_up, nansha_escalated_then_withdrawn):
+                mou = await scenario(env)
+                for path in await save_chain(env.client, mou, folder):
+                    print(f"{path} ({(await status(mou)).stage})")
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "v1"))

@@ -1,0 +1,25 @@
+"""Committed histories replay against the current MouWorkflow: a non-deterministic change fails here."""
+
+from pathlib import Path
+
+import pytest
+from temporalio.client import WorkflowHistory
+from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.worker import Replayer
+
+from worker import WORKFLOWS
+
+HISTORIES = sorted((Path(__file__).parent.parent / "histories").glob("v*/*.json"))
+
+
+def test_there_are_histories_to_replay() -> None:
+    assert len(HISTORIES) >= 5
+    assert any(path.name.endswith("-run2.json") for path in HISTORIES)  # a run started by continue-as-new
+
+
+@pytest.mark.parametrize("path", HISTORIES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+async def test_history_replays(path: Path) -> None:
+    workflow_id = path.stem.rsplit("-run", 1)[0]
+    history = WorkflowHistory.from_json(workflow_id, path.read_text())
+    replayer = Replayer(workflows=WORKFLOWS, data_converter=pydantic_data_converter)
+    await replayer.replay_workflow(history)
