@@ -1,0 +1,54 @@
+"""The projection writer: each (MoU, seq) lands once, and an older snapshot never overwrites a newer one."""
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from mouflow.domain.enums import EventKind, Stage
+from mouflow.domain.state import Event
+from mouflow.domain.view import summarize, touched_milestones
+from mouflow.store.db import session_scope
+from mouflow.store.projection import record_transition
+from mouflow.store.tables import EventRow, MilestoneRow, MouRow
+from mouflow.transitions import RecordTransition
+from tests.domain.builders import T0, drafted, executed
+
+
+def transition_at(seq: int, *, executed_state: bool) -> RecordTransition:
+    state = executed() if executed_state else drafted()
+    state.seq = seq
+    events = [Event(kind=EventKind.EXECUTED if executed_state else EventKind.STARTED, at=T0)]
+    return RecordTransition(
+        workflow_id="mou-hkte-qianhai-2025",
+        seq=seq,
+        summary=summarize(state),
+        events=events,
+        milestones=touched_milestones(state, events),
+    )
+
+
+def record(sessions: sessionmaker[Session], transition: RecordTransition) -> bool:
+    with session_scope(sessions) as session:
+        return record_transition(session=session, transition=transition)
+
+
+def counts(sessions: sessionmaker[Session]) -> tuple[int, int, int]:
+    with sessions() as session:
+        return tuple(
+            session.scalar(select(func.count()).select_from(table)) or 0 for table in (MouRow, MilestoneRow, EventRow)
+        )  # type: ignore[return-value]
+
+
+def test_recording_a_transition_twice_writes_it_once(sessions: sessionmaker[Session]) -> None:
+    first = transition_at(5, executed_state=True)
+    assert record(sessions, first) is True
+    assert record(sessions, first) is False
+    assert counts(sessions) == (1, 3, 1)
+
+
+def test_an_older_snapshot_arriving_late_does_not_overwrite_a_newer_one(sessions: sessionmaker[Session]) -> None:
+    record(sessions, transition_at(5, executed_state=True))
+    record(sessions, transition_at(2, executed_state=False))
+    with sessions() as session:
+        row = session.get(MouRow, "hkte-qianhai-2025")
+        assert row is not None and (row.stage, row.last_seq) == (Stage.IN_FORCE.value, 5)
+    assert counts(sessions) == (1, 3, 2)  # the late transition's event is still kept in the log
