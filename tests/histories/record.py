@@ -35,16 +35,23 @@ async def qianhai_signed_and_followed_up(env: WorkflowEnvironment) -> Mou:
     await mou.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(await env.get_current_time() + case.days(2)))
     await case.sign_all_remaining(mou, QIANHAI)
     extra = MilestonePlanItem(
-        id="youth-internships", title=Bilingual(en="Youth internships", zh="青年實習"), owner_party_id=QIANHAI.id,
+        id="youth-internships",
+        title=Bilingual(en="Youth internships", zh="青年實習"),
+        owner_party_id=QIANHAI.id,
         offset_months=2,
     )
-    await mou.execute_update(MouWorkflow.amend_milestones, AmendMilestones(actor=officer(HKTE), milestones=[extra], reason="Added at the first meeting"))
+    await mou.execute_update(
+        MouWorkflow.amend_milestones,
+        AmendMilestones(actor=officer(HKTE), milestones=[extra], reason="Added at the first meeting"),
+    )
     await case.report(mou, HKTE, "joint-recruitment-fair")
     await case.confirm(mou, QIANHAI, "joint-recruitment-fair")
     await env.sleep(timedelta(days=200))
     await eventually(mou, lambda s: s.has_overdue, "an overdue milestone")
     await mou.execute_update(MouWorkflow.decide_renewal, DecideRenewal(actor=officer(QIANHAI), renew=True))
-    await mou.execute_update(MouWorkflow.terminate, Close(actor=officer(HKTE), reason="Superseded by a wider agreement"))
+    await mou.execute_update(
+        MouWorkflow.terminate, Close(actor=officer(HKTE), reason="Superseded by a wider agreement")
+    )
     await mou.result()
     return mou
 
@@ -56,7 +63,9 @@ async def nansha_escalated_then_withdrawn(env: WorkflowEnvironment) -> Mou:
     await env.sleep(timedelta(days=6))
     await eventually(mou, lambda s: s.review_rounds[-1].escalated_at is not None, "the escalation")
     await case.review_by(mou, NANSHA, 1)
-    await mou.execute_update(MouWorkflow.withdraw, Close(actor=officer(HKTE), reason="Scope merged into the Qianhai MoU"))
+    await mou.execute_update(
+        MouWorkflow.withdraw, Close(actor=officer(HKTE), reason="Scope merged into the Qianhai MoU")
+    )
     await mou.result()
     return mou
 

@@ -35,7 +35,9 @@ def fresh(start_input: StartMou, run: str) -> StartMou:
     return start_input.model_copy(update={"mou_id": f"{start_input.mou_id}-{run}"})
 
 
-async def test_symposium_mous_on_the_dev_server(dev_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session]) -> None:
+async def test_symposium_mous_on_the_dev_server(
+    dev_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session]
+) -> None:
     run = uuid.uuid4().hex[:6]  # the dev server lives for the whole session: ids must not collide
     client = dev_env.client
     async with running_worker(client, task_queue, sessions):

@@ -13,7 +13,6 @@ from mouflow.domain.actions import Submit
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import MilestoneStatus, Stage
-from mouflow.domain.view import MouSummary
 from mouflow.store.tables import EventRow, MilestoneRow
 from tests.conftest import running_worker
 from tests.workflows import seed_case as case
@@ -27,8 +26,11 @@ SKIPPED = {24, 48, 72, 96, 120}  # reports never sent: these milestones stay ove
 def monthly_plan() -> list[MilestonePlanItem]:
     return [
         MilestonePlanItem(
-            id=f"report-{n:03d}", title=Bilingual(en=f"Monthly progress report {n}", zh=f"第{n}期月度進度報告"),
-            owner_party_id=(HKTE if n % 2 else QIANHAI).id, offset_months=n - 1, offset_days=15,
+            id=f"report-{n:03d}",
+            title=Bilingual(en=f"Monthly progress report {n}", zh=f"第{n}期月度進度報告"),
+            owner_party_id=(HKTE if n % 2 else QIANHAI).id,
+            offset_months=n - 1,
+            offset_days=15,
         )
         for n in range(1, MONTHS + 1)
     ]
