@@ -15,6 +15,7 @@ with workflow.unsafe.imports_passed_through():
     from mouflow import names
     from mouflow.domain import clock, drafting, followup, review, signing, term
     from mouflow.domain.actions import (
+        Action,
         AmendMilestones,
         Close,
         ConfirmMilestone,
@@ -32,7 +33,7 @@ with workflow.unsafe.imports_passed_through():
     from mouflow.domain.view import MouSummary, summarize, touched_milestones
     from mouflow.transitions import RecordTransition
 
-Action = TypeVar("Action", bound=BaseModel)
+AnyAction = TypeVar("AnyAction", bound=Action)
 Params = ParamSpec("Params")
 Result = TypeVar("Result")
 
@@ -61,6 +62,7 @@ class MouWorkflow:
             self.state = run_input.carried
         elif run_input.start is not None:
             self.state, self._initial_events = _rule(drafting.start_mou, run_input.start, workflow.now())
+            _stamp(self._initial_events, run_input.start)
         else:
             raise ApplicationError("MouWorkflow needs a start or a carried state", non_retryable=True)
 
@@ -176,8 +178,10 @@ class MouWorkflow:
     def _check_terminate(self, action: Close) -> None:
         _rule(term.check_terminate, self.state, action)
 
-    async def _act(self, apply: Callable[[MouState, Action, datetime], list[Event]], action: Action) -> MouSummary:
-        events = _rule(apply, self.state, action, workflow.now())
+    async def _act(
+        self, apply: Callable[[MouState, AnyAction, datetime], list[Event]], action: AnyAction
+    ) -> MouSummary:
+        events = _stamp(_rule(apply, self.state, action, workflow.now()), action)
         self._woken = True  # deadlines may have moved: the main loop recomputes its sleep
         await self._record(events)
         return summarize(self.state)
@@ -186,13 +190,18 @@ class MouWorkflow:
         async with self._recording:
             self.state.seq += 1
             transition = RecordTransition(
-                workflow_id=workflow.info().workflow_id, seq=self.state.seq, summary=summarize(self.state),
-                events=events, milestones=touched_milestones(self.state, events),
+                workflow_id=workflow.info().workflow_id,
+                seq=self.state.seq,
+                summary=summarize(self.state),
+                events=events,
+                milestones=touched_milestones(self.state, events),
             )
             self._publish_search_attributes()
             await workflow.execute_activity_method(
-                StoreActivities.record_transition, transition,
-                start_to_close_timeout=timedelta(seconds=30), retry_policy=STORE_RETRY,
+                StoreActivities.record_transition,
+                transition,
+                start_to_close_timeout=timedelta(seconds=30),
+                retry_policy=STORE_RETRY,
             )
 
     async def _sleep_until_next_deadline(self) -> None:
@@ -216,6 +225,12 @@ class MouWorkflow:
         workflow.upsert_search_attributes(
             [names.STAGE.value_set(values[0]), names.PARTIES.value_set(values[1]), names.OVERDUE.value_set(values[2])]
         )
+
+
+def _stamp(events: list[Event], action: Action) -> list[Event]:
+    for event in events:
+        event.request_id = action.request_id
+    return events
 
 
 def _rule(rule: Callable[Params, Result], *args: Params.args, **kwargs: Params.kwargs) -> Result:

@@ -31,28 +31,31 @@ class Actor(Frozen):
     role: Role
 
 
-class StartMou(Frozen):
-    mou_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
+class Action(Frozen):
+    """Every human action: who takes it, and the API request it came from (for the audit log)."""
+
     actor: Actor
+    request_id: Annotated[str, Field(max_length=100)] | None = None
+
+
+class StartMou(Action):
+    mou_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
     owner: Party
     partners: Annotated[list[Party], Field(min_length=1, max_length=20)]
     content: DraftContent
 
 
-class Revise(Frozen):
-    actor: Actor
+class Revise(Action):
     base_version: Version  # the version the officer edited, so a concurrent edit is caught
     content: DraftContent
 
 
-class Submit(Frozen):
-    actor: Actor
+class Submit(Action):
     version: Version
     review_days: Annotated[int, Field(ge=1, le=180)] = 14
 
 
-class Review(Frozen):
-    actor: Actor
+class Review(Action):
     version: Version
     decision: ReviewDecision
     comment: Comment = ""
@@ -63,8 +66,7 @@ class Official(Frozen):
     title: Bilingual
 
 
-class ScheduleCeremony(Frozen):
-    actor: Actor
+class ScheduleCeremony(Action):
     starts_at: AwareDatetime
     time_zone: ShortText = "Asia/Hong_Kong"
     venue: Bilingual
@@ -87,14 +89,12 @@ class Signatory(Frozen):
     title_zh: ShortText | None = None
 
 
-class Sign(Frozen):
-    actor: Actor
+class Sign(Action):
     version: Version
     signatory: Signatory
 
 
-class ReportProgress(Frozen):
-    actor: Actor
+class ReportProgress(Action):
     milestone_id: Slug
     status: Annotated[MilestoneStatus, Field(description="in_progress or done")]
     note: Comment = ""
@@ -107,26 +107,22 @@ class ReportProgress(Frozen):
         return value
 
 
-class ConfirmMilestone(Frozen):
-    actor: Actor
+class ConfirmMilestone(Action):
     milestone_id: Slug
     note: Comment = ""
 
 
-class AmendMilestones(Frozen):
-    actor: Actor
+class AmendMilestones(Action):
     milestones: Annotated[list[MilestonePlanItem], Field(min_length=1, max_length=200)]
     reason: Reason
 
 
-class DecideRenewal(Frozen):
-    actor: Actor
+class DecideRenewal(Action):
     renew: bool
     comment: Comment = ""
 
 
-class Close(Frozen):
+class Close(Action):
     """Withdrawal before signing, termination after: both need a reason on record."""
 
-    actor: Actor
     reason: Annotated[LongText, Field(max_length=5_000)]

@@ -110,6 +110,7 @@ class Event(BaseModel):
     milestone_id: str | None = None
     party_id: str | None = None
     detail: str = ""
+    request_id: str | None = None  # set by the workflow from the action that caused the event
 
 
 class MouState(BaseModel):
