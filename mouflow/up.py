@@ -1,6 +1,6 @@
 """Runs the whole system on this machine: the Temporal dev server, the worker, the API and the demo MoUs.
 
-`python -m mouflow.up` (what `./scripts/up` ends with) stays in the foreground. Ctrl-C or SIGTERM
+`python -m mouflow.up` (what `./scripts/up` ends with) stays in the foreground. Ctrl-C, SIGTERM or SIGHUP
 stops the children in reverse order of start and exits 0; a child that exits on its own stops the
 rest and exits 1. Temporal's history and our store both live in `Settings().data_dir`, so the next
 run resumes with the same MoUs.
@@ -153,14 +153,14 @@ async def start_and_watch(settings: Settings, children: list[Child]) -> None:
     print(report(await seed(client, settings.task_queue)), flush=True)
     print(where(settings), flush=True)
     dead = await first_exit(children)
-    raise LaunchError(f"the {dead.name} exited unexpectedly with code {dead.process.returncode}")
+    raise LaunchError(f"the {dead.name} exited unexpectedly with code {dead.process.returncode}; stopping the rest")
 
 
 async def run(settings: Settings) -> int:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     stop_requested = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # SIGHUP: the terminal closed
         loop.add_signal_handler(signum, stop_requested.set)
     children: list[Child] = []
     system = asyncio.create_task(start_and_watch(settings, children))
@@ -173,7 +173,7 @@ async def run(settings: Settings) -> int:
     return code
 
 
-async def outcome(system: "asyncio.Task[None]") -> int:
+async def outcome(system: asyncio.Task[None]) -> int:
     if not system.done():  # a signal came first: the one clean way to stop
         system.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -182,7 +182,7 @@ async def outcome(system: "asyncio.Task[None]") -> int:
         return 0
     error = system.exception()
     if isinstance(error, LaunchError):
-        print(f"mouflow: {error}; stopping the rest", file=sys.stderr)
+        print(f"mouflow: {error}", file=sys.stderr)
     elif error is not None:
         traceback.print_exception(error)
     return 1
