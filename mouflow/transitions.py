@@ -2,8 +2,8 @@
 
 from pydantic import BaseModel
 
-from mouflow.domain.state import Event, Milestone
-from mouflow.domain.view import MouSummary
+from mouflow.domain.state import DraftVersion, Event, Milestone
+from mouflow.domain.view import MouStatus
 
 
 class RecordTransition(BaseModel):
@@ -11,6 +11,7 @@ class RecordTransition(BaseModel):
 
     workflow_id: str
     seq: int
-    summary: MouSummary
+    summary: MouStatus
     events: list[Event]
     milestones: list[Milestone]
+    versions: list[DraftVersion] = []

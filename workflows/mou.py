@@ -30,7 +30,7 @@ with workflow.unsafe.imports_passed_through():
     )
     from mouflow.domain.errors import RuleViolation
     from mouflow.domain.state import Event, MouState
-    from mouflow.domain.view import MouSummary, summarize, touched_milestones
+    from mouflow.domain.view import MouSummary, describe, new_versions, summarize, touched_milestones
     from mouflow.transitions import RecordTransition
 
 AnyAction = TypeVar("AnyAction", bound=Action)
@@ -192,9 +192,10 @@ class MouWorkflow:
             transition = RecordTransition(
                 workflow_id=workflow.info().workflow_id,
                 seq=self.state.seq,
-                summary=summarize(self.state),
+                summary=describe(self.state),
                 events=events,
                 milestones=touched_milestones(self.state, events),
+                versions=new_versions(self.state, events),
             )
             self._publish_search_attributes()
             await workflow.execute_activity_method(

@@ -7,9 +7,19 @@ from pydantic import BaseModel
 from mouflow.domain.clock import next_deadline
 from mouflow.domain.enums import EventKind, Stage
 from mouflow.domain.review import awaiting_review
-from mouflow.domain.state import Event, Milestone, MouState
+from mouflow.domain.state import (
+    Ceremony,
+    Closure,
+    DraftVersion,
+    Event,
+    Milestone,
+    MouState,
+    ReviewRound,
+    SignatureRecord,
+)
 
 WHOLE_PLAN_EVENTS = frozenset({EventKind.EXECUTED, EventKind.RENEWED, EventKind.MILESTONES_AMENDED})
+NEW_VERSION_EVENTS = frozenset({EventKind.STARTED, EventKind.REVISED})
 
 
 class MouSummary(BaseModel):
@@ -28,6 +38,60 @@ class MouSummary(BaseModel):
     term_end: date | None
     next_deadline: datetime | None
     seq: int
+
+
+class VersionInfo(BaseModel):
+    number: int
+    author_name: str
+    author_party_id: str
+    created_at: datetime
+
+
+class TermInfo(BaseModel):
+    number: int
+    effective_date: date
+    end_date: date
+    renewal_notice_sent: bool
+    renewal_decisions: dict[str, bool]
+
+
+class MouStatus(MouSummary):
+    """Everything a reader needs except the draft texts and the milestones, which have their own tables."""
+
+    versions: list[VersionInfo]
+    review_round: ReviewRound | None
+    ceremony: Ceremony | None
+    ceremonies_scheduled: int
+    signatures: list[SignatureRecord]
+    term: TermInfo | None
+    closure: Closure | None
+
+
+def describe(state: MouState) -> MouStatus:
+    term = state.term
+    return MouStatus(
+        **summarize(state).model_dump(),
+        versions=[
+            VersionInfo(
+                number=v.number, author_name=v.author.name, author_party_id=v.author.party_id, created_at=v.created_at
+            )
+            for v in state.versions
+        ],
+        review_round=state.review_rounds[-1] if state.review_rounds else None,
+        ceremony=state.ceremony,
+        ceremonies_scheduled=len(state.ceremonies),
+        signatures=state.signatures,
+        term=TermInfo(
+            number=term.number,
+            effective_date=term.effective_date,
+            end_date=term.end_date,
+            renewal_notice_sent=term.renewal_notice_sent,
+            renewal_decisions={party: d.renew for party, d in term.decisions.items()},
+        )
+        if term
+        else None,
+        closure=state.closure,
+    )
 
 
 def summarize(state: MouState) -> MouSummary:
@@ -58,3 +122,8 @@ def touched_milestones(state: MouState, events: list[Event]) -> list[Milestone]:
         return list(state.milestones)
     ids = {event.milestone_id for event in events if event.milestone_id}
     return [milestone for milestone in state.milestones if milestone.id in ids]
+
+
+def new_versions(state: MouState, events: list[Event]) -> list[DraftVersion]:
+    numbers = {event.version for event in events if event.kind in NEW_VERSION_EVENTS}
+    return [version for version in state.versions if version.number in numbers]

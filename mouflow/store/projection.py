@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mouflow.domain.state import Event, Milestone
-from mouflow.domain.view import MouSummary
-from mouflow.store.tables import EventRow, MilestoneRow, MouRow
+from mouflow.domain.state import DraftVersion, Event, Milestone
+from mouflow.domain.view import MouStatus
+from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow
 from mouflow.transitions import RecordTransition
 
 
@@ -18,6 +18,8 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
         return False
     _upsert_mou(session=session, summary=transition.summary, workflow_id=transition.workflow_id, seq=transition.seq)
     session.flush()  # the MoU row must exist before rows that refer to it
+    for version in transition.versions:
+        _insert_version(session=session, mou_id=mou_id, version=version)
     for milestone in transition.milestones:
         _upsert_milestone(session=session, mou_id=mou_id, milestone=milestone, seq=transition.seq)
     session.add_all(
@@ -31,8 +33,9 @@ def _already_recorded(*, session: Session, mou_id: str, seq: int) -> bool:
     return found is not None
 
 
-def _upsert_mou(*, session: Session, summary: MouSummary, workflow_id: str, seq: int) -> None:
+def _upsert_mou(*, session: Session, summary: MouStatus, workflow_id: str, seq: int) -> None:
     row = session.get(MouRow, summary.mou_id, with_for_update=True)
+    is_new = row is None
     if row is None:
         row = MouRow(id=summary.mou_id, workflow_id=workflow_id, last_seq=0)
         session.add(row)
@@ -45,6 +48,25 @@ def _upsert_mou(*, session: Session, summary: MouSummary, workflow_id: str, seq:
     row.executed_version, row.has_overdue = summary.executed_version, summary.has_overdue
     row.term_end, row.next_deadline = summary.term_end, summary.next_deadline
     row.last_seq, row.updated_at = seq, datetime.now(UTC)
+    row.status = summary.model_dump(mode="json")
+    if is_new:
+        session.flush()  # no ORM relationship orders these inserts: the MoU row goes first
+        session.add_all(MouPartyRow(mou_id=summary.mou_id, party_id=party_id) for party_id in summary.party_ids)
+
+
+def _insert_version(*, session: Session, mou_id: str, version: DraftVersion) -> None:
+    if session.get(VersionRow, (mou_id, version.number)) is not None:
+        return  # versions never change once written
+    session.add(
+        VersionRow(
+            mou_id=mou_id,
+            number=version.number,
+            content=version.content.model_dump(mode="json"),
+            author_name=version.author.name,
+            author_party_id=version.author.party_id,
+            created_at=version.created_at,
+        )
+    )
 
 
 def _upsert_milestone(*, session: Session, mou_id: str, milestone: Milestone, seq: int) -> None:

@@ -28,6 +28,27 @@ class MouRow(Base):
     next_deadline: Mapped[datetime | None]
     last_seq: Mapped[int]
     updated_at: Mapped[datetime]
+    status: Mapped[dict[str, object]] = mapped_column(JSON)  # MouStatus, as the API returns it
+
+
+class MouPartyRow(Base):
+    """One row per (MoU, party): the index that party filters and access checks use."""
+
+    __tablename__ = "mou_parties"
+
+    mou_id: Mapped[str] = mapped_column(ForeignKey("mous.id"), primary_key=True)
+    party_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class VersionRow(Base):
+    __tablename__ = "mou_versions"
+
+    mou_id: Mapped[str] = mapped_column(ForeignKey("mous.id"), primary_key=True)
+    number: Mapped[int] = mapped_column(primary_key=True)
+    content: Mapped[dict[str, object]] = mapped_column(JSON)  # DraftContent
+    author_name: Mapped[str] = mapped_column(String(500))
+    author_party_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
 
 
 class MilestoneRow(Base):

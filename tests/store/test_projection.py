@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.domain.enums import EventKind, Stage
 from mouflow.domain.state import Event
-from mouflow.domain.view import summarize, touched_milestones
+from mouflow.domain.view import describe, new_versions, touched_milestones
 from mouflow.store.db import session_scope
 from mouflow.store.projection import record_transition
 from mouflow.store.tables import EventRow, MilestoneRow, MouRow
@@ -20,9 +20,10 @@ def transition_at(seq: int, *, executed_state: bool) -> RecordTransition:
     return RecordTransition(
         workflow_id="mou-hkte-qianhai-2025",
         seq=seq,
-        summary=summarize(state),
+        summary=describe(state),
         events=events,
         milestones=touched_milestones(state, events),
+        versions=new_versions(state, events),
     )
 
 
