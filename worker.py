@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+import signal
 from concurrent.futures import ThreadPoolExecutor
 
 from temporalio.client import Client
@@ -40,8 +41,13 @@ async def main() -> None:
     settings = Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     client = await connect(settings)
+    stop = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        asyncio.get_running_loop().add_signal_handler(signum, stop.set)
     with ThreadPoolExecutor(max_workers=16) as executor:
-        await build_worker(client, settings, executor).run()
+        # leaving the block shuts the worker down gracefully: running activities finish first
+        async with build_worker(client, settings, executor):
+            await stop.wait()
 
 
 if __name__ == "__main__":
