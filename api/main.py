@@ -1,16 +1,51 @@
-"""The FastAPI app that `uvicorn api.main:app` serves. The MoU routes come with their own issue."""
+"""The FastAPI app: officers act, partners check status, managers audit. `uvicorn api.main:app`."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio.client import Client
 
-app = FastAPI(
-    title="mouflow",
-    description="Drafting, review, signing and follow-up of cross-region Memoranda of Understanding, "
-    "each MoU a Temporal workflow.",
-    version="0.1.0",
+from api import errors
+from api.routes import audit, milestones, mous, parties, reports, signing
+from mouflow.config import Settings
+from mouflow.store.db import create_schema, make_engine, session_factory
+from worker import connect
+
+DESCRIPTION = (
+    "Drafting, review, signing and follow-up of cross-region Memoranda of Understanding, each MoU a "
+    "Temporal workflow. Authenticate with `Authorization: Bearer <token>`."
 )
 
 
-@app.get("/healthz")
+def create_app(
+    settings: Settings | None = None, sessions: sessionmaker[Session] | None = None, temporal: Client | None = None
+) -> FastAPI:
+    """Tests pass their own database and Temporal client; the server builds both from settings."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if sessions is None:
+            engine = make_engine(settings.resolved_database_url)
+            create_schema(engine)
+            app.state.sessions = session_factory(engine)
+        app.state.temporal = temporal or await connect(settings)
+        yield
+
+    app = FastAPI(title="mouflow", description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
+    app.state.settings, app.state.sessions, app.state.temporal = settings, sessions, temporal
+    errors.install(app)
+    for module in (parties, mous, signing, milestones, audit, reports):
+        app.include_router(module.router)
+    app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
+    return app
+
+
 def healthz() -> dict[str, str]:
     """Answers while the process serves requests; it does not reach Temporal or the database."""
     return {"status": "ok"}
+
+
+app = create_app()

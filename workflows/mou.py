@@ -56,10 +56,12 @@ class MouWorkflow:
         self._history_limit = run_input.history_limit
         self._woken = False
         self._recording = asyncio.Lock()  # transitions reach the store one at a time, in seq order
+        self._stored_seq = 0
         self._search_attributes: tuple[object, ...] = ()
         self._initial_events: list[Event] = []
         if run_input.carried is not None:
             self.state = run_input.carried
+            self._stored_seq = self.state.seq  # a run continues as new only once all was stored
         elif run_input.start is not None:
             self.state, self._initial_events = _rule(drafting.start_mou, run_input.start, workflow.now())
             _stamp(self._initial_events, run_input.start)
@@ -88,6 +90,13 @@ class MouWorkflow:
 
     @workflow.query
     def summary(self) -> MouSummary:
+        return summarize(self.state)
+
+    @workflow.update
+    async def stored(self) -> MouSummary:
+        """Returns once every transition so far is in the store: the API's start waits on it."""
+        seq = max(self.state.seq, 1)  # transition 1 is the start itself, even before run() records it
+        await workflow.wait_condition(lambda: self._stored_seq >= seq)
         return summarize(self.state)
 
     @workflow.update
@@ -204,6 +213,7 @@ class MouWorkflow:
                 start_to_close_timeout=timedelta(seconds=30),
                 retry_policy=STORE_RETRY,
             )
+            self._stored_seq = transition.seq
 
     async def _sleep_until_next_deadline(self) -> None:
         self._woken = False

@@ -20,6 +20,7 @@ from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Role
 Comment = Annotated[str, Field(max_length=5_000)]
 Reason = Annotated[str, Field(min_length=1, max_length=5_000)]
 Version = Annotated[int, Field(ge=1)]
+MouId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
 
 
 class Actor(Frozen):
@@ -39,23 +40,26 @@ class Action(Frozen):
 
 
 class StartMou(Action):
-    mou_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
+    mou_id: MouId
     owner: Party
     partners: Annotated[list[Party], Field(min_length=1, max_length=20)]
     content: DraftContent
 
 
-class Revise(Action):
+# What a user says in each action; the API takes these as request bodies and adds the actor.
+
+
+class DraftRequest(Frozen):
     base_version: Version  # the version the officer edited, so a concurrent edit is caught
     content: DraftContent
 
 
-class Submit(Action):
+class SubmitRequest(Frozen):
     version: Version
     review_days: Annotated[int, Field(ge=1, le=180)] = 14
 
 
-class Review(Action):
+class ReviewRequest(Frozen):
     version: Version
     decision: ReviewDecision
     comment: Comment = ""
@@ -66,7 +70,7 @@ class Official(Frozen):
     title: Bilingual
 
 
-class ScheduleCeremony(Action):
+class CeremonyRequest(Frozen):
     starts_at: AwareDatetime
     time_zone: ShortText = "Asia/Hong_Kong"
     venue: Bilingual
@@ -89,13 +93,12 @@ class Signatory(Frozen):
     title_zh: ShortText | None = None
 
 
-class Sign(Action):
+class SignatureRequest(Frozen):
     version: Version
     signatory: Signatory
 
 
-class ReportProgress(Action):
-    milestone_id: Slug
+class ProgressRequest(Frozen):
     status: Annotated[MilestoneStatus, Field(description="in_progress or done")]
     note: Comment = ""
 
@@ -107,22 +110,64 @@ class ReportProgress(Action):
         return value
 
 
-class ConfirmMilestone(Action):
-    milestone_id: Slug
+class ConfirmRequest(Frozen):
     note: Comment = ""
 
 
-class AmendMilestones(Action):
+class AmendRequest(Frozen):
     milestones: Annotated[list[MilestonePlanItem], Field(min_length=1, max_length=200)]
     reason: Reason
 
 
-class DecideRenewal(Action):
+class RenewalRequest(Frozen):
     renew: bool
     comment: Comment = ""
 
 
-class Close(Action):
+class CloseRequest(Frozen):
     """Withdrawal before signing, termination after: both need a reason on record."""
 
     reason: Annotated[LongText, Field(max_length=5_000)]
+
+
+# The actions the workflow receives: what was said, by whom.
+
+
+class Revise(DraftRequest, Action):
+    pass
+
+
+class Submit(SubmitRequest, Action):
+    pass
+
+
+class Review(ReviewRequest, Action):
+    pass
+
+
+class ScheduleCeremony(CeremonyRequest, Action):
+    pass
+
+
+class Sign(SignatureRequest, Action):
+    pass
+
+
+class ReportProgress(ProgressRequest, Action):
+    milestone_id: Slug
+
+
+class ConfirmMilestone(ConfirmRequest, Action):
+    milestone_id: Slug
+
+
+class AmendMilestones(AmendRequest, Action):
+    pass
+
+
+class DecideRenewal(RenewalRequest, Action):
+    pass
+
+
+class Close(CloseRequest, Action):
+    pass

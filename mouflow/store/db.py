@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from mouflow.store import access_tables, audit_tables  # noqa: F401  (their tables join Base.metadata)
 from mouflow.store.tables import Base
 
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from mouflow.domain.state import DraftVersion, Event, Milestone
 from mouflow.domain.view import MouStatus
+from mouflow.store.audit import append_events
 from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow
 from mouflow.transitions import RecordTransition
 
@@ -24,6 +25,10 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
         _upsert_milestone(session=session, mou_id=mou_id, milestone=milestone, seq=transition.seq)
     session.add_all(
         _event_row(mou_id, transition.seq, position, event) for position, event in enumerate(transition.events)
+    )
+    # the same transaction as the projection: an answer from the API implies both the state and its audit
+    append_events(
+        session=session, workflow_id=transition.workflow_id, mou_id=mou_id, seq=transition.seq, events=transition.events
     )
     return True
 

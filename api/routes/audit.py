@@ -1,0 +1,56 @@
+"""The audit log: every action, chained by SHA-256 so a changed or missing entry is found."""
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, ConfigDict
+
+from api.access import require_role, visible_mou
+from api.deps import CurrentUser, SessionDep
+from mouflow.domain.enums import Role
+from mouflow.store.audit import ChainVerification, list_entries, verify_chain
+
+router = APIRouter(tags=["audit"])
+AfterId = Annotated[int, Query(ge=0, description="the last id of the previous page")]
+Limit = Annotated[int, Query(ge=1, le=500)]
+
+
+class AuditEntry(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    at: datetime
+    mou_id: str | None
+    seq: int | None
+    what: str
+    actor_user_id: str | None
+    actor_name: str | None
+    actor_party_id: str | None
+    actor_role: str | None
+    version: int | None
+    request_id: str | None
+    detail: str
+    hash: str
+
+
+@router.get("/mous/{mou_id}/audit")
+def mou_audit(
+    mou_id: str, user: CurrentUser, session: SessionDep, after_id: AfterId = 0, limit: Limit = 100
+) -> list[AuditEntry]:
+    visible_mou(session=session, user=user, mou_id=mou_id)
+    rows = list_entries(session=session, mou_id=mou_id, after_id=after_id, limit=limit)
+    return [AuditEntry.model_validate(row) for row in rows]
+
+
+@router.get("/audit")
+def all_audit(user: CurrentUser, session: SessionDep, after_id: AfterId = 0, limit: Limit = 100) -> list[AuditEntry]:
+    require_role(user, Role.MANAGER)
+    return [AuditEntry.model_validate(row) for row in list_entries(session=session, after_id=after_id, limit=limit)]
+
+
+@router.get("/audit/verify")
+def verify(user: CurrentUser, session: SessionDep) -> ChainVerification:
+    """Recomputes the whole chain and names the first entry that was altered or follows a removed one."""
+    require_role(user, Role.MANAGER)
+    return verify_chain(session=session)

@@ -1,0 +1,165 @@
+"""Starting, listing, reading and the drafting and closing of MoUs."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from temporalio.common import WorkflowIDReusePolicy
+from temporalio.exceptions import WorkflowAlreadyStartedError
+
+from api.access import sees_everything, visible_mou
+from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
+from api.errors import ConflictError, NotFoundError
+from api.schemas import MilestoneOut, MouListItem, MouOut, MouPage, StartBody
+from api.workflows import WriterDep
+from mouflow.domain.actions import (
+    Close,
+    CloseRequest,
+    DecideRenewal,
+    DraftRequest,
+    RenewalRequest,
+    Revise,
+    StartMou,
+    Submit,
+    SubmitRequest,
+)
+from mouflow.domain.content import Bilingual, DraftContent
+from mouflow.domain.drafting import check_start
+from mouflow.domain.enums import Stage
+from mouflow.domain.view import MouSummary
+from mouflow.names import mou_workflow_id
+from mouflow.store.mous import get_version, list_milestones, list_mous
+from mouflow.store.parties import get_party, to_party
+from mouflow.store.tables import MouRow
+from mouflow.store.users import to_actor
+from workflows.mou import MouWorkflow, MouWorkflowInput
+
+router = APIRouter(prefix="/mous", tags=["mous"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def start_mou(
+    body: StartBody, user: CurrentUser, session: SessionDep, client: TemporalDep, settings: SettingsDep, rid: RequestId
+) -> MouSummary:
+    """An officer starts an MoU owned by their party, with partners from the registered parties."""
+    parties = [_party(session, party_id) for party_id in [user.party_id, *body.partner_ids]]
+    mou_id = body.mou_id or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
+    start = StartMou(
+        mou_id=mou_id,
+        actor=to_actor(user),
+        request_id=rid,
+        owner=parties[0],
+        partners=parties[1:],
+        content=body.content,
+    )
+    check_start(start)
+    try:
+        handle = await client.start_workflow(
+            MouWorkflow.run,
+            MouWorkflowInput(start=start),
+            id=mou_workflow_id(mou_id),
+            task_queue=settings.task_queue,
+            id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
+        )
+    except WorkflowAlreadyStartedError:
+        raise ConflictError(f"an MoU with id {mou_id!r} exists already") from None
+    return await handle.execute_update(MouWorkflow.stored)
+
+
+def _party(session: SessionDep, party_id: str):  # type: ignore[no-untyped-def]
+    row = get_party(session=session, party_id=party_id)
+    if row is None:
+        raise NotFoundError(f"there is no party {party_id!r}")
+    return to_party(row)
+
+
+@router.get("")
+def list_all(
+    user: CurrentUser,
+    session: SessionDep,
+    party: str | None = None,
+    stage: Stage | None = None,
+    overdue: bool | None = None,
+    q: Annotated[str | None, Query(max_length=200, description="text in the English or Chinese title")] = None,
+    cursor: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> MouPage:
+    rows = list_mous(
+        session=session,
+        visible_to=None if sees_everything(user) else user.party_id,
+        party_id=party,
+        stage=stage.value if stage else None,
+        overdue=overdue,
+        text=q,
+        after=cursor,
+        limit=limit,
+    )
+    return MouPage(items=[_list_item(row) for row in rows], next_cursor=rows[-1].id if len(rows) == limit else None)
+
+
+def _list_item(row: MouRow) -> MouListItem:
+    return MouListItem(
+        mou_id=row.id,
+        title_en=row.title_en,
+        title_zh=row.title_zh,
+        stage=row.stage,
+        party_ids=row.party_ids,
+        has_overdue=row.has_overdue,
+        current_version=row.current_version,
+        next_deadline=row.next_deadline,
+        updated_at=row.updated_at,
+    )
+
+
+@router.get("/{mou_id}")
+def get_one(mou_id: str, user: CurrentUser, session: SessionDep) -> MouOut:
+    row = visible_mou(session=session, user=user, mou_id=mou_id)
+    milestones = [
+        MilestoneOut(
+            id=m.milestone_id,
+            term_number=m.term_number,
+            title=Bilingual(en=m.title_en, zh=m.title_zh),
+            owner_party_id=m.owner_party_id,
+            due_date=m.due_date,
+            status=m.status,
+            overdue=m.overdue,
+            confirmed=m.confirmed,
+        )
+        for m in list_milestones(session=session, mou_id=mou_id)
+    ]
+    return MouOut.model_validate({**row.status, "milestones": milestones})
+
+
+@router.get("/{mou_id}/versions/{number}")
+def get_draft(mou_id: str, number: int, user: CurrentUser, session: SessionDep) -> DraftContent:
+    visible_mou(session=session, user=user, mou_id=mou_id)
+    version = get_version(session=session, mou_id=mou_id, number=number)
+    if version is None:
+        raise NotFoundError(f"MoU {mou_id!r} has no version {number}")
+    return DraftContent.model_validate(version.content)
+
+
+@router.put("/{mou_id}/draft")
+async def new_draft(mou_id: str, body: DraftRequest, writer: WriterDep) -> MouSummary:
+    """A new numbered draft version; earlier versions are kept, and approvals of them cleared."""
+    return await writer.act(mou_id, MouWorkflow.revise, Revise, body)
+
+
+@router.post("/{mou_id}/submit")
+async def submit(mou_id: str, body: SubmitRequest, writer: WriterDep) -> MouSummary:
+    return await writer.act(mou_id, MouWorkflow.submit, Submit, body)
+
+
+@router.post("/{mou_id}/renewal")
+async def decide_renewal(mou_id: str, body: RenewalRequest, writer: WriterDep) -> MouSummary:
+    return await writer.act(mou_id, MouWorkflow.decide_renewal, DecideRenewal, body)
+
+
+@router.post("/{mou_id}/withdrawal")
+async def withdraw(mou_id: str, body: CloseRequest, writer: WriterDep) -> MouSummary:
+    return await writer.act(mou_id, MouWorkflow.withdraw, Close, body)
+
+
+@router.post("/{mou_id}/termination")
+async def terminate(mou_id: str, body: CloseRequest, writer: WriterDep) -> MouSummary:
+    return await writer.act(mou_id, MouWorkflow.terminate, Close, body)

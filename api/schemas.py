@@ -1,0 +1,53 @@
+"""Responses, and the one request body the domain has no model for. Other bodies are the domain's
+`*Request` models: what a user says, without the actor, which the token gives."""
+
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mouflow.domain.actions import MouId
+from mouflow.domain.content import Bilingual, DraftContent, Slug
+from mouflow.domain.view import MouStatus
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StartBody(Body):
+    mou_id: MouId | None = None
+    partner_ids: Annotated[list[Slug], Field(min_length=1, max_length=20)]
+    content: DraftContent
+
+
+class MilestoneOut(BaseModel):
+    id: str
+    term_number: int
+    title: Bilingual
+    owner_party_id: str
+    due_date: date
+    status: str
+    overdue: bool
+    confirmed: bool
+
+
+class MouOut(MouStatus):
+    milestones: list[MilestoneOut]
+
+
+class MouListItem(BaseModel):
+    mou_id: str
+    title_en: str
+    title_zh: str
+    stage: str
+    party_ids: list[str]
+    has_overdue: bool
+    current_version: int
+    next_deadline: datetime | None
+    updated_at: datetime
+
+
+class MouPage(BaseModel):
+    items: list[MouListItem]
+    next_cursor: str | None

@@ -1,0 +1,61 @@
+"""An API client over the real app, a real Temporal server and a real database, with users per role."""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio.testing import WorkflowEnvironment
+
+from api.main import create_app
+from mouflow.config import Settings
+from mouflow.demo import HKTE, NANSHA, QIANHAI
+from mouflow.domain.content import Bilingual, Party
+from mouflow.domain.enums import Role
+from mouflow.store.db import session_scope
+from mouflow.store.parties import create_party
+from mouflow.store.users import create_user
+from tests.conftest import running_worker
+
+MACAO = Party(id="macao-talent", name=Bilingual(en="Macao Talent Development Committee", zh="澳門人才發展委員會"))
+PARTIES = (HKTE, QIANHAI, NANSHA, MACAO)
+
+
+@dataclass(frozen=True)
+class Users:
+    """`users.token("qianhai", Role.OFFICER)` is the bearer token of that party's officer."""
+
+    tokens: dict[tuple[str, Role], str]
+
+    def token(self, party_id: str, role: Role) -> str:
+        return self.tokens[(party_id, role)]
+
+    def headers(self, party_id: str, role: Role) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(party_id, role)}"}
+
+
+@pytest.fixture
+def users(sessions: sessionmaker[Session]) -> Users:
+    tokens = {}
+    with session_scope(sessions) as session:
+        for party in PARTIES:
+            create_party(session=session, party=party)
+        session.flush()
+        for party in PARTIES:
+            for role in Role:
+                _, tokens[(party.id, role)] = create_user(
+                    session=session, name=f"{party.name.en} {role.value}", party_id=party.id, role=role
+                )
+    return Users(tokens)
+
+
+@pytest.fixture
+async def api(
+    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session]
+) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client)
+    async with running_worker(time_env.client, task_queue, sessions):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://mouflow.test") as client:
+            yield client

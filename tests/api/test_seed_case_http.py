@@ -1,0 +1,110 @@
+"""The symposium case driven entirely through HTTP by officers of three parties and a manager."""
+
+from datetime import date, timedelta
+
+import httpx
+from temporalio.testing import WorkflowEnvironment
+
+from mouflow.domain.calendar import start_of_day
+from mouflow.domain.enums import Role
+from tests.api.conftest import Users
+from tests.workflows import seed_case as case
+
+OFFICER, MANAGER = Role.OFFICER, Role.MANAGER
+
+
+class Http:
+    def __init__(self, api: httpx.AsyncClient, users: Users) -> None:
+        self.api, self.users = api, users
+
+    async def call(
+        self, method: str, path: str, party: str, role: Role = OFFICER, body: object = None, expect: int = 200
+    ) -> dict:  # type: ignore[type-arg]
+        response = await self.api.request(method, path, json=body, headers=self.users.headers(party, role))
+        assert response.status_code == expect, (
+            f"{method} {path} as {party} {role}: {response.status_code} {response.text}"
+        )
+        return response.json()  # type: ignore[no-any-return]
+
+
+def start_body(mou_id: str, partner: str, content: object) -> dict:  # type: ignore[type-arg]
+    return {"mou_id": mou_id, "partner_ids": [partner], "content": content}
+
+
+async def test_symposium_through_http(api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment) -> None:
+    http = Http(api, users)
+    q, n = "/mous/hkte-qianhai-2025", "/mous/hkte-nansha-2025"
+    content = case.QIANHAI_MOU.content.model_dump(mode="json")
+    created = await http.call(
+        "POST", "/mous", "hkte", body=start_body("hkte-qianhai-2025", "qianhai", content), expect=201
+    )
+    assert created["stage"] == "drafting"
+    content_n = case.NANSHA_MOU.content.model_dump(mode="json")
+    await http.call("POST", "/mous", "hkte", body=start_body("hkte-nansha-2025", "nansha", content_n), expect=201)
+    assert (await http.call("GET", q, "qianhai", Role.VIEWER))["current_version"] == 1  # visible at once
+
+    # Qianhai: one revision round
+    await http.call("POST", f"{q}/submit", "hkte", body={"version": 1})
+    await http.call("POST", f"{q}/reviews", "hkte", body={"version": 1, "decision": "approve"})
+    changes = {"version": 1, "decision": "request_changes", "comment": "Add a clause on talent services"}
+    assert (await http.call("POST", f"{q}/reviews", "qianhai", body=changes))["stage"] == "drafting"
+    revised = {**content, "clauses": [*content["clauses"], case.SERVICES_CLAUSE.model_dump(mode="json")]}
+    await http.call("PUT", f"{q}/draft", "hkte", body={"base_version": 1, "content": revised})
+    assert len((await http.call("GET", f"{q}/versions/2", "qianhai"))["clauses"]) == 3
+    await http.call("POST", f"{q}/submit", "hkte", body={"version": 2})
+    for party in ("qianhai", "hkte"):
+        status = await http.call("POST", f"{q}/reviews", party, body={"version": 2, "decision": "approve"})
+    assert status["stage"] == "ready_to_sign"
+
+    # Nansha: late review, escalated to managers
+    await http.call("POST", f"{n}/submit", "hkte", body={"version": 1, "review_days": 7})
+    await http.call("POST", f"{n}/reviews", "hkte", body={"version": 1, "decision": "approve"})
+    await time_env.sleep(timedelta(days=7, hours=1))
+    detail = await http.call("GET", n, "hkte", MANAGER)
+    assert detail["review_round"]["escalated_at"] is not None and detail["awaiting_review"] == ["nansha"]
+    await http.call("POST", f"{n}/reviews", "nansha", body={"version": 1, "decision": "approve"})
+
+    # ceremony witnessed by the Secretary for Labour and Welfare, then signatures
+    at = await time_env.get_current_time() + timedelta(days=2)
+    ceremony = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
+    for path, partner in ((q, "qianhai"), (n, "nansha")):
+        await http.call("POST", f"{path}/ceremony", "hkte", body=ceremony)
+        version = (await http.call("GET", path, partner))["approved_version"]
+        for party in ("hkte", partner):
+            signatory = case.SIGNATORIES[party].model_dump(mode="json")
+            status = await http.call(
+                "POST", f"{path}/signatures", party, body={"version": version, "signatory": signatory}
+            )
+        assert status["stage"] == "in_force"
+    detail = await http.call("GET", q, "qianhai", Role.VIEWER)
+    assert detail["ceremony"]["witnesses"][0]["title"]["en"] == "Secretary for Labour and Welfare"
+    assert [s["party_id"] for s in detail["signatures"]] == ["hkte", "qianhai"]
+    due = {m["id"]: m["due_date"] for m in detail["milestones"]}
+
+    # follow-up: the fair done and confirmed; Qianhai's services report goes overdue
+    for path, partner in ((q, "qianhai"), (n, "nansha")):
+        fair = f"{path}/milestones/joint-recruitment-fair"
+        await http.call("POST", f"{fair}/progress", "hkte", body={"status": "done", "note": "1,200 attended"})
+        await http.call("POST", f"{fair}/confirm", partner, body={"note": "Verified"})
+    services = f"{n}/milestones/talent-services-report"
+    await http.call("POST", f"{services}/progress", "nansha", body={"status": "done", "note": "Filed on time"})
+    await http.call("POST", f"{services}/progress", "hkte", body={"status": "done"}, expect=403)
+    overdue_at = start_of_day(date.fromisoformat(due["talent-services-report"]) + timedelta(days=1))
+    await time_env.sleep(overdue_at + timedelta(hours=1) - await time_env.get_current_time())
+    page = await http.call("GET", "/mous?overdue=true", "hkte", MANAGER)
+    assert [item["mou_id"] for item in page["items"]] == ["hkte-qianhai-2025"]
+    report = await http.call("GET", "/reports/milestones", "hkte", MANAGER)
+    assert {(line["mou_id"], line["milestone_id"]) for line in report["overdue"]} >= {
+        ("hkte-qianhai-2025", "talent-services-report")
+    }
+
+    # partners see only their own MoUs
+    assert [i["mou_id"] for i in (await http.call("GET", "/mous", "nansha"))["items"]] == ["hkte-nansha-2025"]
+    await http.call("GET", q, "nansha", expect=404)
+    # and every action is in a verifiable audit chain, with the request it came from
+    audit = await http.call("GET", f"{q}/audit?limit=500", "qianhai")
+    assert {"started", "changes_requested", "signed", "milestone_confirmed", "milestone_overdue"} <= {
+        e["what"] for e in audit
+    }
+    assert all(e["request_id"] for e in audit if e["actor_user_id"])
+    assert (await http.call("GET", "/audit/verify", "hkte", MANAGER))["ok"] is True
