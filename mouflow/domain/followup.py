@@ -61,9 +61,9 @@ def apply_progress(state: MouState, report: ReportProgress, now: datetime) -> li
 
 
 def check_confirm(state: MouState, confirm: ConfirmMilestone) -> None:
-    require_stage(state, EXECUTED_STAGES, "confirm a milestone")
-    if confirm.actor.role is not Role.MANAGER:
+    if confirm.actor.role is not Role.MANAGER:  # managers audit every MoU, so they may confirm any
         require_officer(state, confirm.actor)
+    require_stage(state, EXECUTED_STAGES, "confirm a milestone")
     milestone = _existing(state, confirm.milestone_id)
     if not milestone.requires_confirmation:
         raise InvalidInput(f"milestone {milestone.id!r} does not ask for confirmation")
