@@ -1,14 +1,21 @@
 """Every refusal becomes one HTTP answer, here and nowhere else; routes never build error responses.
 
-ApiError                  raised by routes and access checks
-├── NotFoundError   404   unknown, or not visible to this user (the same answer for both)
-├── ConflictError   409
-└── UnavailableError 503  Temporal or the database cannot be reached right now
+    ApiError                    raised by routes and access checks
+    ├── NotFoundError      404  unknown, or not visible to this user (the same answer for both)
+    ├── ForbiddenError     403  the user's role does not allow it
+    ├── ConflictError      409
+    ├── UnprocessableError 422  well-formed, but names something that does not exist
+    └── UnavailableError   503  Temporal or the database cannot be reached right now
+
+Domain rule violations (mouflow.domain.errors) and refused workflow Updates map by their code.
 """
 
 import logging
+from collections.abc import Sequence
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
@@ -41,6 +48,10 @@ class ApiError(Exception):
 
 class NotFoundError(ApiError):
     status, code = 404, "not_found"
+
+
+class UnprocessableError(ApiError):
+    status, code = 422, "invalid_input"
 
 
 class ConflictError(ApiError):
@@ -76,6 +87,11 @@ def from_rpc_error(error: RPCError) -> JSONResponse:
     return problem(502, "workflow_error", error.message)
 
 
+def describe_errors(errors: Sequence[Any]) -> str:
+    """One line a person can act on: `body.content.title.zh: Field required; ...`."""
+    return "; ".join(f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in errors)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(_: Request, error: ApiError) -> JSONResponse:
@@ -93,12 +109,14 @@ def install(app: FastAPI) -> None:
     async def _rpc(_: Request, error: RPCError) -> JSONResponse:
         return from_rpc_error(error)
 
+    @app.exception_handler(RequestValidationError)
+    async def _request(_: Request, error: RequestValidationError) -> JSONResponse:
+        return problem(422, "invalid_input", describe_errors(error.errors()))
+
     @app.exception_handler(ValidationError)
     async def _invalid(_: Request, error: ValidationError) -> JSONResponse:
         # input that passed the request schema but not a domain model built from it (e.g. a path id)
-        return problem(
-            422, "invalid_input", "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        )
+        return problem(422, "invalid_input", describe_errors(error.errors()))
 
     @app.exception_handler(OperationalError)
     async def _database(_: Request, error: OperationalError) -> JSONResponse:

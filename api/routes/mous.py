@@ -4,12 +4,13 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
+from sqlalchemy.orm import Session
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from api.access import sees_everything, visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
-from api.errors import ConflictError, NotFoundError
+from api.errors import ConflictError, NotFoundError, UnprocessableError
 from api.schemas import MilestoneOut, MouListItem, MouOut, MouPage, StartBody
 from api.workflows import WriterDep
 from mouflow.domain.actions import (
@@ -23,7 +24,7 @@ from mouflow.domain.actions import (
     Submit,
     SubmitRequest,
 )
-from mouflow.domain.content import Bilingual, DraftContent
+from mouflow.domain.content import Bilingual, DraftContent, Party
 from mouflow.domain.drafting import check_start
 from mouflow.domain.enums import Stage
 from mouflow.domain.view import MouSummary
@@ -66,10 +67,10 @@ async def start_mou(
     return await handle.execute_update(MouWorkflow.stored)
 
 
-def _party(session: SessionDep, party_id: str):  # type: ignore[no-untyped-def]
+def _party(session: Session, party_id: str) -> Party:
     row = get_party(session=session, party_id=party_id)
     if row is None:
-        raise NotFoundError(f"there is no party {party_id!r}")
+        raise UnprocessableError(f"there is no party {party_id!r}; GET /parties lists them")
     return to_party(row)
 
 

@@ -40,7 +40,7 @@ def list_mous(
     return list(session.scalars(query))
 
 
-def _with_party(query: Select[tuple[MouRow]], party_id: str) -> Select[tuple[MouRow]]:
+def _with_party(query: Select[MouRow], party_id: str) -> Select[MouRow]:
     member = select(MouPartyRow.mou_id).where(MouPartyRow.party_id == party_id)
     return query.where(MouRow.id.in_(member))
 
