@@ -12,7 +12,7 @@ from mouflow.domain.enums import Role
 from mouflow.store.audit import ChainVerification, list_entries, verify_chain
 
 router = APIRouter(tags=["audit"])
-AfterId = Annotated[int, Query(ge=0, description="the last id of the previous page")]
+AfterId = Annotated[int, Query(ge=0, le=2**62, description="the last id of the previous page")]
 Limit = Annotated[int, Query(ge=1, le=500)]
 
 

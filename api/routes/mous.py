@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Path, Query, status
 from sqlalchemy.orm import Session
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
@@ -132,7 +132,9 @@ def get_one(mou_id: str, user: CurrentUser, session: SessionDep) -> MouOut:
 
 
 @router.get("/{mou_id}/versions/{number}")
-def get_draft(mou_id: str, number: int, user: CurrentUser, session: SessionDep) -> DraftContent:
+def get_draft(
+    mou_id: str, number: Annotated[int, Path(ge=1, le=1_000_000)], user: CurrentUser, session: SessionDep
+) -> DraftContent:
     visible_mou(session=session, user=user, mou_id=mou_id)
     version = get_version(session=session, mou_id=mou_id, number=number)
     if version is None:

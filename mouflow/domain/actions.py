@@ -19,7 +19,7 @@ from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Role
 
 Comment = Annotated[str, Field(max_length=5_000)]
 Reason = Annotated[str, Field(min_length=1, max_length=5_000)]
-Version = Annotated[int, Field(ge=1)]
+Version = Annotated[int, Field(ge=1, le=1_000_000)]
 MouId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
 
 

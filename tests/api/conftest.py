@@ -37,6 +37,11 @@ class Users:
 
 @pytest.fixture
 def users(sessions: sessionmaker[Session]) -> Users:
+    return make_users(sessions)
+
+
+def make_users(sessions: sessionmaker[Session]) -> Users:
+    """The four parties, and a user of every role in each."""
     tokens = {}
     with session_scope(sessions) as session:
         for party in PARTIES:
