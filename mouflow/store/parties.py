@@ -1,0 +1,42 @@
+"""The registered parties: created once by an administrator, then read by every request."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from mouflow.domain.content import Bilingual, Party
+from mouflow.store.access_tables import PartyRow
+from mouflow.store.errors import PartyExists
+
+
+def create_party(*, session: Session, party: Party) -> PartyRow:
+    if get_party(session=session, party_id=party.id) is not None:
+        raise PartyExists(f"a party with the id {party.id!r} exists already")
+    row = PartyRow(
+        id=party.id,
+        name_en=party.name.en,
+        name_zh=party.name.zh,
+        wants_simplified_copy=party.wants_simplified_copy,
+        created_at=datetime.now(UTC),
+    )
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError as error:  # another writer registered the same id since we looked
+        raise PartyExists(f"a party with the id {party.id!r} exists already") from error
+    return row
+
+
+def get_party(*, session: Session, party_id: str) -> PartyRow | None:
+    return session.get(PartyRow, party_id)
+
+
+def list_parties(*, session: Session) -> list[PartyRow]:
+    return list(session.scalars(select(PartyRow).order_by(PartyRow.id)))
+
+
+def to_party(row: PartyRow) -> Party:
+    name = Bilingual(en=row.name_en, zh=row.name_zh)
+    return Party(id=row.id, name=name, wants_simplified_copy=row.wants_simplified_copy)
