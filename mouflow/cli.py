@@ -1,0 +1,119 @@
+"""Administration from the command line: register parties and users, and list the users.
+
+    python -m mouflow.cli create-party --id hkte --name-en "Hong Kong Talent Engage" --name-zh 香港人才服務辦公室
+    python -m mouflow.cli create-user --name "Chan Tai Man" --party hkte --role officer
+    python -m mouflow.cli list-users
+
+A refused command prints why on stderr and exits 2. Every command leaves an entry in the audit log.
+"""
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from mouflow.config import Settings
+from mouflow.domain.actions import Actor
+from mouflow.domain.content import Party
+from mouflow.domain.enums import Role
+from mouflow.store.audit import append_action
+from mouflow.store.db import create_schema, make_engine, session_factory, session_scope
+from mouflow.store.errors import StoreError
+from mouflow.store.parties import create_party
+from mouflow.store.users import create_user, list_users
+
+REFUSED = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    engine = connect()
+    try:
+        with session_scope(session_factory(engine)) as session:
+            lines = args.run(session, args)
+    except (StoreError, ValidationError) as error:
+        print(f"error: {_message(error)}", file=sys.stderr)
+        return REFUSED
+    finally:
+        engine.dispose()
+    print("\n".join(lines))  # only once committed: a token printed for a rolled-back user would not work
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m mouflow.cli", description="mouflow administration")
+    commands = root.add_subparsers(required=True, metavar="command")
+    party = commands.add_parser("create-party", help="register a party")
+    party.add_argument("--id", required=True, help="short lowercase id, e.g. hkte")
+    party.add_argument("--name-en", required=True)
+    party.add_argument("--name-zh", required=True, help="in Traditional Chinese")
+    party.add_argument("--simplified", action="store_true", help="the party reads Simplified Chinese copies")
+    party.set_defaults(run=run_create_party)
+    user = commands.add_parser("create-user", help="create a user and print their token, once")
+    user.add_argument("--name", required=True)
+    user.add_argument("--party", required=True, help="the id of a registered party")
+    user.add_argument("--role", required=True, choices=[role.value for role in Role])
+    user.set_defaults(run=run_create_user)
+    commands.add_parser("list-users", help="list every user").set_defaults(run=run_list_users)
+    return root
+
+
+def connect() -> Engine:
+    settings = Settings()
+    if settings.database_url is None:  # the default SQLite file lives in the data directory
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.resolved_database_url)
+    create_schema(engine)
+    return engine
+
+
+def run_create_party(session: Session, args: argparse.Namespace) -> list[str]:
+    # validated as one document, so each problem names its option: ("name", "en") is --name-en
+    fields = {"id": args.id, "name": {"en": args.name_en, "zh": args.name_zh}, "wants_simplified_copy": args.simplified}
+    party = Party.model_validate(fields)
+    create_party(session=session, party=party)
+    audit(session, "party_created", f"party {party.id}: {party.name.en} / {party.name.zh}")
+    return [f"created party {party.id}"]
+
+
+def run_create_user(session: Session, args: argparse.Namespace) -> list[str]:
+    user, token = create_user(session=session, name=args.name, party_id=args.party, role=Role(args.role))
+    audit(session, "user_created", f"user {user.id} ({user.name}), {user.role.value} of {user.party_id}")
+    return [
+        f"created user {user.id}: {user.name}, {user.role.value} of {user.party_id}",
+        f"token: {token}",
+        "Keep the token now: only its hash is stored, so it cannot be shown again.",
+    ]
+
+
+def run_list_users(session: Session, _args: argparse.Namespace) -> list[str]:
+    users = list_users(session=session)
+    audit(session, "users_listed", f"{len(users)} user(s)")
+    return [f"{u.id}\t{u.party_id}\t{u.role.value}\t{'active' if u.active else 'inactive'}\t{u.name}" for u in users]
+
+
+def audit(session: Session, what: str, detail: str) -> None:
+    append_action(session=session, actor=system_actor(), what=what, detail=detail, request_id=None)
+
+
+def system_actor() -> Actor:
+    """The command line acts as the system; the operating-system user is kept for the record."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        who = "unknown"
+    return Actor(user_id="system:cli", name=f"command line ({who})", party_id="system", role=Role.ADMIN)
+
+
+def _message(error: StoreError | ValidationError) -> str:
+    if isinstance(error, StoreError):
+        return error.message
+    return "; ".join(f"--{'-'.join(map(str, issue['loc']))}: {issue['msg']}" for issue in error.errors())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
