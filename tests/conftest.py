@@ -34,16 +34,19 @@ async def dev_env() -> AsyncIterator[WorkflowEnvironment]:
         yield env
 
 
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    """SQLite in a temporary file, or a fresh schema in the PostgreSQL that DATABASE_URL names."""
-    url = os.environ.get("DATABASE_URL")
-    if not url:
+BACKENDS = ["sqlite", "postgresql"] if os.environ.get("DATABASE_URL") else ["sqlite"]
+
+
+@pytest.fixture(params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """SQLite in a temporary file; and, when DATABASE_URL names a PostgreSQL, a fresh schema in it too."""
+    if request.param == "sqlite":
         engine = make_engine(f"sqlite:///{tmp_path / 'mouflow.db'}")
         create_schema(engine)
         yield engine
         engine.dispose()
         return
+    url = os.environ["DATABASE_URL"]
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = make_engine(url)
     with admin.begin() as connection:
