@@ -1,13 +1,28 @@
 """The projection tables. Rows are written only by the store activities, keyed by (MoU, seq)."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, String, Text, TypeDecorator, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on every backend: SQLite keeps no offset itself."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 class Base(DeclarativeBase):
-    type_annotation_map = {datetime: DateTime(timezone=True)}
+    type_annotation_map = {datetime: UtcDateTime()}
 
 
 class MouRow(Base):
@@ -83,3 +98,19 @@ class EventRow(Base):
     milestone_id: Mapped[str | None] = mapped_column(String(64))
     party_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text)
+
+
+class DocumentRow(Base):
+    """A rendered PDF. `request_key` hashes the render inputs, so the same request never renders twice."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    mou_id: Mapped[str] = mapped_column(String(64), index=True)  # no foreign key: documents may precede the projection
+    kind: Mapped[str] = mapped_column(String(30))
+    version: Mapped[int | None]
+    language: Mapped[str] = mapped_column(String(20))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # of the PDF bytes: the storage key
+    size: Mapped[int]
+    created_at: Mapped[datetime]
+    request_key: Mapped[str] = mapped_column(String(64), unique=True)
