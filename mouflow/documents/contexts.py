@@ -1,0 +1,88 @@
+"""One context builder per kind of document: (version rendered, context for its template)."""
+
+from datetime import date
+from typing import Any
+
+from mouflow.documents import views
+from mouflow.documents.canonical import FINGERPRINT_SCOPE, agreed_text_fingerprint
+from mouflow.documents.chinese import simplify_chinese
+from mouflow.documents.errors import DocumentError
+from mouflow.documents.formatting import day, moment
+from mouflow.documents.models import RenderDocument
+from mouflow.documents.timeline import chart
+from mouflow.domain.calendar import local_date
+from mouflow.domain.state import DraftVersion, MouState
+
+Built = tuple[int | None, dict[str, Any]]
+
+
+def _common(mou: MouState) -> dict[str, Any]:
+    return {"mou_id": mou.mou_id, "parties": views.parties(mou)}
+
+
+def _version(mou: MouState, number: int | None) -> DraftVersion:
+    number = number or mou.executed_version or mou.current_version.number
+    if not 1 <= number <= len(mou.versions):
+        raise DocumentError(f"MoU {mou.mou_id} has no version {number}")
+    return mou.versions[number - 1]
+
+
+def draft(request: RenderDocument) -> Built:
+    mou = request.mou
+    version = _version(mou, request.version or mou.current_version.number)
+    return version.number, {
+        **_common(mou),
+        "version": version.number,
+        "created": moment(version.created_at, views.HONG_KONG),
+        "text": views.agreed_text(version.content, mou),
+    }
+
+
+def partner_copy(request: RenderDocument) -> Built:
+    """The chosen version (by default the executed one, else the current draft) in Simplified Chinese."""
+    mou = request.mou
+    if not any(partner.wants_simplified_copy for partner in mou.partners):
+        raise DocumentError(f"no partner of MoU {mou.mou_id} asked for a Simplified Chinese copy")
+    version = _version(mou, request.version)
+    context = {**_common(mou), "version": version.number, "text": views.agreed_text(version.content, mou)}
+    return version.number, {**simplify_chinese(context), "executed": version.number == mou.executed_version}
+
+
+def executed(request: RenderDocument) -> Built:
+    mou = request.mou
+    if mou.executed_version is None or request.version not in (None, mou.executed_version):
+        raise DocumentError(f"MoU {mou.mou_id} has no executed version {request.version or ''}".rstrip())
+    return mou.executed_version, {
+        **_common(mou),
+        "version": mou.executed_version,
+        "text": views.agreed_text(mou.executed_content, mou),
+        "effective_date": day(mou.term.effective_date if mou.term else None),
+        "signatures": [views.signature(mou, record) for record in mou.signatures],
+        "ceremony": views.ceremony(mou.ceremony),
+        "fingerprint": agreed_text_fingerprint(mou),
+        "fingerprint_scope": FINGERPRINT_SCOPE,
+    }
+
+
+def ceremony_programme(request: RenderDocument) -> Built:
+    mou = request.mou
+    if mou.ceremony is None:
+        raise DocumentError(f"MoU {mou.mou_id} has no signing ceremony scheduled")
+    title = mou.versions[(mou.approved_version or mou.current_version.number) - 1].content.title
+    return None, {**_common(mou), "title": title.model_dump(), "ceremony": views.ceremony(mou.ceremony)}
+
+
+def progress_report(request: RenderDocument) -> Built:
+    today = local_date(request.as_of) if request.as_of else None
+    reports = [_milestone_report(mou, today) for mou in [request.mou, *request.more_mous]]
+    return None, {"reports": reports, "as_of": day(today)}
+
+
+def _milestone_report(mou: MouState, today: date | None) -> dict[str, Any]:
+    return {
+        **_common(mou),
+        "title": mou.executed_content.title.model_dump(),
+        "stage": str(mou.stage),
+        "milestones": [views.milestone(mou, milestone) for milestone in mou.milestones],
+        "chart": chart(mou, today) if mou.milestones else None,
+    }

@@ -1,0 +1,94 @@
+"""The pieces of a document's context, as plain JSON data: templates read them, the request key hashes them."""
+
+from typing import Any
+
+from mouflow.documents.formatting import day, moment
+from mouflow.domain.content import DraftContent, MilestonePlanItem, Party
+from mouflow.domain.state import Ceremony, Milestone, MouState, SignatureRecord
+
+HONG_KONG = "Asia/Hong_Kong"  # where the owner drafts; used when no ceremony names a zone
+
+View = dict[str, Any]
+
+
+def party(value: Party) -> View:
+    return {"id": value.id, "name": value.name.model_dump()}
+
+
+def parties(mou: MouState) -> list[View]:
+    return [party(value) for value in mou.parties]
+
+
+def agreed_text(content: DraftContent, mou: MouState) -> View:
+    return {
+        "title": content.title.model_dump(),
+        "scope_areas": [area.model_dump() for area in content.scope_areas],
+        "term_months": content.term_months,
+        "effective_date": day(content.effective_date),
+        "clauses": [clause.model_dump() for clause in content.clauses],
+        "milestones": [planned_milestone(item, mou) for item in content.milestones],
+    }
+
+
+def planned_milestone(item: MilestonePlanItem, mou: MouState) -> View:
+    return {"title": item.title.model_dump(), "owner": party_name(mou, item.owner_party_id), "due": due(item)}
+
+
+def due(item: MilestonePlanItem) -> dict[str, str]:
+    if item.due_date is not None:
+        return {key: value for key, value in (day(item.due_date) or {}).items() if key != "iso"}
+    months, days = item.offset_months or 0, item.offset_days
+    extra_en, extra_zh = (f" and {days} days", f"{days}日") if days else ("", "")
+    return {"en": f"{months} months{extra_en} after the effective date", "zh": f"生效日期後{months}個月{extra_zh}"}
+
+
+def party_name(mou: MouState, party_id: str) -> dict[str, str]:
+    found = next((value for value in mou.parties if value.id == party_id), None)
+    return found.name.model_dump() if found else {"en": party_id, "zh": party_id}
+
+
+def time_zone(mou: MouState) -> str:
+    return mou.ceremony.time_zone if mou.ceremony else HONG_KONG
+
+
+def signature(mou: MouState, record: SignatureRecord) -> View:
+    signatory = record.signatory
+    return {
+        "party": party_name(mou, record.party_id),
+        "name": {"en": signatory.name_en, "zh": signatory.name_zh},
+        "title": {"en": signatory.title_en, "zh": signatory.title_zh},
+        "signed_by": record.signed_by.name,
+        "version": record.version,
+        "at": moment(record.at, time_zone(mou)),
+    }
+
+
+def ceremony(value: Ceremony | None) -> View | None:
+    if value is None:
+        return None
+    return {
+        "starts": moment(value.starts_at, value.time_zone),
+        "venue": value.venue.model_dump(),
+        "witnesses": [witness.model_dump() for witness in value.witnesses],
+    }
+
+
+STATUS_LABELS = {
+    "pending": {"en": "Pending", "zh": "待辦"},
+    "in_progress": {"en": "In progress", "zh": "進行中"},
+    "done": {"en": "Done", "zh": "已完成"},
+    "overdue": {"en": "Overdue", "zh": "逾期"},
+}
+
+
+def milestone(mou: MouState, value: Milestone) -> View:
+    status = "overdue" if value.is_overdue else str(value.status)
+    return {
+        "title": value.title.model_dump(),
+        "owner": party_name(mou, value.owner_party_id),
+        "due": day(value.due_date),
+        "term": value.term_number,
+        "status": status,
+        "status_label": STATUS_LABELS[status],
+        "note": value.progress[-1].note if value.progress else "",
+    }
