@@ -11,15 +11,15 @@ from temporalio.worker import Worker
 
 from activities.store import StoreActivities
 from mouflow.config import Settings
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
 from workflows.mou import MouWorkflow
 
 WORKFLOWS = [MouWorkflow]
 
 
 def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
+    # the schema is migrated before the worker starts (mouflow.up, or python -m mouflow.store.migrate)
     engine = make_engine(settings.resolved_database_url)
-    create_schema(engine)
     store = StoreActivities(session_factory(engine))
     return Worker(
         client,

@@ -10,7 +10,7 @@ from temporalio.client import Client
 from api import errors
 from api.routes import audit, milestones, mous, parties, reports, signing
 from mouflow.config import Settings
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
 from worker import connect
 
 DESCRIPTION = (
@@ -28,9 +28,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if sessions is None:
-            engine = make_engine(settings.resolved_database_url)
-            create_schema(engine)
-            app.state.sessions = session_factory(engine)
+            # migrated before the API starts (mouflow.up, or python -m mouflow.store.migrate)
+            app.state.sessions = session_factory(make_engine(settings.resolved_database_url))
         app.state.temporal = temporal or await connect(settings)
         yield
 

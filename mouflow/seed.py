@@ -4,16 +4,49 @@ import asyncio
 import os
 import sys
 
+from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from mouflow.config import Settings
-from mouflow.demo import NANSHA, QIANHAI, symposium_mou
+from mouflow.demo import HKTE, NANSHA, QIANHAI, symposium_mou
 from mouflow.domain.actions import StartMou
+from mouflow.domain.enums import Role
 from mouflow.names import mou_workflow_id
+from mouflow.store.db import create_schema, make_engine, session_factory, session_scope
+from mouflow.store.parties import create_party, get_party
+from mouflow.store.users import create_user, list_users
 from worker import connect
 from workflows.mou import MouWorkflow, MouWorkflowInput
+
+DEMO_ROLES = {
+    HKTE.id: (Role.OFFICER, Role.MANAGER, Role.ADMIN),
+    QIANHAI.id: (Role.OFFICER, Role.VIEWER),
+    NANSHA.id: (Role.OFFICER, Role.VIEWER),
+}
+
+
+def seed_directory(sessions: sessionmaker[Session]) -> list[str]:
+    """Registers the demo parties and, on the first run only, one user per demo role.
+
+    Tokens are stored hashed, so they are printed this once; `python -m mouflow.cli create-user`
+    makes more.
+    """
+    lines = []
+    with session_scope(sessions) as session:
+        for party in (HKTE, QIANHAI, NANSHA):
+            if get_party(session=session, party_id=party.id) is None:
+                create_party(session=session, party=party)
+        if list_users(session=session):
+            return []
+        for party_id, roles in DEMO_ROLES.items():
+            for role in roles:
+                user, token = create_user(
+                    session=session, name=f"Demo {party_id} {role.value}", party_id=party_id, role=role
+                )
+                lines.append(f"  {party_id:8} {role.value:8} {token}")
+    return ["demo users (tokens shown once; use them as 'Authorization: Bearer <token>'):", *lines]
 
 
 def demo_mous() -> list[StartMou]:
@@ -59,8 +92,17 @@ def exit_at_once(code: int) -> None:
     os._exit(code)
 
 
+def prepare_database(settings: Settings) -> sessionmaker[Session]:
+    """Migrates the store to the newest schema: done once here, before the worker and the API start."""
+    engine = make_engine(settings.resolved_database_url)
+    create_schema(engine)
+    return session_factory(engine)
+
+
 async def main() -> None:
     settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    print("\n".join(seed_directory(prepare_database(settings))))
     print(report(await seed(await connect(settings), settings.task_queue)))
 
 

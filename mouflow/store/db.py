@@ -7,8 +7,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from mouflow.store import access_tables, audit_tables  # noqa: F401  (their tables join Base.metadata)
-from mouflow.store.tables import Base
+from mouflow.store.migrate import upgrade
 
 
 def make_engine(url: str, postgres_schema: str | None = None) -> Engine:
@@ -37,7 +36,8 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 
 
 def create_schema(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    """Migrates the database to the newest schema (Alembic); a no-op when it is there already."""
+    upgrade(engine)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
