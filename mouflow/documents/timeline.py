@@ -7,7 +7,7 @@ milestones still fits on a page.
 from datetime import date
 from math import ceil
 
-from mouflow.documents.views import View, party_name
+from mouflow.documents.views import View, party_name, status_of
 from mouflow.domain.calendar import add_months
 from mouflow.domain.state import Milestone, MouState
 
@@ -40,8 +40,8 @@ def chart(mou: MouState, today: date | None) -> View:
 
 
 def _marker(index: int, milestone: Milestone, scale: "_Scale", lane_top: float) -> View:
-    status = "overdue" if milestone.is_overdue else str(milestone.status)
-    return {"x": scale.x(milestone.due_date), "y": lane_top + LANE / 2, "status": status, "number": index + 1}
+    y = lane_top + LANE / 2
+    return {"x": scale.x(milestone.due_date), "y": y, "status": status_of(milestone), "number": index + 1}
 
 
 class _Scale:

@@ -81,8 +81,12 @@ STATUS_LABELS = {
 }
 
 
+def status_of(value: Milestone) -> str:
+    return "overdue" if value.is_overdue else str(value.status)
+
+
 def milestone(mou: MouState, value: Milestone) -> View:
-    status = "overdue" if value.is_overdue else str(value.status)
+    status = status_of(value)
     return {
         "title": value.title.model_dump(),
         "owner": party_name(mou, value.owner_party_id),

@@ -1,0 +1,46 @@
+"""Snapshots and requests for the document tests, from the symposium case in mouflow/demo.py."""
+
+from datetime import timedelta
+
+from mouflow.demo import HKTE, HKTE_SIGNATORY, NANSHA, officer, symposium_mou
+from mouflow.documents.models import DocumentKind, RenderDocument
+from mouflow.domain import clock, drafting, followup, review, signing
+from mouflow.domain.actions import ReportProgress, Review, Sign, Signatory, Submit
+from mouflow.domain.enums import MilestoneStatus, ReviewDecision
+from mouflow.domain.state import MouState
+from tests.domain.builders import T0, ceremony, drafted, executed
+
+# the symposium MoU with Qianhai, as each document kind sees it
+DRAFT, EXECUTED = drafted(), executed()
+
+
+def with_progress() -> MouState:
+    """Executed, the fair done, the report overdue, the review still pending a year on."""
+    state = executed()
+    done = ReportProgress(
+        actor=officer(HKTE), milestone_id="joint-recruitment-fair", status=MilestoneStatus.DONE, note="Held in Qianhai"
+    )
+    followup.apply_progress(state, done, T0 + timedelta(days=80))
+    clock.fire_due(state, T0 + timedelta(days=200))
+    return state
+
+
+def request(kind: DocumentKind, mou: MouState, **fields: object) -> RenderDocument:
+    return RenderDocument(workflow_id=f"mou-{mou.mou_id}", kind=kind, mou=mou, **fields)  # type: ignore[arg-type]
+
+
+NANSHA_SIGNATORY = Signatory(
+    name_en="Nansha representative", title_en="Deputy District Head", name_zh="南沙代表", title_zh="南沙區副區長"
+)
+
+
+def nansha_executed() -> MouState:
+    """The Nansha MoU signed by both: Nansha wants a Simplified Chinese copy."""
+    state, _ = drafting.start_mou(symposium_mou(NANSHA, "hkte-nansha-2025"), T0)
+    drafting.apply_submit(state, Submit(actor=officer(HKTE), version=1), T0)
+    for party in state.parties:
+        review.apply_review(state, Review(actor=officer(party), version=1, decision=ReviewDecision.APPROVE), T0)
+    signing.apply_ceremony(state, ceremony(), T0)
+    signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
+    signing.apply_sign(state, Sign(actor=officer(NANSHA), version=1, signatory=NANSHA_SIGNATORY), T0)
+    return state
