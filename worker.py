@@ -3,29 +3,39 @@
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
+from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.worker import Worker
 
+from activities.documents import DocumentActivities
 from activities.store import StoreActivities
 from mouflow.config import Settings
+from mouflow.documents.storage import DiskStorage, DocumentStorage
+from mouflow.documents.subsetter import warn_if_slow_subsetter
 from mouflow.store.db import make_engine, session_factory
 from workflows.mou import MouWorkflow
 
 WORKFLOWS = [MouWorkflow]
 
 
+def activities(sessions: sessionmaker[Session], storage: DocumentStorage) -> list[Callable[..., Any]]:
+    store, documents = StoreActivities(sessions), DocumentActivities(storage, sessions)
+    return [store.record_transition, documents.render]
+
+
 def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
     # the schema is migrated before the worker starts (mouflow.up, or python -m mouflow.store.migrate)
-    engine = make_engine(settings.resolved_database_url)
-    store = StoreActivities(session_factory(engine))
+    sessions = session_factory(make_engine(settings.resolved_database_url))
     return Worker(
         client,
         task_queue=settings.task_queue,
         workflows=WORKFLOWS,
-        activities=[store.record_transition],
+        activities=activities(sessions, DiskStorage.from_settings(settings)),
         activity_executor=executor,
     )
 
@@ -40,6 +50,7 @@ async def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
     settings = Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    warn_if_slow_subsetter()
     client = await connect(settings)
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):

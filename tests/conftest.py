@@ -1,6 +1,7 @@
 """Fixtures: a real Temporal server, a fresh database, a worker on a fresh task queue per test."""
 
 import os
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -14,10 +15,10 @@ from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
-from activities.store import StoreActivities
+from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import create_schema, make_engine, session_factory
 from tests.servers import start_dev_server, start_time_skipping
-from worker import WORKFLOWS
+from worker import WORKFLOWS, activities
 
 
 @pytest.fixture
@@ -71,15 +72,14 @@ def task_queue() -> str:
 
 
 @asynccontextmanager
-async def running_worker(client: Client, task_queue: str, sessions: sessionmaker[Session]) -> AsyncIterator[Worker]:
-    store = StoreActivities(sessions)
-    with ThreadPoolExecutor(max_workers=8) as executor:
+async def running_worker(
+    client: Client, task_queue: str, sessions: sessionmaker[Session], storage: DocumentStorage | None = None
+) -> AsyncIterator[Worker]:
+    """The production activities; documents go to a fresh folder unless the test gives a storage."""
+    with tempfile.TemporaryDirectory() as scratch, ThreadPoolExecutor(max_workers=8) as executor:
+        registered = activities(sessions, storage or DiskStorage(Path(scratch)))
         worker = Worker(
-            client,
-            task_queue=task_queue,
-            workflows=WORKFLOWS,
-            activities=[store.record_transition],
-            activity_executor=executor,
+            client, task_queue=task_queue, workflows=WORKFLOWS, activities=registered, activity_executor=executor
         )
         async with worker:
             yield worker

@@ -11,8 +11,11 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
+    from activities.documents import DocumentActivities
     from activities.store import StoreActivities
     from mouflow import names
+    from mouflow.documents.models import DocumentKind, RenderDocument
+    from mouflow.documents.triggers import documents_for
     from mouflow.domain import clock, drafting, followup, review, signing, term
     from mouflow.domain.actions import (
         Action,
@@ -39,6 +42,7 @@ Result = TypeVar("Result")
 
 HISTORY_LIMIT = 2_000  # continue-as-new long before the 4k-event guidance
 STORE_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), maximum_interval=timedelta(minutes=1))
+DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay without these activities
 
 
 class MouWorkflowInput(BaseModel):
@@ -57,6 +61,7 @@ class MouWorkflow:
         self._woken = False
         self._recording = asyncio.Lock()  # transitions reach the store one at a time, in seq order
         self._stored_seq = 0
+        self._paper: list[tuple[DocumentKind, int | None]] = []  # documents owed, rendered by the main loop
         self._search_attributes: tuple[object, ...] = ()
         self._initial_events: list[Event] = []
         if run_input.carried is not None:
@@ -78,10 +83,12 @@ class MouWorkflow:
             events = clock.fire_due(self.state, workflow.now())
             if events:
                 await self._record(events)
+            await self._render_paper()
             if self._history_is_long():
                 await workflow.wait_condition(workflow.all_handlers_finished)
                 workflow.continue_as_new(MouWorkflowInput(carried=self.state, history_limit=self._history_limit))
         await workflow.wait_condition(workflow.all_handlers_finished)
+        await self._render_paper()
         return summarize(self.state)
 
     @workflow.query
@@ -214,6 +221,28 @@ class MouWorkflow:
                 retry_policy=STORE_RETRY,
             )
             self._stored_seq = transition.seq
+        self._owe_paper(events)
+
+    def _owe_paper(self, events: list[Event]) -> None:
+        if not workflow.patched(DOCUMENTS_PATCH):
+            return
+        owed = documents_for(self.state, events)
+        if owed:
+            self._paper.extend(owed)
+            self._woken = True  # off the update's path: an officer's action does not wait for a PDF
+
+    async def _render_paper(self) -> None:
+        while self._paper:
+            kind, version = self._paper.pop(0)
+            request = RenderDocument(
+                workflow_id=workflow.info().workflow_id, kind=kind, version=version, mou=self.state
+            )
+            await workflow.execute_activity_method(
+                DocumentActivities.render,
+                request,
+                start_to_close_timeout=timedelta(minutes=2),
+                retry_policy=STORE_RETRY,
+            )
 
     async def _sleep_until_next_deadline(self) -> None:
         self._woken = False
