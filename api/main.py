@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
 from api import errors
-from api.routes import audit, milestones, mous, parties, reports, signing
+from api.routes import audit, documents, milestones, mous, parties, reports, signing
 from mouflow.config import Settings
+from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import make_engine, session_factory
 from worker import connect
 
@@ -20,7 +21,10 @@ DESCRIPTION = (
 
 
 def create_app(
-    settings: Settings | None = None, sessions: sessionmaker[Session] | None = None, temporal: Client | None = None
+    settings: Settings | None = None,
+    sessions: sessionmaker[Session] | None = None,
+    temporal: Client | None = None,
+    storage: DocumentStorage | None = None,
 ) -> FastAPI:
     """Tests pass their own database and Temporal client; the server builds both from settings."""
     settings = settings or Settings()
@@ -35,8 +39,9 @@ def create_app(
 
     app = FastAPI(title="mouflow", description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
     app.state.settings, app.state.sessions, app.state.temporal = settings, sessions, temporal
+    app.state.storage = storage or DiskStorage.from_settings(settings)
     errors.install(app)
-    for module in (parties, mous, signing, milestones, audit, reports):
+    for module in (parties, mous, signing, milestones, documents, audit, reports):
         app.include_router(module.router)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     return app

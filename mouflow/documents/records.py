@@ -44,3 +44,12 @@ def to_ref(row: DocumentRow) -> DocumentRef:
         size=row.size,
         created_at=row.created_at,
     )
+
+
+def list_documents(*, session: Session, mou_id: str) -> list[DocumentRow]:
+    query = select(DocumentRow).where(DocumentRow.mou_id == mou_id).order_by(DocumentRow.created_at, DocumentRow.id)
+    return list(session.scalars(query))
+
+
+def get_document_by_id(*, session: Session, document_id: str) -> DocumentRow | None:
+    return session.get(DocumentRow, document_id)

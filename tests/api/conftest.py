@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
@@ -11,6 +12,7 @@ from temporalio.testing import WorkflowEnvironment
 from api.main import create_app
 from mouflow.config import Settings
 from mouflow.demo import HKTE, NANSHA, QIANHAI
+from mouflow.documents.storage import DiskStorage
 from mouflow.domain.content import Bilingual, Party
 from mouflow.domain.enums import Role
 from mouflow.store.db import session_scope
@@ -57,10 +59,11 @@ def make_users(sessions: sessionmaker[Session]) -> Users:
 
 @pytest.fixture
 async def api(
-    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session]
+    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client)
-    async with running_worker(time_env.client, task_queue, sessions):
+    storage = DiskStorage(tmp_path / "documents")  # the worker writes PDFs where the API reads them
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
+    async with running_worker(time_env.client, task_queue, sessions, storage):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://mouflow.test") as client:
             yield client

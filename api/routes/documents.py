@@ -1,0 +1,43 @@
+"""Rendered documents: the list per MoU, and each PDF with its SHA-256 as ETag."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Request, Response
+
+from api.access import visible_mou
+from api.deps import CurrentUser, SessionDep
+from api.errors import NotFoundError
+from mouflow.documents.models import DocumentRef
+from mouflow.documents.records import get_document_by_id, list_documents, to_ref
+from mouflow.documents.storage import DocumentStorage
+
+router = APIRouter(tags=["documents"])
+
+
+@router.get("/mous/{mou_id}/documents")
+def documents_of(mou_id: str, user: CurrentUser, session: SessionDep) -> list[DocumentRef]:
+    visible_mou(session=session, user=user, mou_id=mou_id)
+    return [to_ref(row) for row in list_documents(session=session, mou_id=mou_id)]
+
+
+@router.get("/documents/{document_id}", response_class=Response, responses={200: {"content": {"application/pdf": {}}}})
+def download(
+    request: Request,
+    document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")],
+    user: CurrentUser,
+    session: SessionDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    """The PDF. Its ETag is the SHA-256 of its bytes, the same as in the document list."""
+    row = get_document_by_id(session=session, document_id=document_id)
+    if row is None:
+        raise NotFoundError(f"there is no document {document_id!r}")
+    visible_mou(session=session, user=user, mou_id=row.mou_id)  # a hidden MoU's documents are hidden too
+    etag = f'"{row.sha256}"'
+    headers = {"ETag": etag, "Cache-Control": "private, max-age=31536000, immutable"}
+    if if_none_match == etag:
+        return Response(status_code=304, headers=headers)
+    storage: DocumentStorage = request.app.state.storage
+    name = f"{row.mou_id}-{row.kind}{f'-v{row.version}' if row.version else ''}-{row.language}.pdf"
+    headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return Response(storage.read(row.sha256), media_type="application/pdf", headers=headers)
