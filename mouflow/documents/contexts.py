@@ -79,10 +79,11 @@ def progress_report(request: RenderDocument) -> Built:
 
 
 def _milestone_report(mou: MouState, today: date | None) -> dict[str, Any]:
+    milestones = [*(m for term in mou.terms for m in term.past_milestones), *mou.milestones]  # every term's
     return {
         **_common(mou),
         "title": mou.executed_content.title.model_dump(),
         "stage": str(mou.stage),
-        "milestones": [views.milestone(mou, milestone) for milestone in mou.milestones],
-        "chart": chart(mou, today) if mou.milestones else None,
+        "milestones": [views.milestone(mou, milestone) for milestone in milestones],
+        "chart": chart(mou, milestones, today) if milestones else None,
     }

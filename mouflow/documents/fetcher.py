@@ -7,7 +7,7 @@ local files or reaching the network.
 import mimetypes
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
@@ -35,7 +35,7 @@ class TemplatesOnlyFetcher(URLFetcher):  # type: ignore[misc]
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURL(f"only files under templates/ may be loaded, not {url[:200]!r}")
         # resolve() follows symlinks and `..`, so the check is on where the bytes really are
-        path = Path(url2pathname(unquote(parts.path))).resolve()
+        path = Path(url2pathname(parts.path)).resolve()  # url2pathname decodes %-escapes once
         if not path.is_relative_to(self.root) or not path.is_file():
             raise RefusedURL(f"{url[:200]!r} is not a file under templates/")
         return path

@@ -21,8 +21,7 @@ def month_starts(first: date, last: date) -> list[date]:
     return [add_months(start, n) for n in range(count)]
 
 
-def chart(mou: MouState, today: date | None) -> View:
-    milestones = mou.milestones
+def chart(mou: MouState, milestones: list[Milestone], today: date | None) -> View:
     days = [m.due_date for m in milestones] + ([today] if today else [])
     months = month_starts(min(days), max(days))
     lanes = sorted({m.owner_party_id for m in milestones}, key=mou.party_ids.index)

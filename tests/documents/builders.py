@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, NANSHA, officer, symposium_mou
 from mouflow.documents.models import DocumentKind, RenderDocument
-from mouflow.domain import clock, drafting, followup, review, signing
-from mouflow.domain.actions import ReportProgress, Review, Sign, Signatory, Submit
+from mouflow.domain import clock, drafting, followup, review, signing, term
+from mouflow.domain.actions import DecideRenewal, ReportProgress, Review, Sign, Signatory, Submit
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision
 from mouflow.domain.state import MouState
 from tests.domain.builders import T0, ceremony, drafted, executed
@@ -43,4 +43,13 @@ def nansha_executed() -> MouState:
     signing.apply_ceremony(state, ceremony(), T0)
     signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     signing.apply_sign(state, Sign(actor=officer(NANSHA), version=1, signatory=NANSHA_SIGNATORY), T0)
+    return state
+
+
+def renewed() -> MouState:
+    """Into its second term: the first term's milestones are archived with that term."""
+    state = with_progress()
+    for party in state.parties:
+        term.apply_renewal(state, DecideRenewal(actor=officer(party), renew=True), T0)
+    term.end_term(state, T0 + timedelta(days=3 * 366))
     return state

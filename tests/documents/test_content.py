@@ -1,9 +1,10 @@
 """What a reader finds in each document, read back from the PDF with pypdf."""
 
 from mouflow.documents.canonical import agreed_text_fingerprint
-from tests.documents.builders import EXECUTED
+from mouflow.documents.models import DocumentKind
+from tests.documents.builders import EXECUTED, renewed, request
 from tests.documents.conftest import page_texts, squeezed, text_of
-from tests.documents.rendered import pdf
+from tests.documents.rendered import pdf, render
 
 TITLE_EN = "Memorandum of Understanding on Talent Cooperation between Hong Kong Talent Engage"
 QIANHAI_TITLE_ZH = "香港人才服務辦公室與深圳前海合作區人才合作諒解備忘錄"
@@ -62,3 +63,9 @@ def test_progress_report_covers_every_milestone_of_each_mou() -> None:
     assert "Held in Qianhai" in text  # the latest progress note
     assert squeezed("廣州南沙區") in squeezed(text)  # the second MoU's section
     assert "as of 17 November 2025" in text
+
+
+def test_progress_report_keeps_the_milestones_of_past_terms() -> None:
+    text = text_of(render(request(DocumentKind.PROGRESS_REPORT, renewed())))
+    assert text.count("Joint recruitment fair") == 2 and "term 2" in text
+    assert "Held in Qianhai" in text  # term 1's fair, done

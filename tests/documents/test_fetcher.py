@@ -27,6 +27,7 @@ def test_serves_a_file_under_the_root(root: Path) -> None:
         "file:///etc/passwd",
         "{root}/../secret.txt",
         "{root}/%2E%2E/secret.txt",
+        "{root}/%252E%252E/secret.txt",
         "{root}/escape.css",  # a symlink pointing outside
         "{root}",  # a folder, not a file
         "{root}/missing.css",
