@@ -56,7 +56,7 @@ def executed(request: RenderDocument) -> Built:
         **_common(mou),
         "version": mou.executed_version,
         "text": views.agreed_text(mou.executed_content, mou),
-        "effective_date": day(mou.term.effective_date if mou.term else None),
+        "effective_date": day(mou.terms[0].effective_date if mou.terms else None),  # the first term's, as signed
         "signatures": [views.signature(mou, record) for record in mou.signatures],
         "ceremony": views.ceremony(mou.ceremony),
         "fingerprint": agreed_text_fingerprint(mou),

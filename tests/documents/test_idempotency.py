@@ -9,7 +9,7 @@ from activities.documents import DocumentActivities
 from mouflow.documents.models import DocumentKind, DocumentRef
 from mouflow.documents.storage import DiskStorage
 from mouflow.store.tables import DocumentRow
-from tests.documents.builders import DRAFT, EXECUTED, request
+from tests.documents.builders import DRAFT, EXECUTED, renewed, request, with_progress
 from tests.documents.conftest import stored_files
 
 
@@ -65,3 +65,8 @@ def test_concurrent_renders_of_one_request_agree(
         refs = list(executor.map(lambda _: documents.render(request(DocumentKind.EXECUTED, EXECUTED)), range(2)))
     assert refs[0] == refs[1]
     assert len(stored_files(storage)) == 1 and count_rows(sessions) == 1
+
+
+def test_the_executed_mou_is_the_same_document_after_a_renewal(documents: DocumentActivities) -> None:
+    first = documents.render(request(DocumentKind.EXECUTED, with_progress()))
+    assert documents.render(request(DocumentKind.EXECUTED, renewed())) == first
