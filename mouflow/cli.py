@@ -52,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
     party.add_argument("--name-en", required=True)
     party.add_argument("--name-zh", required=True, help="in Traditional Chinese")
     party.add_argument("--simplified", action="store_true", help="the party reads Simplified Chinese copies")
+    party.add_argument("--owns-mous", action="store_true", help="a Hong Kong agency, which starts MoUs")
     party.set_defaults(run=run_create_party)
     user = commands.add_parser("create-user", help="create a user and print their token, once")
     user.add_argument("--name", required=True)
@@ -75,7 +76,7 @@ def run_create_party(session: Session, args: argparse.Namespace) -> list[str]:
     # validated as one document, so each problem names its option: ("name", "en") is --name-en
     fields = {"id": args.id, "name": {"en": args.name_en, "zh": args.name_zh}, "wants_simplified_copy": args.simplified}
     party = Party.model_validate(fields)
-    create_party(session=session, party=party)
+    create_party(session=session, party=party, owns_mous=args.owns_mous)
     audit(session, "party_created", f"party {party.id}: {party.name.en} / {party.name.zh}")
     return [f"created party {party.id}"]
 

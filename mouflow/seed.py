@@ -37,7 +37,7 @@ def seed_directory(sessions: sessionmaker[Session]) -> list[str]:
     with session_scope(sessions) as session:
         for party in (HKTE, QIANHAI, NANSHA):
             if get_party(session=session, party_id=party.id) is None:
-                create_party(session=session, party=party)
+                create_party(session=session, party=party, owns_mous=party is HKTE)
         if list_users(session=session):
             return []
         for party_id, roles in DEMO_ROLES.items():

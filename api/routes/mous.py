@@ -10,7 +10,7 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from api.access import sees_everything, visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
-from api.errors import ConflictError, NotFoundError, UnprocessableError
+from api.errors import ConflictError, ForbiddenError, NotFoundError, UnprocessableError
 from api.schemas import MilestoneOut, MouListItem, MouOut, MouPage, StartBody
 from api.workflows import WriterDep
 from mouflow.domain.actions import (
@@ -43,6 +43,7 @@ async def start_mou(
     body: StartBody, user: CurrentUser, session: SessionDep, client: TemporalDep, settings: SettingsDep, rid: RequestId
 ) -> MouSummary:
     """An officer starts an MoU owned by their party, with partners from the registered parties."""
+    _require_agency(session, user.party_id)
     parties = [_party(session, party_id) for party_id in [user.party_id, *body.partner_ids]]
     mou_id = body.mou_id or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
     start = StartMou(
@@ -65,6 +66,15 @@ async def start_mou(
     except WorkflowAlreadyStartedError:
         raise ConflictError(f"an MoU with id {mou_id!r} exists already") from None
     return await handle.execute_update(MouWorkflow.stored)
+
+
+def _require_agency(session: Session, party_id: str) -> None:
+    owner = get_party(session=session, party_id=party_id)
+    if owner is None or not owner.owns_mous:
+        raise ForbiddenError(
+            f"{party_id!r} is a partner region: it reviews and signs the MoUs it is party to; "
+            "a Hong Kong agency starts them"
+        )
 
 
 def _party(session: Session, party_id: str) -> Party:

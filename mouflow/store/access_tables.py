@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import Enum, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mouflow.domain.enums import Role
@@ -16,6 +16,8 @@ class PartyRow(Base):
     name_en: Mapped[str] = mapped_column(String(500))
     name_zh: Mapped[str] = mapped_column(String(500))
     wants_simplified_copy: Mapped[bool]
+    # a Hong Kong agency owns (starts) MoUs; partner regions review and sign the ones they are party to
+    owns_mous: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]
 
 

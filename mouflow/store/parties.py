@@ -11,7 +11,7 @@ from mouflow.store.access_tables import PartyRow
 from mouflow.store.errors import PartyExists
 
 
-def create_party(*, session: Session, party: Party) -> PartyRow:
+def create_party(*, session: Session, party: Party, owns_mous: bool = False) -> PartyRow:
     if get_party(session=session, party_id=party.id) is not None:
         raise PartyExists(f"a party with the id {party.id!r} exists already")
     row = PartyRow(
@@ -19,6 +19,7 @@ def create_party(*, session: Session, party: Party) -> PartyRow:
         name_en=party.name.en,
         name_zh=party.name.zh,
         wants_simplified_copy=party.wants_simplified_copy,
+        owns_mous=owns_mous,
         created_at=datetime.now(UTC),
     )
     session.add(row)

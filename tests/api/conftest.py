@@ -47,7 +47,7 @@ def make_users(sessions: sessionmaker[Session]) -> Users:
     tokens = {}
     with session_scope(sessions) as session:
         for party in PARTIES:
-            create_party(session=session, party=party)
+            create_party(session=session, party=party, owns_mous=party is HKTE)
         session.flush()
         for party in PARTIES:
             for role in Role:

@@ -105,3 +105,11 @@ async def test_other_reads_and_party_admin(api: httpx.AsyncClient, users: Users)
 async def test_without_a_valid_token(api: httpx.AsyncClient, path: str) -> None:
     assert (await api.get(path)).status_code == 401
     assert (await api.get(path, headers={"Authorization": "Bearer mf_not-a-token"})).status_code == 401
+
+
+async def test_partner_regions_do_not_start_mous(api: httpx.AsyncClient, users: Users) -> None:
+    body = {"partner_ids": ["hkte"], "content": CONTENT}
+    refused = await api.post("/mous", json=body, headers=users.headers("qianhai", Role.OFFICER))
+    assert refused.status_code == 403 and "partner region" in refused.json()["detail"], refused.text
+    parties = (await api.get("/parties", headers=users.headers("qianhai", Role.VIEWER))).json()
+    assert {party["id"]: party["owns_mous"] for party in parties}["hkte"] is True
