@@ -1,17 +1,19 @@
 """Rendered documents: the list per MoU, and each PDF with its SHA-256 as ETag."""
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response
 
 from api.access import visible_mou
 from api.deps import CurrentUser, SessionDep
-from api.errors import NotFoundError
+from api.errors import NotFoundError, UnavailableError
 from mouflow.documents.models import DocumentRef
 from mouflow.documents.records import get_document_by_id, list_documents, to_ref
 from mouflow.documents.storage import DocumentStorage
 
 router = APIRouter(tags=["documents"])
+log = logging.getLogger(__name__)
 
 
 @router.get("/mous/{mou_id}/documents")
@@ -40,4 +42,11 @@ def download(
     storage: DocumentStorage = request.app.state.storage
     name = f"{row.mou_id}-{row.kind}{f'-v{row.version}' if row.version else ''}-{row.language}.pdf"
     headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return Response(storage.read(row.sha256), media_type="application/pdf", headers=headers)
+    try:
+        pdf = storage.read(row.sha256)
+    except FileNotFoundError:
+        log.error("document %s is recorded but its file %s is missing from storage", row.id, row.sha256)
+        raise UnavailableError(
+            "the document is recorded but its file is not in storage; an operator must restore it"
+        ) from None
+    return Response(pdf, media_type="application/pdf", headers=headers)

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 from temporalio.testing import WorkflowEnvironment
 
+from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
 from mouflow.store.db import create_schema, make_engine, session_factory
 from tests.api.conftest import make_users
@@ -56,9 +57,11 @@ async def test_no_request_gets_a_server_error(dev_env: WorkflowEnvironment, task
         "PATH": str(BIN),
         "DATABASE_URL": database_url,
         "MOUFLOW_TASK_QUEUE": task_queue,
+        "MOUFLOW_DATA_DIR": str(tmp_path),
         "MOUFLOW_TEMPORAL_ADDRESS": dev_env.client.service_client.config.target_host,
     }
-    async with running_worker(dev_env.client, task_queue, sessions), api_server(env, free_port()) as base:
+    storage = DiskStorage(tmp_path / "documents")  # where the API process looks, from MOUFLOW_DATA_DIR
+    async with running_worker(dev_env.client, task_queue, sessions, storage), api_server(env, free_port()) as base:
         officer = users.headers("hkte", Role.OFFICER)
         async with httpx.AsyncClient(base_url=base, headers=officer) as client:
             created = await client.post(
