@@ -1,60 +1,25 @@
 """Activities that render MoU documents to PDF. Only a reference to the stored file goes back to Temporal."""
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
-from mouflow.documents.environment import render_html
 from mouflow.documents.errors import DocumentError
 from mouflow.documents.models import DocumentRef, RenderDocument
-from mouflow.documents.pdf import write_pdf
-from mouflow.documents.plan import Plan, plan_document
-from mouflow.documents.records import add_document, get_document, to_ref
+from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
-from mouflow.store.db import session_scope
 
 
 class DocumentActivities:
     def __init__(
         self, storage: DocumentStorage, sessions: sessionmaker[Session], fetcher: URLFetcher | None = None
     ) -> None:
-        self._storage = storage
-        self._sessions = sessions
-        self._fetcher = fetcher  # None: a fresh TemplatesOnlyFetcher per render; tests pass a spy
+        self._renderer = DocumentRenderer(storage, sessions, fetcher)
 
     @activity.defn(name="documents.render")
     def render(self, request: RenderDocument) -> DocumentRef:
-        plan = _plan(request)
-        stored = self._stored(plan.request_key)
-        if stored is not None:
-            activity.logger.info("%s for %s already rendered", request.kind, request.workflow_id)
-            return stored
-        pdf = write_pdf(render_html(plan.template, plan.context), archival=plan.archival, fetcher=self._fetcher)
-        return self._record(request, plan, pdf)
-
-    def _stored(self, request_key: str) -> DocumentRef | None:
-        with session_scope(self._sessions) as session:
-            row = get_document(session=session, request_key=request_key)
-            return to_ref(row) if row else None
-
-    def _record(self, request: RenderDocument, plan: Plan, pdf: bytes) -> DocumentRef:
-        """Row first, file second, one transaction: a render that loses a race writes no file."""
         try:
-            with session_scope(self._sessions) as session:
-                row = add_document(session=session, mou_id=request.mou.mou_id, kind=request.kind, plan=plan, pdf=pdf)
-                self._storage.put(pdf)  # before the commit: a committed row always has its file
-                return to_ref(row)
-        except IntegrityError:
-            winner = self._stored(plan.request_key)
-            if winner is None:
-                raise
-            return winner
-
-
-def _plan(request: RenderDocument) -> Plan:
-    try:
-        return plan_document(request)
-    except DocumentError as error:
-        raise ApplicationError(str(error), type="DocumentError", non_retryable=True) from error
+            return self._renderer.render(request)
+        except DocumentError as error:  # retrying would ask for the same impossible thing
+            raise ApplicationError(str(error), type="DocumentError", non_retryable=True) from error

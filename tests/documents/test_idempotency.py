@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from activities.documents import DocumentActivities
 from mouflow.documents.models import DocumentKind, DocumentRef
+from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage
 from mouflow.store.tables import DocumentRow
 from tests.documents.builders import DRAFT, EXECUTED, renewed, request, with_progress
@@ -51,8 +52,8 @@ def test_losing_a_race_returns_the_winner_and_writes_no_file(
     files = stored_files(storage)
     # the other render committed after this one looked: the insert hits the unique request key
     looked = iter([None])
-    original = DocumentActivities._stored
-    monkeypatch.setattr(DocumentActivities, "_stored", lambda self, key: next(looked, None) or original(self, key))
+    original = DocumentRenderer._stored
+    monkeypatch.setattr(DocumentRenderer, "_stored", lambda self, key: next(looked, None) or original(self, key))
     loser: DocumentRef = documents.render(request(DocumentKind.DRAFT, DRAFT))
     assert loser == winner
     assert stored_files(storage) == files and count_rows(sessions) == 1
