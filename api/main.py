@@ -10,6 +10,7 @@ from temporalio.client import Client
 from api import errors
 from api.routes import audit, documents, milestones, mous, parties, reports, signing
 from mouflow.config import Settings
+from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import make_engine, session_factory
 from worker import connect
@@ -34,12 +35,16 @@ def create_app(
         if sessions is None:
             # migrated before the API starts (mouflow.up, or python -m mouflow.store.migrate)
             app.state.sessions = session_factory(make_engine(settings.resolved_database_url))
+            app.state.renderer = DocumentRenderer(app.state.storage, app.state.sessions)
         app.state.temporal = temporal or await connect(settings)
         yield
 
     app = FastAPI(title="mouflow", description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
     app.state.settings, app.state.sessions, app.state.temporal = settings, sessions, temporal
     app.state.storage = storage or DiskStorage.from_settings(settings)
+    if sessions is not None:
+        app.state.renderer = DocumentRenderer(app.state.storage, sessions)
+
     errors.install(app)
     for module in (parties, mous, signing, milestones, documents, audit, reports):
         app.include_router(module.router)

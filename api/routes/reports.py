@@ -1,16 +1,25 @@
 """Reports for managers who audit milestone progress across all MoUs."""
 
-from datetime import date, datetime
+import asyncio
+from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from api.access import require_role
-from api.deps import CurrentUser, SessionDep
+from api.deps import CurrentUser, SessionDep, TemporalDep
+from api.errors import NotFoundError
+from api.workflows import mou_handle
+from mouflow.documents.models import DocumentKind, RenderDocument
+from mouflow.documents.renderer import DocumentRenderer
+from mouflow.documents.storage import DocumentStorage
 from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.domain.enums import Role
-from mouflow.store.reports import overdue_and_upcoming
+from mouflow.store.mous import list_mous
+from mouflow.store.reports import LIVE_STAGES, overdue_and_upcoming
+from workflows.mou import MouWorkflow
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -32,6 +41,43 @@ class MilestoneReport(BaseModel):
     days_ahead: int
     overdue: list[MilestoneLine]
     upcoming: list[MilestoneLine]
+
+
+MAX_MOUS_IN_PDF = 100  # each MoU is one Temporal query; a bigger audit is a batch job, not a request
+
+
+@router.get("/milestones.pdf", response_class=Response, responses={200: {"content": {"application/pdf": {}}}})
+async def milestones_pdf(
+    request: Request,
+    user: CurrentUser,
+    session: SessionDep,
+    client: TemporalDep,
+    party: Annotated[str | None, Query(max_length=64, description="only this party's MoUs")] = None,
+) -> Response:
+    """The progress report as a PDF: every milestone of the MoUs in force, with a timeline chart."""
+    require_role(user, Role.MANAGER)
+    rows = [
+        row
+        for stage in LIVE_STAGES
+        for row in list_mous(session=session, visible_to=None, party_id=party, stage=stage, limit=MAX_MOUS_IN_PDF)
+    ]
+    if not rows:
+        raise NotFoundError("no MoU in force" + (f" with party {party!r}" if party else ""))
+    states = await asyncio.gather(
+        *(mou_handle(client, row.id).query(MouWorkflow.status) for row in rows[:MAX_MOUS_IN_PDF])
+    )
+    report = RenderDocument(
+        workflow_id="report",
+        kind=DocumentKind.PROGRESS_REPORT,
+        mou=states[0],
+        more_mous=list(states[1:]),
+        as_of=datetime.now(UTC),
+    )
+    renderer: DocumentRenderer = request.app.state.renderer
+    ref = await run_in_threadpool(renderer.render, report)
+    storage: DocumentStorage = request.app.state.storage
+    pdf = storage.read(ref.sha256)
+    return Response(pdf, media_type="application/pdf", headers={"ETag": f'"{ref.sha256}"'})
 
 
 @router.get("/milestones")

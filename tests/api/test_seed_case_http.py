@@ -1,8 +1,10 @@
 """The symposium case driven entirely through HTTP by officers of three parties and a manager."""
 
+import io
 from datetime import date, timedelta
 
 import httpx
+from pypdf import PdfReader
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.calendar import start_of_day
@@ -97,6 +99,13 @@ async def test_symposium_through_http(api: httpx.AsyncClient, users: Users, time
     assert {(line["mou_id"], line["milestone_id"]) for line in report["overdue"]} >= {
         ("hkte-qianhai-2025", "talent-services-report")
     }
+
+    pdf = await api.get("/reports/milestones.pdf", headers=users.headers("hkte", MANAGER))
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages).split())
+    assert "Shenzhen Qianhai Cooperation Zone" in text and "Talent services progress report" in text
+    assert "廣州南沙區" in text.replace(" ", "")
+    assert (await api.get("/reports/milestones.pdf", headers=users.headers("qianhai", OFFICER))).status_code == 403
 
     # partners see only their own MoUs
     assert [i["mou_id"] for i in (await http.call("GET", "/mous", "nansha"))["items"]] == ["hkte-nansha-2025"]
