@@ -8,7 +8,7 @@ from typing import ParamSpec, TypeVar
 from pydantic import BaseModel
 from temporalio import workflow
 from temporalio.common import RetryPolicy
-from temporalio.exceptions import ApplicationError
+from temporalio.exceptions import ActivityError, ApplicationError
 
 with workflow.unsafe.imports_passed_through():
     from activities.documents import DocumentActivities
@@ -43,6 +43,7 @@ Result = TypeVar("Result")
 HISTORY_LIMIT = 2_000  # continue-as-new long before the 4k-event guidance
 STORE_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), maximum_interval=timedelta(minutes=1))
 DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay without these activities
+PROMPT_PAPER_PATCH = "documents-prompt-v1"  # the first draft at once, and nothing owed lost at continue-as-new
 
 
 class MouWorkflowInput(BaseModel):
@@ -77,6 +78,8 @@ class MouWorkflow:
     async def run(self, run_input: MouWorkflowInput) -> MouSummary:
         if self._initial_events:
             await self._record(self._initial_events)
+            if workflow.patched(PROMPT_PAPER_PATCH):
+                await self._render_paper()
         self._publish_search_attributes()
         while not self.state.stage.is_terminal:
             await self._sleep_until_next_deadline()
@@ -86,6 +89,8 @@ class MouWorkflow:
             await self._render_paper()
             if self._history_is_long():
                 await workflow.wait_condition(workflow.all_handlers_finished)
+                if workflow.patched(PROMPT_PAPER_PATCH):
+                    await self._render_paper()  # a handler may have owed a document while we waited
                 workflow.continue_as_new(MouWorkflowInput(carried=self.state, history_limit=self._history_limit))
         await workflow.wait_condition(workflow.all_handlers_finished)
         await self._render_paper()
@@ -237,12 +242,15 @@ class MouWorkflow:
             request = RenderDocument(
                 workflow_id=workflow.info().workflow_id, kind=kind, version=version, mou=self.state
             )
-            await workflow.execute_activity_method(
-                DocumentActivities.render,
-                request,
-                start_to_close_timeout=timedelta(minutes=2),
-                retry_policy=STORE_RETRY,
-            )
+            try:
+                await workflow.execute_activity_method(
+                    DocumentActivities.render,
+                    request,
+                    start_to_close_timeout=timedelta(minutes=2),
+                    retry_policy=STORE_RETRY,
+                )
+            except ActivityError as error:  # a document that cannot be made must never end the MoU
+                workflow.logger.error("%s for version %s not rendered: %s", kind, version, error.cause)
 
     async def _sleep_until_next_deadline(self) -> None:
         self._woken = False

@@ -5,10 +5,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response
 
-from api.access import visible_mou
+from api.access import sees_everything, visible_mou
 from api.deps import CurrentUser, SessionDep
 from api.errors import NotFoundError, UnavailableError
-from mouflow.documents.models import DocumentRef
+from mouflow.documents.models import DocumentKind, DocumentRef
 from mouflow.documents.records import get_document_by_id, list_documents, to_ref
 from mouflow.documents.storage import DocumentStorage
 
@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 @router.get("/mous/{mou_id}/documents")
 def documents_of(mou_id: str, user: CurrentUser, session: SessionDep) -> list[DocumentRef]:
     visible_mou(session=session, user=user, mou_id=mou_id)
-    return [to_ref(row) for row in list_documents(session=session, mou_id=mou_id)]
+    rows = list_documents(session=session, mou_id=mou_id)
+    return [to_ref(row) for row in rows if row.kind != DocumentKind.PROGRESS_REPORT]
 
 
 @router.get("/documents/{document_id}", response_class=Response, responses={200: {"content": {"application/pdf": {}}}})
@@ -32,7 +33,8 @@ def download(
 ) -> Response:
     """The PDF. Its ETag is the SHA-256 of its bytes, the same as in the document list."""
     row = get_document_by_id(session=session, document_id=document_id)
-    if row is None:
+    # a progress report spans many MoUs: it is filed under one of them but is for managers only
+    if row is None or (row.kind == DocumentKind.PROGRESS_REPORT and not sees_everything(user)):
         raise NotFoundError(f"there is no document {document_id!r}")
     visible_mou(session=session, user=user, mou_id=row.mou_id)  # a hidden MoU's documents are hidden too
     etag = f'"{row.sha256}"'

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from api.access import require_role
 from api.deps import CurrentUser, SessionDep, TemporalDep
-from api.errors import NotFoundError
+from api.errors import NotFoundError, UnavailableError
 from api.workflows import mou_handle
 from mouflow.documents.models import DocumentKind, RenderDocument
 from mouflow.documents.renderer import DocumentRenderer
@@ -76,7 +76,10 @@ async def milestones_pdf(
     renderer: DocumentRenderer = request.app.state.renderer
     ref = await run_in_threadpool(renderer.render, report)
     storage: DocumentStorage = request.app.state.storage
-    pdf = storage.read(ref.sha256)
+    try:
+        pdf = storage.read(ref.sha256)
+    except FileNotFoundError:
+        raise UnavailableError("the report is recorded but its file is not in storage; try again") from None
     return Response(pdf, media_type="application/pdf", headers={"ETag": f'"{ref.sha256}"'})
 
 

@@ -13,7 +13,7 @@ def documents_for(state: MouState, events: list[Event]) -> list[tuple[DocumentKi
     for event in events:
         if event.kind in (EventKind.STARTED, EventKind.REVISED):
             wanted.append((DocumentKind.DRAFT, event.version))
-            if any(party.wants_simplified_copy for party in state.parties):
+            if any(party.wants_simplified_copy for party in state.partners):
                 wanted.append((DocumentKind.PARTNER_COPY, event.version))
         elif event.kind is EventKind.EXECUTED:
             wanted.append((DocumentKind.EXECUTED, state.executed_version))

@@ -106,6 +106,16 @@ async def test_symposium_through_http(api: httpx.AsyncClient, users: Users, time
     assert "Shenzhen Qianhai Cooperation Zone" in text and "Talent services progress report" in text
     assert "廣州南沙區" in text.replace(" ", "")
     assert (await api.get("/reports/milestones.pdf", headers=users.headers("qianhai", OFFICER))).status_code == 403
+    # the report spans both MoUs: partners find it neither in a list nor by its id
+    for party in ("qianhai", "nansha"):
+        listed = (
+            await api.get(f"{q if party == 'qianhai' else n}/documents", headers=users.headers(party, OFFICER))
+        ).json()
+        assert "progress_report" not in {d["kind"] for d in listed}
+    etag = pdf.headers["etag"].strip('"')
+    with_report = (await api.get(f"{q}/documents", headers=users.headers("hkte", MANAGER))).json()
+    with_report += (await api.get(f"{n}/documents", headers=users.headers("hkte", MANAGER))).json()
+    assert all(d["sha256"] != etag for d in with_report)
 
     # partners see only their own MoUs
     assert [i["mou_id"] for i in (await http.call("GET", "/mous", "nansha"))["items"]] == ["hkte-nansha-2025"]
