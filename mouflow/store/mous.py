@@ -3,7 +3,7 @@
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow
+from mouflow.store.tables import MilestoneRow, MouPartyRow, MouRow, VersionRow
 
 
 def get_mou(*, session: Session, mou_id: str) -> MouRow | None:
@@ -58,9 +58,3 @@ def list_milestones(*, session: Session, mou_id: str) -> list[MilestoneRow]:
 
 def get_version(*, session: Session, mou_id: str, number: int) -> VersionRow | None:
     return session.get(VersionRow, (mou_id, number))
-
-
-def list_events(*, session: Session, mou_id: str) -> list[EventRow]:
-    return list(
-        session.scalars(select(EventRow).where(EventRow.mou_id == mou_id).order_by(EventRow.seq, EventRow.position))
-    )

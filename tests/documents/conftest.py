@@ -21,21 +21,6 @@ def documents(storage: DiskStorage, sessions: sessionmaker[Session]) -> Document
     return DocumentActivities(storage, sessions)
 
 
-HERE = Path(__file__).parent
-
-# WeasyPrint 70 opens its sRGB profile for PDF/A output and never closes it (pdf/__init__.py); the
-# ResourceWarning it drops would fail any test that renders an executed MoU
-ICC_PROFILE_LEAK = pytest.mark.filterwarnings(
-    r"ignore:unclosed file <_io\.\w+ name='[^']*sRGB2014\.icc':ResourceWarning"
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.path.is_relative_to(HERE):
-            item.add_marker(ICC_PROFILE_LEAK)
-
-
 def stored_files(storage: DiskStorage) -> list[Path]:
     return sorted(path for path in storage.root.rglob("*") if path.is_file()) if storage.root.exists() else []
 
