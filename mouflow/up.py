@@ -58,12 +58,12 @@ def temporal_endpoint(settings: Settings) -> tuple[str, int]:
     return ip, int(port)
 
 
-def temporal_command(settings: Settings) -> list[str]:
+def temporal_command(settings: Settings, ui_port: int = UI_PORT) -> list[str]:
     ip, port = temporal_endpoint(settings)
     command = [str(BIN / "temporal"), "server", "start-dev", "--db-filename", str(settings.data_dir / "temporal.db")]
     # WAL with synchronous=normal: no fsync on every commit, still safe if the server process dies
     command += ["--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"]
-    command += ["--ip", ip, "--port", str(port), "--ui-port", str(UI_PORT), "--ui-ip", HOST]
+    command += ["--ip", ip, "--port", str(port), "--ui-port", str(ui_port), "--ui-ip", HOST]
     for key in names.SEARCH_ATTRIBUTES:
         command += ["--search-attribute", f"{key.name}={CLI_TYPES[key.indexed_value_type]}"]
     return command + ["--log-level", "warn"]
@@ -73,8 +73,8 @@ def worker_command() -> list[str]:
     return [sys.executable, "-m", "worker"]
 
 
-def api_command() -> list[str]:
-    return [sys.executable, "-m", "uvicorn", "api.main:app", "--host", HOST, "--port", str(API_PORT)]
+def api_command(port: int = API_PORT) -> list[str]:
+    return [sys.executable, "-m", "uvicorn", "api.main:app", "--host", HOST, "--port", str(port)]
 
 
 def check_ports_free(ports: Iterable[int]) -> None:

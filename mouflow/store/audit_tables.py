@@ -22,6 +22,7 @@ class AuditRow(Base):
     __table_args__ = (
         UniqueConstraint("mou_id", "seq", "position"),
         Index("ix_audit_log_mou_id_id", "mou_id", "id"),  # one MoU's entries, page after page
+        Index("ix_audit_log_mou_id_request_id", "mou_id", "request_id"),  # did this keyed request happen?
     )
 
     # not a database sequence: the appender takes the next id from the locked audit_head, so ids
