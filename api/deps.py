@@ -57,7 +57,8 @@ def current_user(
 
 
 def request_id(request: Request) -> str:
-    supplied = request.headers.get("x-request-id", "")
+    """The client's Idempotency-Key, else its X-Request-Id, else a new one: the audit log's request id."""
+    supplied = request.headers.get("idempotency-key") or request.headers.get("x-request-id", "")
     return supplied[:100] if supplied.isprintable() and supplied else uuid.uuid4().hex
 
 

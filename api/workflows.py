@@ -10,6 +10,7 @@ from temporalio.client import Client, WorkflowHandle
 
 from api.access import visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, TemporalDep
+from api.idempotency import Idempotency, IdempotencyDep
 from mouflow.domain.actions import Action
 from mouflow.domain.view import MouSummary
 from mouflow.names import mou_workflow_id
@@ -28,6 +29,7 @@ class Writer:
     session: Session
     client: Client
     request_id: str
+    idempotency: Idempotency
 
     async def act(
         self, mou_id: str, update: Any, action_type: type[Action], said: BaseModel, **extra: Any
@@ -35,13 +37,23 @@ class Writer:
         """The user's request plus who they are. Returns once the workflow accepted it and the store
         recorded it; the workflow re-checks party, role, stage and version itself."""
         visible_mou(session=self.session, user=self.user, mou_id=mou_id)
-        action = action_type(actor=to_actor(self.user), request_id=self.request_id, **said.model_dump(), **extra)
-        result: MouSummary = await mou_handle(self.client, mou_id).execute_update(update, action)
+        earlier = self.idempotency.earlier_answer(MouSummary)
+        if earlier is not None:
+            return earlier
+        handle = mou_handle(self.client, mou_id)
+        if self.idempotency.was_recorded(mou_id):
+            result: MouSummary = await handle.query(MouWorkflow.summary)
+        else:
+            action = action_type(actor=to_actor(self.user), request_id=self.request_id, **said.model_dump(), **extra)
+            result = await handle.execute_update(update, action, id=self.idempotency.update_id)
+        self.idempotency.keep(result, 200)
         return result
 
 
-def writer(user: CurrentUser, session: SessionDep, client: TemporalDep, request_id: RequestId) -> Writer:
-    return Writer(user=user, session=session, client=client, request_id=request_id)
+def writer(
+    user: CurrentUser, session: SessionDep, client: TemporalDep, request_id: RequestId, idempotency: IdempotencyDep
+) -> Writer:
+    return Writer(user=user, session=session, client=client, request_id=request_id, idempotency=idempotency)
 
 
 WriterDep = Annotated[Writer, Depends(writer)]

@@ -5,12 +5,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 from sqlalchemy.orm import Session
+from temporalio.client import WorkflowHandle
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from api.access import sees_everything, visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
 from api.errors import ConflictError, ForbiddenError, NotFoundError, UnprocessableError
+from api.idempotency import IdempotencyDep
 from api.schemas import MilestoneOut, MouListItem, MouOut, MouPage, StartBody
 from api.workflows import WriterDep
 from mouflow.domain.actions import (
@@ -29,7 +31,7 @@ from mouflow.domain.drafting import check_start
 from mouflow.domain.enums import Stage
 from mouflow.domain.view import MouSummary
 from mouflow.names import mou_workflow_id
-from mouflow.store.mous import get_version, list_milestones, list_mous
+from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous
 from mouflow.store.parties import get_party, to_party
 from mouflow.store.tables import MouRow
 from mouflow.store.users import to_actor
@@ -40,12 +42,21 @@ router = APIRouter(prefix="/mous", tags=["mous"])
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def start_mou(
-    body: StartBody, user: CurrentUser, session: SessionDep, client: TemporalDep, settings: SettingsDep, rid: RequestId
+    body: StartBody,
+    user: CurrentUser,
+    session: SessionDep,
+    client: TemporalDep,
+    settings: SettingsDep,
+    rid: RequestId,
+    idempotency: IdempotencyDep,
 ) -> MouSummary:
     """An officer starts an MoU owned by their party, with partners from the registered parties."""
+    earlier = idempotency.earlier_answer(MouSummary)
+    if earlier is not None:
+        return earlier
     _require_agency(session, user.party_id)
     parties = [_party(session, party_id) for party_id in [user.party_id, *body.partner_ids]]
-    mou_id = body.mou_id or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
+    mou_id = body.mou_id or idempotency.derived_mou_id(user.party_id) or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
     start = StartMou(
         mou_id=mou_id,
         actor=to_actor(user),
@@ -55,17 +66,29 @@ async def start_mou(
         content=body.content,
     )
     check_start(start)
+    if get_mou(session=session, mou_id=mou_id) is not None and not idempotency.was_recorded(mou_id):
+        raise ConflictError(f"an MoU with id {mou_id!r} exists already")  # even after Temporal forgot it
+    handle = client.get_workflow_handle_for(MouWorkflow.run, mou_workflow_id(mou_id))
     try:
-        handle = await client.start_workflow(
+        await client.start_workflow(
             MouWorkflow.run,
             MouWorkflowInput(start=start),
-            id=mou_workflow_id(mou_id),
+            id=handle.id,
             task_queue=settings.task_queue,
             id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
         )
     except WorkflowAlreadyStartedError:
-        raise ConflictError(f"an MoU with id {mou_id!r} exists already") from None
-    return await handle.execute_update(MouWorkflow.stored)
+        if idempotency.key is None or not await _started_by(handle, start):
+            raise ConflictError(f"an MoU with id {mou_id!r} exists already") from None
+    summary = await handle.execute_update(MouWorkflow.stored)
+    idempotency.keep(summary, status.HTTP_201_CREATED)
+    return summary
+
+
+async def _started_by(handle: WorkflowHandle[MouWorkflow, MouSummary], start: StartMou) -> bool:
+    """A retried start (same Idempotency-Key) finds the MoU its first attempt started."""
+    first = (await handle.query(MouWorkflow.status)).versions[0]
+    return first.author.user_id == start.actor.user_id and first.content == start.content
 
 
 def _require_agency(session: Session, party_id: str) -> None:

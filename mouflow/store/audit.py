@@ -62,6 +62,13 @@ def list_entries(*, session: Session, mou_id: str | None = None, after_id: int =
     return list(session.scalars(query))
 
 
+def request_was_recorded(*, session: Session, mou_id: str, user_id: str, request_id: str) -> bool:
+    query = select(AuditRow.id).where(
+        AuditRow.mou_id == mou_id, AuditRow.request_id == request_id, AuditRow.actor_user_id == user_id
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
 def verify_chain(*, session: Session) -> ChainVerification:
     """Recomputes every hash, oldest first, and names the first entry that was altered or follows a gap."""
     head = session.get(AuditHead, 1)  # read before the entries: rows appended meanwhile lie beyond it
