@@ -39,9 +39,7 @@ def find_answer(*, session: Session, user_id: str, key: str) -> IdempotentAnswer
     return session.get(IdempotentAnswerRow, (user_id, key))
 
 
-def keep_answer(
-    *, session: Session, user_id: str, key: str, fingerprint: str, status_code: int, body: object
-) -> None:
+def keep_answer(*, session: Session, user_id: str, key: str, fingerprint: str, status_code: int, body: object) -> None:
     """Keeps the first answer: a concurrent retry that finished second does not overwrite it."""
     values = {
         "user_id": user_id,
