@@ -6,9 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict
 
-from api.access import require_role, visible_mou
+from api.access import require_auditor, visible_mou
 from api.deps import CurrentUser, SessionDep
-from mouflow.domain.enums import Role
 from mouflow.store.audit import ChainVerification, list_entries, verify_chain
 
 router = APIRouter(tags=["audit"])
@@ -45,12 +44,12 @@ def mou_audit(
 
 @router.get("/audit")
 def all_audit(user: CurrentUser, session: SessionDep, after_id: AfterId = 0, limit: Limit = 100) -> list[AuditEntry]:
-    require_role(user, Role.MANAGER)
+    require_auditor(session, user)
     return [AuditEntry.model_validate(row) for row in list_entries(session=session, after_id=after_id, limit=limit)]
 
 
 @router.get("/audit/verify")
 def verify(user: CurrentUser, session: SessionDep) -> ChainVerification:
     """Recomputes the whole chain and names the first entry that was altered or follows a removed one."""
-    require_role(user, Role.MANAGER)
+    require_auditor(session, user)
     return verify_chain(session=session)

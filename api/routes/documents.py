@@ -34,7 +34,7 @@ def download(
     """The PDF. Its ETag is the SHA-256 of its bytes, the same as in the document list."""
     row = get_document_by_id(session=session, document_id=document_id)
     # a progress report spans many MoUs: it is filed under one of them but is for managers only
-    if row is None or (row.kind == DocumentKind.PROGRESS_REPORT and not sees_everything(user)):
+    if row is None or (row.kind == DocumentKind.PROGRESS_REPORT and not sees_everything(session, user)):
         raise NotFoundError(f"there is no document {document_id!r}")
     visible_mou(session=session, user=user, mou_id=row.mou_id)  # a hidden MoU's documents are hidden too
     etag = f'"{row.sha256}"'

@@ -120,7 +120,7 @@ def list_all(
 ) -> MouPage:
     rows = list_mous(
         session=session,
-        visible_to=None if sees_everything(user) else user.party_id,
+        visible_to=None if sees_everything(session, user) else user.party_id,
         party_id=party,
         stage=stage.value if stage else None,
         overdue=overdue,

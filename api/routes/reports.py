@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
-from api.access import require_role
+from api.access import require_auditor
 from api.deps import CurrentUser, SessionDep, TemporalDep
 from api.errors import NotFoundError, UnavailableError
 from api.workflows import mou_handle
@@ -16,7 +16,6 @@ from mouflow.documents.models import DocumentKind, RenderDocument
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
 from mouflow.domain.calendar import MOU_TIME_ZONE
-from mouflow.domain.enums import Role
 from mouflow.store.mous import list_mous
 from mouflow.store.reports import LIVE_STAGES, overdue_and_upcoming
 from workflows.mou import MouWorkflow
@@ -55,7 +54,7 @@ async def milestones_pdf(
     party: Annotated[str | None, Query(max_length=64, description="only this party's MoUs")] = None,
 ) -> Response:
     """The progress report as a PDF: every milestone of the MoUs in force, with a timeline chart."""
-    require_role(user, Role.MANAGER)
+    require_auditor(session, user)
     rows = [
         row
         for stage in LIVE_STAGES
@@ -88,7 +87,7 @@ def milestones(
     user: CurrentUser, session: SessionDep, days_ahead: Annotated[int, Query(ge=0, le=366)] = 30
 ) -> MilestoneReport:
     """Overdue milestones, and those due within `days_ahead` days, across every MoU in force."""
-    require_role(user, Role.MANAGER)
+    require_auditor(session, user)
     today = datetime.now(MOU_TIME_ZONE).date()
     lines = [
         MilestoneLine(

@@ -36,5 +36,5 @@ async def test_a_removed_audit_row_is_named(
         first, second = session.scalars(select(AuditRow.id).order_by(AuditRow.id).limit(2)).all()
         session.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": first})
         session.commit()
-    verdict = (await api.get("/audit/verify", headers=users.headers("nansha", Role.MANAGER))).json()
+    verdict = (await api.get("/audit/verify", headers=users.headers("hkte", Role.MANAGER))).json()
     assert verdict["ok"] is False and verdict["first_bad_id"] == second, verdict
