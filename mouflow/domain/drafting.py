@@ -9,6 +9,8 @@ from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
 from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion
 from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewRound
 
+MAX_DRAFTS_BYTES = 1024 * 1024  # half of Temporal's 2 MB payload limit: room for the rest of the state
+
 EDITABLE_STAGES = frozenset({Stage.DRAFTING, Stage.IN_REVIEW, Stage.READY_TO_SIGN})
 
 
@@ -54,6 +56,17 @@ def check_revise(state: MouState, revise: Revise) -> None:
             f"version {revise.base_version} is stale; the current draft is version {state.current_version.number}"
         )
     check_content(state, revise.content)
+    check_room_for_draft(state, revise.content)
+
+
+def check_room_for_draft(state: MouState, content: DraftContent) -> None:
+    """Every version stays in the workflow's state, which must fit one Temporal payload (2 MB)."""
+    total = content.size_in_bytes() + sum(version.content.size_in_bytes() for version in state.versions)
+    if total > MAX_DRAFTS_BYTES:
+        raise InvalidInput(
+            f"this MoU's drafts would total {total // 1024} KB, over the {MAX_DRAFTS_BYTES // 1024} KB "
+            "that one MoU keeps; shorten the draft, or agree the text outside mouflow before a last revision"
+        )
 
 
 def apply_revise(state: MouState, revise: Revise, now: datetime) -> list[Event]:

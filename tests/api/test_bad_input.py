@@ -12,6 +12,7 @@ from tests.api.conftest import Users
 from tests.api.test_access_matrix import CONTENT, MOU, prepare
 
 LONG = "x" * 20_001
+BIG_CLAUSE = {"heading": {"en": "a", "zh": "甲"}, "text": {"en": "x" * 19_000, "zh": "合" * 6_000}}  # 37 KB
 ROUTES = [
     ("PUT", f"{MOU}/draft"),
     ("POST", f"{MOU}/submit"),
@@ -52,6 +53,13 @@ SPECIFIC = [  # (method, path, body, status, words the message must contain)
         },
         422,
         "at most 20000",
+    ),
+    (
+        "PUT",
+        f"{MOU}/draft",
+        {"base_version": 1, "content": {**CONTENT, "clauses": [BIG_CLAUSE] * 4}},
+        422,
+        "at most 128 KB",
     ),
     ("POST", f"{MOU}/reviews", {"version": 1, "decision": "request_changes", "comment": LONG}, 422, "comment"),
     ("POST", f"{MOU}/reviews", {"version": 1, "decision": "request_changes"}, 422, "needs a comment"),

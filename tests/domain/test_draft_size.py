@@ -1,0 +1,41 @@
+"""Drafts are capped so that an MoU's state always fits one Temporal payload (2 MB)."""
+
+import pytest
+from pydantic import ValidationError
+from temporalio.contrib.pydantic import pydantic_data_converter
+
+from mouflow.demo import HKTE, officer
+from mouflow.domain import drafting
+from mouflow.domain.actions import Revise
+from mouflow.domain.content import MAX_DRAFT_BYTES, BilingualText, Clause, DraftContent
+from mouflow.domain.errors import InvalidInput
+from tests.domain.builders import T0, drafted
+
+TEMPORAL_PAYLOAD_LIMIT = 2 * 1024 * 1024
+
+
+def draft_of(kilobytes: int) -> DraftContent:
+    """The demo draft, padded with clauses of 4 KB of English and 3 KB of Chinese (1,000 characters)."""
+    base = drafted().current_version.content
+    clause = Clause(heading=base.clauses[0].heading, text=BilingualText(en="a" * 4000, zh="合" * 1000))
+    return base.model_copy(update={"clauses": [*base.clauses, *[clause] * (kilobytes // 7)]})
+
+
+def test_a_draft_over_the_cap_is_refused_with_its_size() -> None:
+    too_big = draft_of(140).model_dump()
+    with pytest.raises(ValidationError, match="a draft may be at most 128 KB"):
+        DraftContent.model_validate(too_big)
+    assert DraftContent.model_validate(draft_of(120).model_dump()).size_in_bytes() <= MAX_DRAFT_BYTES
+
+
+def test_revisions_stop_before_the_state_outgrows_a_payload() -> None:
+    state = drafted()
+    content = DraftContent.model_validate(draft_of(120).model_dump())
+    with pytest.raises(InvalidInput, match="drafts would total"):
+        for _ in range(20):
+            revise = Revise(actor=officer(HKTE), base_version=state.current_version.number, content=content)
+            drafting.apply_revise(state, revise, T0)
+    kept = len(state.versions)
+    assert 5 < kept < 10  # refused as the cap was reached, and the refused revision added nothing
+    payload = pydantic_data_converter.payload_converter.to_payloads([state])[0]
+    assert len(payload.data) < TEMPORAL_PAYLOAD_LIMIT * 0.6
