@@ -1,12 +1,14 @@
 """N MoUs driven at once through their whole life over HTTP, on the whole stack; then nothing may be lost.
 
-Run: .venv/bin/python bench/load.py [N] [--database-url URL]     # N defaults to 200
+Run: .venv/bin/python bench/load.py [N] [--in-flight K] [--database-url URL]     # N defaults to 200
 The stack is mouflow.stack's: the Temporal dev server (file SQLite, WAL), the worker process and the
 API process on free loopback ports; by default the store is a fresh schema in the PostgreSQL database
 `test` on 127.0.0.1, dropped after. Each MoU is a client of its own, with the officers of HKTE and of
 its partner: start, revise, submit, both review, ceremony, both sign (in force), progress reported and
 confirmed, terminate (the end that needs no real time to pass). Every request carries an
 Idempotency-Key, as a real client's would, and must answer 2xx with the expected stage on the first try.
+`--in-flight K` lets at most K requests be open at once across all MoUs, as a gateway in front of the
+API would (default: no limit, each MoU's client sends its next request as soon as the last answered).
 Then every workflow must complete (its PDFs rendered), and the store must hold each MoU terminated,
 its events and audit entries exactly once each, its six documents, and GET /audit/verify must be OK.
 Exits 1 if anything was lost, doubled or refused.
@@ -22,21 +24,21 @@ import uuid
 from pathlib import Path
 
 import httpx
+from fresh_store import POSTGRES, drop_schema, fresh_schema
 from load_checks import TRANSITIONS, expected_rows, problems
 from load_client import LoadClient, StepFailed, make_tokens
 from load_steps import drive
-from sqlalchemy import text
 
-from mouflow.stack import Stack, postgres_url_with_schema, running_stack
+from mouflow.stack import Stack, running_stack
 from mouflow.store.db import make_engine, session_factory
 
-POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 COMPLETION_TIMEOUT = 3_600.0  # seconds for the workflows to finish their PDFs after the last request
 
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=200, help="MoUs driven at once (default 200)")
+    parser.add_argument("--in-flight", type=int, default=0, help="most requests open at once (default: no limit)")
     parser.add_argument("--database-url", default=POSTGRES, help="the store: PostgreSQL (fresh schema) or sqlite:///")
     return parser.parse_args()
 
@@ -70,27 +72,29 @@ async def audit_chain(client: LoadClient) -> tuple[bool, str]:
     return bool(verdict["ok"]), str(verdict["reason"])
 
 
-def report_requests(client: LoadClient, seconds: float, count: int) -> None:
+def report_requests(client: LoadClient, seconds: float) -> None:
     latencies = sorted(client.latencies)
     p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0
-    transitions = count * TRANSITIONS
+    transitions = len(latencies)  # each successful write is one transition, the start included
     median, slowest = statistics.median(latencies or [0]), max(latencies or [0])
-    print(f"requests: {len(latencies)} writes in {seconds:.1f} s, {len(client.failures)} failed")
+    print(f"requests: {transitions} writes answered in {seconds:.1f} s; failed: {dict(client.refusals) or 'none'}")
     print(f"  write latency: median {median:.3f} s, p95 {p95:.3f} s, max {slowest:.3f} s")
     print(f"transitions: {transitions} in {seconds:.1f} s = {transitions / seconds:.1f} transitions/s (HTTP phase)")
 
 
-async def run(stack: Stack, count: int) -> bool:
+async def run(stack: Stack, count: int, in_flight: int) -> bool:
     sessions = session_factory(make_engine(stack.database_url))
     run_id = uuid.uuid4().hex[:6]
     mou_ids = [f"load-{run_id}-{n:04d}" for n in range(count)]
     limits = httpx.Limits(max_connections=count * 2, max_keepalive_connections=count * 2)
     async with httpx.AsyncClient(base_url=stack.api_url, timeout=600, limits=limits) as http:
-        client = LoadClient(http, make_tokens(sessions))
+        client = LoadClient(http, make_tokens(sessions), asyncio.Semaphore(in_flight or count * TRANSITIONS))
         started = time.perf_counter()
         completed = await drive_all(client, mou_ids)
-        http_seconds = time.perf_counter() - started
-        report_requests(client, http_seconds, count)
+        report_requests(client, time.perf_counter() - started)
+        if completed < count:  # the unfinished workflows would wait forever: nothing more to measure
+            print(f"FAIL: {count - completed} of {count} MoUs stopped at a failed request, e.g. {client.failures[:3]}")
+            return False
         lost = await wait_for_workflows(stack, mou_ids)
         total = time.perf_counter() - started
         print(f"total: {count} MoUs through their whole life, PDFs included, in {total:.1f} s")
@@ -105,29 +109,15 @@ async def run(stack: Stack, count: int) -> bool:
     return completed == count and not lost and not found and chain_ok
 
 
-def fresh_schema(url: str) -> tuple[str, str | None]:
-    if url.startswith("sqlite"):
-        return url, None
-    schema = f"bench_load_{uuid.uuid4().hex[:8]}"
-    with make_engine(url).begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    return postgres_url_with_schema(url, schema), schema
-
-
-def drop_schema(url: str, schema: str | None) -> None:
-    if schema is not None:
-        with make_engine(url).begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-
-
 async def main() -> int:
     args = arguments()
-    url, schema = fresh_schema(args.database_url)
-    print(f"store: {args.database_url}{f' (schema {schema})' if schema else ''}; N = {args.n}")
+    url, schema = fresh_schema(args.database_url, "bench_load")
+    limit = args.in_flight or "no limit"
+    print(f"store: {args.database_url}{f' (schema {schema})' if schema else ''}; N = {args.n}, in flight: {limit}")
     try:
         with tempfile.TemporaryDirectory(prefix="mouflow-load-") as root:
             async with running_stack(Path(root), url) as stack:
-                ok = await run(stack, args.n)
+                ok = await run(stack, args.n, args.in_flight)
     finally:
         drop_schema(args.database_url, schema)
     print("PASS" if ok else "FAIL")

@@ -1,7 +1,9 @@
 """The load run's HTTP client: the officers' tokens, every write timed, every refusal kept."""
 
+import asyncio
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,8 +43,10 @@ def make_tokens(sessions: sessionmaker[Session]) -> dict[str, str]:
 class LoadClient:
     http: httpx.AsyncClient
     tokens: dict[str, str]
-    latencies: list[float] = field(default_factory=list)  # of writes only: what an officer waits for
+    in_flight: asyncio.Semaphore  # how many requests may be open at once, across all MoUs
+    latencies: list[float] = field(default_factory=list)  # of successful writes: what an officer waits for
     failures: list[str] = field(default_factory=list)
+    refusals: Counter[str] = field(default_factory=Counter)  # status code or exception name: how many
 
     async def call(
         self, method: str, path: str, party: str, body: object = None, expect: int = 200, manager: bool = False
@@ -50,18 +54,21 @@ class LoadClient:
         headers = {"Authorization": f"Bearer {self.tokens[MANAGER if manager else party]}"}
         if method != "GET":
             headers["Idempotency-Key"] = uuid.uuid4().hex
-        started = time.perf_counter()
-        try:
-            response = await self.http.request(method, path, json=body, headers=headers)
-        except httpx.HTTPError as error:
-            raise self._failed(f"{method} {path} as {party}: {error!r}") from error
+        async with self.in_flight:
+            started = time.perf_counter()
+            try:
+                response = await self.http.request(method, path, json=body, headers=headers)
+            except httpx.HTTPError as error:
+                raise self._failed(type(error).__name__, f"{method} {path} as {party}: {error!r}") from error
+        if response.status_code != expect:
+            what = f"{method} {path} as {party}: {response.status_code} {response.text[:300]}"
+            raise self._failed(str(response.status_code), what)
         if method != "GET":
             self.latencies.append(time.perf_counter() - started)
-        if response.status_code != expect:
-            raise self._failed(f"{method} {path} as {party}: {response.status_code} {response.text[:300]}")
         answer: dict[str, Any] = response.json()
         return answer
 
-    def _failed(self, what: str) -> StepFailed:
+    def _failed(self, kind: str, what: str) -> StepFailed:
         self.failures.append(what)
+        self.refusals[kind] += 1
         return StepFailed(what)

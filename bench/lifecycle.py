@@ -1,0 +1,128 @@
+"""What mouflow costs over Temporal itself: the seed lifecycle against a bare workflow, same server, same run.
+
+Run: .venv/bin/python bench/lifecycle.py [N] [--rounds R] [--database-url URL]     # N=20 MoUs, R=3
+One Temporal dev server (mouflow.stack's command: file SQLite, WAL) and three in-process workers built
+alike (bench/lifecycle_workers.py). First one MoU goes through the seed lifecycle and its history gives
+the updates and activities mouflow performs per MoU; the bare workflow (bench/bare.py) is then made to
+do exactly as many, with empty activities. Each round drives N workflows at once per variant, the order
+rotating between rounds so that whatever else the machine does weighs on all alike:
+- bare: the bare workflow;
+- mouflow: MouWorkflow with the production activities (store, WeasyPrint renders) on PostgreSQL;
+- mouflow without PDFs: the same, with documents.render replaced by an empty activity of that name.
+Prints MoUs/s and updates/s of each, the ratio to bare (target: mouflow at least 0.8), the share of the
+gap the PDFs explain, and from the histories where the time goes: activity queueing and run times.
+"""
+
+import argparse
+import asyncio
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+from bare import BarePlan
+from fresh_store import POSTGRES, drop_schema, fresh_schema
+from history_counts import HistoryCounts, counts_of
+from lifecycle_drive import bare_lifecycle, mouflow_lifecycle
+from lifecycle_report import Measured, print_counts, print_profile, print_throughput
+from lifecycle_workers import build, executors, task_queue, variants
+from temporalio.client import Client
+
+from mouflow.documents.storage import DiskStorage
+from mouflow.stack import Stack
+from mouflow.store.db import create_schema, make_engine, session_factory
+
+Drive = Callable[[str], Awaitable[str]]  # workflow id in, the id it ran under out
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=20, help="workflows at once per variant (default 20)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds, each running every variant once")
+    parser.add_argument("--database-url", default=POSTGRES, help="the store: PostgreSQL (fresh schema) or sqlite:///")
+    return parser.parse_args()
+
+
+async def batch(drive: Drive, ids: list[str]) -> float:
+    started = time.perf_counter()
+    await asyncio.gather(*(drive(workflow_id) for workflow_id in ids))
+    return time.perf_counter() - started
+
+
+def drivers(client: Client, run: str, plan: BarePlan) -> dict[str, Drive]:
+    def mouflow(name: str) -> Drive:
+        queue = task_queue(name, run)
+        return lambda mou_id: mouflow_lifecycle(client, queue, mou_id, int(mou_id.rsplit("-", 1)[1]))
+
+    return {
+        "bare": lambda workflow_id: bare_lifecycle(client, task_queue("bare", run), workflow_id, plan),
+        "mouflow": mouflow("mouflow"),
+        "mouflow without PDFs": mouflow("mouflow without PDFs"),
+    }
+
+
+async def calibrate(client: Client, run: str) -> tuple[BarePlan, HistoryCounts]:
+    """One MoU through the seed lifecycle; its history says how much Temporal work an MoU is."""
+    mou_id = f"calibrate-{run}-0"
+    await mouflow_lifecycle(client, task_queue("mouflow", run), mou_id, 0)
+    counts = await counts_of(client, [f"mou-{mou_id}"])
+    return BarePlan(updates=counts.updates, activities=sum(counts.activities.values())), counts
+
+
+async def measure(client: Client, run: str, count: int, rounds: int) -> dict[str, Measured]:
+    plan, counts = await calibrate(client, run)
+    print_counts(counts)
+    drive = drivers(client, run, plan)
+    for name in drive:  # warm-up: imports, sandbox, connections
+        await batch(drive[name], [_id(name, run, "warm", 0)])
+    measured = {name: Measured(name=name, updates_per_mou=plan.updates) for name in drive}
+    names = list(drive)
+    for round_number in range(rounds):
+        for name in names[round_number % len(names) :] + names[: round_number % len(names)]:
+            ids = [_id(name, run, str(round_number), n) for n in range(count)]
+            measured[name].add(await batch(drive[name], ids), ids)
+    return measured
+
+
+def _id(variant: str, run: str, batch_name: str, n: int) -> str:
+    return f"{variant.split()[0]}-{len(variant)}-{run}-{batch_name}-{n}"
+
+
+async def profile(client: Client, measured: dict[str, Measured]) -> dict[str, HistoryCounts]:
+    return {
+        name: await counts_of(client, [f"mou-{i}" if name != "bare" else i for i in m.ids])
+        for name, m in measured.items()
+    }
+
+
+async def main() -> None:
+    args = arguments()
+    url, schema = fresh_schema(args.database_url, "bench_lifecycle")
+    run = uuid.uuid4().hex[:6]
+    try:
+        with tempfile.TemporaryDirectory(prefix="mouflow-lifecycle-") as root:
+            stack = Stack(root=Path(root), database_url=url)
+            engine = make_engine(url)
+            create_schema(engine)
+            registrations = variants(session_factory(engine), DiskStorage(Path(root) / "documents"))
+            try:
+                await stack.start_server()
+                client = await stack.client()
+                async with AsyncExitStack() as workers:
+                    for (name, registration), pool in zip(
+                        registrations.items(), workers.enter_context(executors(len(registrations))), strict=True
+                    ):
+                        await workers.enter_async_context(build(client, task_queue(name, run), registration, pool))
+                    measured = await measure(client, run, args.n, args.rounds)
+                    print_throughput(measured, args.n, args.rounds, args.database_url)
+                    print_profile(await profile(client, measured), args.n * args.rounds)
+            finally:
+                await stack.stop_all()
+    finally:
+        drop_schema(args.database_url, schema)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

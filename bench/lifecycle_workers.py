@@ -1,0 +1,61 @@
+"""The three workers the lifecycle bench compares, built alike: one in-process Worker each, with the
+production worker's 16-thread activity executor and the SDK's default limits."""
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from bare import BareWorkflow, nothing
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio import activity
+from temporalio.client import Client
+from temporalio.worker import Worker
+
+from activities.store import StoreActivities
+from mouflow.documents.models import DocumentRef, Language, RenderDocument
+from mouflow.documents.storage import DocumentStorage
+from worker import WORKFLOWS, activities
+
+THREADS = 16  # as worker.py
+
+
+@activity.defn(name="documents.render")
+def no_paper(request: RenderDocument) -> DocumentRef:
+    """Registered under the real name, as the tests' fakes are: mouflow without its PDFs."""
+    return DocumentRef(
+        document_id="none",
+        kind=request.kind,
+        version=request.version,
+        language=Language.BILINGUAL,
+        sha256="0" * 64,
+        size=0,
+        created_at=datetime.now(UTC),
+    )
+
+
+def variants(sessions: sessionmaker[Session], storage: DocumentStorage) -> dict[str, tuple[list[Any], list[Any]]]:
+    """Name: (workflows, activities). `mouflow` is the production registration."""
+    store = StoreActivities(sessions)
+    registered: list[Callable[..., Any]] = activities(sessions, storage)
+    return {
+        "bare": ([BareWorkflow], [nothing]),
+        "mouflow": (WORKFLOWS, registered),
+        "mouflow without PDFs": (WORKFLOWS, [store.record_transition, no_paper]),
+    }
+
+
+def task_queue(name: str, run: str) -> str:
+    return f"bench-{name.replace(' ', '-')}-{run}"
+
+
+@contextmanager
+def executors(count: int) -> Iterator[list[ThreadPoolExecutor]]:
+    with ExitStack() as stack:
+        yield [stack.enter_context(ThreadPoolExecutor(max_workers=THREADS)) for _ in range(count)]
+
+
+def build(client: Client, queue: str, registration: tuple[list[Any], list[Any]], pool: ThreadPoolExecutor) -> Worker:
+    workflows, registered = registration
+    return Worker(client, task_queue=queue, workflows=workflows, activities=registered, activity_executor=pool)
