@@ -8,9 +8,11 @@ do exactly as many, with empty activities. Each round drives N workflows at once
 rotating between rounds so that whatever else the machine does weighs on all alike:
 - bare: the bare workflow;
 - mouflow: MouWorkflow with the production activities (store, WeasyPrint renders) on PostgreSQL;
-- mouflow without PDFs: the same, with documents.render replaced by an empty activity of that name.
-Prints MoUs/s and updates/s of each, the ratio to bare (target: mouflow at least 0.8), the share of the
-gap the PDFs explain, and from the histories where the time goes: activity queueing and run times.
+- mouflow without PDFs: the same, with documents.render replaced by an empty activity of that name;
+- mouflow, empty activities: the store activity empty too: MouWorkflow's own cost over bare.
+Prints MoUs/s and updates/s of each, the ratio to bare (target: mouflow at least 0.8), how much of the
+gap the PDFs, the store and the workflow itself explain, and where the time goes: activity queueing and
+run times from the histories, and how often a store writer waited for a PostgreSQL lock.
 """
 
 import argparse
@@ -27,7 +29,8 @@ from fresh_store import POSTGRES, drop_schema, fresh_schema
 from history_counts import HistoryCounts, counts_of
 from lifecycle_drive import bare_lifecycle, mouflow_lifecycle
 from lifecycle_report import Measured, print_counts, print_profile, print_throughput
-from lifecycle_workers import build, executors, task_queue, variants
+from lifecycle_workers import build, executors, slug, task_queue, variants
+from lock_waits import PERIOD, LockWaits, tagged
 from temporalio.client import Client
 
 from mouflow.documents.storage import DiskStorage
@@ -60,6 +63,7 @@ def drivers(client: Client, run: str, plan: BarePlan) -> dict[str, Drive]:
         "bare": lambda workflow_id: bare_lifecycle(client, task_queue("bare", run), workflow_id, plan),
         "mouflow": mouflow("mouflow"),
         "mouflow without PDFs": mouflow("mouflow without PDFs"),
+        "mouflow, empty activities": mouflow("mouflow, empty activities"),
     }
 
 
@@ -71,7 +75,7 @@ async def calibrate(client: Client, run: str) -> tuple[BarePlan, HistoryCounts]:
     return BarePlan(updates=counts.updates, activities=sum(counts.activities.values())), counts
 
 
-async def measure(client: Client, run: str, count: int, rounds: int) -> dict[str, Measured]:
+async def measure(client: Client, run: str, count: int, rounds: int, locks: LockWaits) -> dict[str, Measured]:
     plan, counts = await calibrate(client, run)
     print_counts(counts)
     drive = drivers(client, run, plan)
@@ -82,12 +86,14 @@ async def measure(client: Client, run: str, count: int, rounds: int) -> dict[str
     for round_number in range(rounds):
         for name in names[round_number % len(names) :] + names[: round_number % len(names)]:
             ids = [_id(name, run, str(round_number), n) for n in range(count)]
+            locks.current = name
             measured[name].add(await batch(drive[name], ids), ids)
+            locks.current = ""
     return measured
 
 
 def _id(variant: str, run: str, batch_name: str, n: int) -> str:
-    return f"{variant.split()[0]}-{len(variant)}-{run}-{batch_name}-{n}"
+    return f"{slug(variant)}-{run}-{batch_name}-{n}"
 
 
 async def profile(client: Client, measured: dict[str, Measured]) -> dict[str, HistoryCounts]:
@@ -97,27 +103,42 @@ async def profile(client: Client, measured: dict[str, Measured]) -> dict[str, Hi
     }
 
 
+async def compare(stack: Stack, args: argparse.Namespace, run: str) -> None:
+    """Starts the workers and the lock sampler, measures, prints."""
+    writer = make_engine(tagged(stack.database_url) if schema_of(stack) else stack.database_url)
+    registrations = variants(session_factory(writer), DiskStorage(stack.root / "documents"))
+    client = await stack.client()
+    locks = LockWaits(make_engine(stack.database_url))
+    async with AsyncExitStack() as workers:
+        pools = workers.enter_context(executors(len(registrations)))
+        for (name, registration), pool in zip(registrations.items(), pools, strict=True):
+            await workers.enter_async_context(build(client, task_queue(name, run), registration, pool))
+        sampler = asyncio.create_task(locks.sample_forever()) if schema_of(stack) else None
+        measured = await measure(client, run, args.n, args.rounds, locks)
+        if sampler is not None:
+            sampler.cancel()
+    print_throughput(measured, args.n, args.rounds, args.database_url)
+    print_profile(await profile(client, measured), args.n * args.rounds)
+    print(f"store writers and PostgreSQL locks (pg_stat_activity every {PERIOD * 1000:.0f} ms):")
+    for name, tally in locks.tallies.items():
+        if name:
+            print(f"  {name}: {tally.line()}")
+
+
+def schema_of(stack: Stack) -> bool:
+    return not stack.database_url.startswith("sqlite")
+
+
 async def main() -> None:
     args = arguments()
     url, schema = fresh_schema(args.database_url, "bench_lifecycle")
-    run = uuid.uuid4().hex[:6]
     try:
         with tempfile.TemporaryDirectory(prefix="mouflow-lifecycle-") as root:
             stack = Stack(root=Path(root), database_url=url)
-            engine = make_engine(url)
-            create_schema(engine)
-            registrations = variants(session_factory(engine), DiskStorage(Path(root) / "documents"))
+            create_schema(make_engine(url))
             try:
                 await stack.start_server()
-                client = await stack.client()
-                async with AsyncExitStack() as workers:
-                    for (name, registration), pool in zip(
-                        registrations.items(), workers.enter_context(executors(len(registrations))), strict=True
-                    ):
-                        await workers.enter_async_context(build(client, task_queue(name, run), registration, pool))
-                    measured = await measure(client, run, args.n, args.rounds)
-                    print_throughput(measured, args.n, args.rounds, args.database_url)
-                    print_profile(await profile(client, measured), args.n * args.rounds)
+                await compare(stack, args, uuid.uuid4().hex[:6])
             finally:
                 await stack.stop_all()
     finally:

@@ -1,6 +1,7 @@
 """The three workers the lifecycle bench compares, built alike: one in-process Worker each, with the
 production worker's 16-thread activity executor and the SDK's default limits."""
 
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
@@ -16,6 +17,7 @@ from temporalio.worker import Worker
 from activities.store import StoreActivities
 from mouflow.documents.models import DocumentRef, Language, RenderDocument
 from mouflow.documents.storage import DocumentStorage
+from mouflow.transitions import RecordTransition
 from worker import WORKFLOWS, activities
 
 THREADS = 16  # as worker.py
@@ -35,6 +37,12 @@ def no_paper(request: RenderDocument) -> DocumentRef:
     )
 
 
+@activity.defn(name="store.record_transition")
+def no_store(transition: RecordTransition) -> bool:
+    """mouflow's workflow alone: the transition decoded and dropped, no database."""
+    return True
+
+
 def variants(sessions: sessionmaker[Session], storage: DocumentStorage) -> dict[str, tuple[list[Any], list[Any]]]:
     """Name: (workflows, activities). `mouflow` is the production registration."""
     store = StoreActivities(sessions)
@@ -43,11 +51,16 @@ def variants(sessions: sessionmaker[Session], storage: DocumentStorage) -> dict[
         "bare": ([BareWorkflow], [nothing]),
         "mouflow": (WORKFLOWS, registered),
         "mouflow without PDFs": (WORKFLOWS, [store.record_transition, no_paper]),
+        "mouflow, empty activities": (WORKFLOWS, [no_store, no_paper]),
     }
 
 
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def task_queue(name: str, run: str) -> str:
-    return f"bench-{name.replace(' ', '-')}-{run}"
+    return f"bench-{slug(name)}-{run}"
 
 
 @contextmanager
