@@ -5,6 +5,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
+from activities.heartbeat import heartbeating
 from mouflow.documents.errors import DocumentError
 from mouflow.documents.models import DocumentRef, RenderDocument
 from mouflow.documents.renderer import DocumentRenderer
@@ -20,6 +21,7 @@ class DocumentActivities:
     @activity.defn(name="documents.render")
     def render(self, request: RenderDocument) -> DocumentRef:
         try:
-            return self._renderer.render(request)
+            with heartbeating():  # WeasyPrint holds this thread for the whole render
+                return self._renderer.render(request)
         except DocumentError as error:  # retrying would ask for the same impossible thing
             raise ApplicationError(str(error), type="DocumentError", non_retryable=True) from error

@@ -42,6 +42,10 @@ Result = TypeVar("Result")
 
 HISTORY_LIMIT = 2_000  # continue-as-new long before the 4k-event guidance
 STORE_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), maximum_interval=timedelta(minutes=1))
+# a transition is a few rows: a write lost with its worker is retried after this, and the officer waits for it
+STORE_TIMEOUT = timedelta(seconds=10)
+RENDER_TIMEOUT = timedelta(minutes=2)  # a long bilingual PDF on a loaded machine takes seconds
+RENDER_HEARTBEAT_TIMEOUT = timedelta(seconds=5)  # the activity beats every second: a dead worker shows in 5 s
 DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay without these activities
 PROMPT_PAPER_PATCH = "documents-prompt-v1"  # the first draft at once, and nothing owed lost at continue-as-new
 
@@ -222,7 +226,7 @@ class MouWorkflow:
             await workflow.execute_activity_method(
                 StoreActivities.record_transition,
                 transition,
-                start_to_close_timeout=timedelta(seconds=30),
+                start_to_close_timeout=STORE_TIMEOUT,
                 retry_policy=STORE_RETRY,
             )
             self._stored_seq = transition.seq
@@ -246,7 +250,8 @@ class MouWorkflow:
                 await workflow.execute_activity_method(
                     DocumentActivities.render,
                     request,
-                    start_to_close_timeout=timedelta(minutes=2),
+                    start_to_close_timeout=RENDER_TIMEOUT,
+                    heartbeat_timeout=RENDER_HEARTBEAT_TIMEOUT,
                     retry_policy=STORE_RETRY,
                 )
             except ActivityError as error:  # a document that cannot be made must never end the MoU
