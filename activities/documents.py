@@ -1,5 +1,7 @@
 """Activities that render MoU documents to PDF. Only a reference to the stored file goes back to Temporal."""
 
+from contextlib import AbstractContextManager, nullcontext
+
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
@@ -12,6 +14,15 @@ from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
 
 
+def uncancellable() -> AbstractContextManager[None]:
+    """A cancelled attempt (a late heartbeat on a busy worker) is told at the end of the render, not inside it.
+
+    The SDK raises the cancellation asynchronously in the activity's thread, wherever it is: landing inside
+    WeasyPrint's logging call it left the log handler's lock held, and every thread of the worker hung on it.
+    """
+    return activity.shield_thread_cancel_exception() if activity.in_activity() else nullcontext()
+
+
 class DocumentActivities:
     def __init__(
         self, storage: DocumentStorage, sessions: sessionmaker[Session], fetcher: URLFetcher | None = None
@@ -21,7 +32,7 @@ class DocumentActivities:
     @activity.defn(name="documents.render")
     def render(self, request: RenderDocument) -> DocumentRef:
         try:
-            with heartbeating():  # WeasyPrint holds this thread for the whole render
+            with uncancellable(), heartbeating():  # WeasyPrint holds this thread for the whole render
                 return self._renderer.render(request)
         except DocumentError as error:  # retrying would ask for the same impossible thing
             raise ApplicationError(str(error), type="DocumentError", non_retryable=True) from error
