@@ -45,7 +45,9 @@ STORE_RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), maximum_interva
 # a transition is a few rows: a write lost with its worker is retried after this, and the officer waits for it
 STORE_TIMEOUT = timedelta(seconds=10)
 RENDER_TIMEOUT = timedelta(minutes=2)  # a long bilingual PDF on a loaded machine takes seconds
-RENDER_HEARTBEAT_TIMEOUT = timedelta(seconds=5)  # the activity beats every second: a dead worker shows in 5 s
+# the SDK sends heartbeats at most every 80% of this (24 s), which leaves 6 s for a busy worker's beat to arrive;
+# a render lost with its worker is retried after 30 s instead of the whole start-to-close timeout
+RENDER_HEARTBEAT_TIMEOUT = timedelta(seconds=30)
 DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay without these activities
 PROMPT_PAPER_PATCH = "documents-prompt-v1"  # the first draft at once, and nothing owed lost at continue-as-new
 
