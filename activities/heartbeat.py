@@ -37,7 +37,9 @@ def heartbeating(every: float = BEAT_EVERY) -> Iterator[None]:
 def _beat(done: threading.Event, every: float) -> None:
     while not done.wait(every):
         try:
-            activity.heartbeat()
+            activity.heartbeat()  # waits up to 10 s for the worker's event loop to take the beat
+        except TimeoutError:  # the event loop is busy, not gone: the next beat may get through
+            continue
         except Exception:  # the worker's event loop is gone: it is shutting down, nothing is left to tell
             log.warning("heartbeat not sent; stopping heartbeats for this attempt", exc_info=True)
             return
