@@ -5,6 +5,7 @@ import logging
 import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +22,10 @@ from mouflow.store.db import make_engine, session_factory
 from workflows.mou import MouWorkflow
 
 WORKFLOWS = [MouWorkflow]
+# after a worker dies, its MoUs' next workflow tasks wait this long on its sticky queue before any
+# worker may take them (the SDK's 10 s default made the next action on each MoU wait 10 s)
+STICKY_TIMEOUT = timedelta(seconds=3)
+SHUTDOWN_GRACE = timedelta(seconds=8)  # on SIGTERM a render or write under way may finish; mouflow.up waits 10 s
 
 
 def activities(sessions: sessionmaker[Session], storage: DocumentStorage) -> list[Callable[..., Any]]:
@@ -37,6 +42,8 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
         workflows=WORKFLOWS,
         activities=activities(sessions, DiskStorage.from_settings(settings)),
         activity_executor=executor,
+        sticky_queue_schedule_to_start_timeout=STICKY_TIMEOUT,
+        graceful_shutdown_timeout=SHUTDOWN_GRACE,
     )
 
 
