@@ -15,9 +15,14 @@ from mouflow.transitions import RecordTransition
 def record_transition(*, session: Session, transition: RecordTransition) -> bool:
     """Returns False when this (MoU, seq) was recorded before: a retry or a replayed activity."""
     mou_id = transition.summary.mou_id
+    # attempts at one MoU's transitions take turns on its row from here, so an attempt retried while a slow
+    # one was committing finds that one's rows instead of colliding with them
+    row = session.get(MouRow, mou_id, with_for_update=True)
     if _already_recorded(session=session, mou_id=mou_id, seq=transition.seq):
         return False
-    _upsert_mou(session=session, summary=transition.summary, workflow_id=transition.workflow_id, seq=transition.seq)
+    _upsert_mou(
+        session=session, row=row, summary=transition.summary, workflow_id=transition.workflow_id, seq=transition.seq
+    )
     session.flush()  # the MoU row must exist before rows that refer to it
     for version in transition.versions:
         _insert_version(session=session, mou_id=mou_id, version=version)
@@ -26,6 +31,7 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
     session.add_all(
         _event_row(mou_id, transition.seq, position, event) for position, event in enumerate(transition.events)
     )
+    session.flush()  # before the audit head is locked: that lock makes every store write wait, so hold it briefly
     # the same transaction as the projection: an answer from the API implies both the state and its audit
     append_events(
         session=session, workflow_id=transition.workflow_id, mou_id=mou_id, seq=transition.seq, events=transition.events
@@ -38,8 +44,7 @@ def _already_recorded(*, session: Session, mou_id: str, seq: int) -> bool:
     return found is not None
 
 
-def _upsert_mou(*, session: Session, summary: MouStatus, workflow_id: str, seq: int) -> None:
-    row = session.get(MouRow, summary.mou_id, with_for_update=True)
+def _upsert_mou(*, session: Session, row: MouRow | None, summary: MouStatus, workflow_id: str, seq: int) -> None:
     is_new = row is None
     if row is None:
         row = MouRow(id=summary.mou_id, workflow_id=workflow_id, last_seq=0)

@@ -1,5 +1,9 @@
 """The projection writer: each (MoU, seq) lands once, and an older snapshot never overwrites a newer one."""
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -53,3 +57,20 @@ def test_an_older_snapshot_arriving_late_does_not_overwrite_a_newer_one(sessions
         row = session.get(MouRow, "hkte-qianhai-2025")
         assert row is not None and (row.stage, row.last_seq) == (Stage.IN_FORCE.value, 5)
     assert counts(sessions) == (1, 3, 2)  # the late transition's event is still kept in the log
+
+
+def test_a_retry_racing_a_slow_first_attempt_finds_its_rows(sessions: sessionmaker[Session]) -> None:
+    """The store activity timed out while its first attempt was still committing: the retry waits for the
+    MoU's row, then answers 'already recorded' instead of failing on the unique (MoU, seq, position)."""
+    if sessions.kw["bind"].dialect.name == "sqlite":
+        pytest.skip("SQLite has one writer at a time; the race needs row locks")
+    record(sessions, transition_at(1, executed_state=False))
+    slow = transition_at(5, executed_state=True)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        with session_scope(sessions) as first:
+            assert record_transition(session=first, transition=slow) is True
+            retry = pool.submit(record, sessions, slow)
+            time.sleep(0.5)  # the retry is waiting on the MoU's row, which the first attempt holds
+            assert not retry.done()
+        assert retry.result(timeout=10) is False
+    assert counts(sessions) == (1, 3, 2)
