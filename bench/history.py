@@ -37,6 +37,7 @@ from workflows.mou import HISTORY_LIMIT
 
 TEMPORAL_GUIDANCE = 4_096  # events per run above which Temporal warns; 51,200 is its hard limit
 YEAR = timedelta(days=365.25)
+SIZE_LIMIT_MIB = 50  # a run's history is terminated beyond it
 
 
 def arguments() -> argparse.Namespace:
@@ -70,17 +71,18 @@ def events_per_year(runs: list[WorkflowHistory]) -> Counter[int]:
     return years
 
 
-def print_figures(months: int, years: Counter[int], lengths: list[int]) -> None:
+def print_figures(months: int, years: Counter[int], lengths: list[int], sizes: list[int]) -> None:
     total = sum(years.values())
     print(f"{months}-month MoU, a milestone a month: {total} events in {len(lengths)} runs")
     print("events per year of life: " + ", ".join(f"y{year + 1} {years[year]}" for year in sorted(years)))
     lived = [years[year] for year in sorted(years) if year < months // 12]
     print(f"mean {sum(lived) / max(len(lived), 1):.0f} events per year over the {len(lived)} full years")
-    print(f"run lengths: {lengths}")
+    print(f"run lengths: {lengths}; sizes: {', '.join(f'{size / 2**20:.2f} MiB' for size in sizes)}")
     largest = max(lengths)
     print(
         f"largest run: {largest} events = {largest / TEMPORAL_GUIDANCE:.0%} of Temporal's {TEMPORAL_GUIDANCE:,} "
-        f"guidance (mouflow continues as new from {HISTORY_LIMIT:,})"
+        f"guidance (mouflow continues as new from {HISTORY_LIMIT:,}); {max(sizes) / 2**20:.2f} MiB of "
+        f"Temporal's {SIZE_LIMIT_MIB} MiB limit"
     )
 
 
@@ -101,7 +103,8 @@ async def main() -> None:
                     async with worker:
                         workflow_id, first_run = await decade(env, "history", args.months)
                 runs = await chain(env.client, workflow_id, first_run)
-            print_figures(args.months, events_per_year(runs), [len(run.events) for run in runs])
+            sizes = [sum(event.ByteSize() for event in run.events) for run in runs]
+            print_figures(args.months, events_per_year(runs), [len(run.events) for run in runs], sizes)
     finally:
         drop_schema(args.database_url, schema)
 
