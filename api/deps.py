@@ -1,18 +1,21 @@
 """The dependencies every route declares: a database session, the Temporal client, the current user."""
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+import anyio.to_thread
+from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
 from api.errors import ApiError
+from api.tokens import recent_tokens
 from mouflow.config import Settings
 from mouflow.store.access_tables import UserRow
-from mouflow.store.users import get_user_by_token
 
 bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m mouflow.cli create-user`")
 
@@ -21,13 +24,20 @@ class UnauthorizedError(ApiError):
     status, code = 401, "unauthorized"
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """Reads, and the few direct writes, which commit themselves; MoU writes go through workflows."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """Reads, and the few direct writes, which commit themselves; MoU writes go through workflows.
+
+    Async, so that opening the session (no I/O until its first query) costs no trip to a worker thread;
+    closing may talk to the database as it hands the connection back, so that one goes to a thread.
+    """
     session: Session = request.app.state.sessions()
     try:
         yield session
     finally:
-        session.close()
+        # outside the shared thread limit, as FastAPI runs a sync dependency's exit: otherwise every worker
+        # thread could be waiting for a pooled connection that only this close would hand back
+        with CancelScope(shield=True):
+            await anyio.to_thread.run_sync(session.close, limiter=CapacityLimiter(1))
 
 
 def get_client(request: Request) -> Client:
@@ -45,15 +55,27 @@ TemporalDep = Annotated[Client, Depends(get_client)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def current_user(
+async def current_user(
     session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> UserRow:
+    """Async, so that a token seen in the last seconds (api/tokens.py) costs no trip to a worker thread."""
     if credentials is None:
         raise UnauthorizedError("send 'Authorization: Bearer <token>'")
-    user = get_user_by_token(session=session, token=credentials.credentials)
+    token = credentials.credentials
+    user = recent_tokens.remembered(token) or await run_in_threadpool(_look_up, session, token)
     if user is None:
         raise UnauthorizedError("the token is not valid")
     return user
+
+
+def _look_up(session: Session, token: str) -> UserRow | None:
+    try:
+        return recent_tokens.look_up(session=session, token=token)
+    finally:
+        # the connection goes back to the pool before the route waits for a worker thread: held across that
+        # wait, every pooled connection could end up with a request waiting for a thread held by a request
+        # waiting for a connection
+        session.rollback()
 
 
 def request_id(request: Request) -> str:

@@ -1,0 +1,46 @@
+"""The few seconds' memory of tokens: what it remembers, for how long, and what it never remembers."""
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.tokens import RecentTokens
+from mouflow.domain.enums import Role
+from mouflow.store.db import session_scope
+from mouflow.store.users import get_user_by_token
+from tests.api.conftest import make_users
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_looked_up_token_is_remembered_until_the_ttl(sessions: sessionmaker[Session]) -> None:
+    token = make_users(sessions).token("hkte", Role.OFFICER)
+    clock = Clock()
+    tokens = RecentTokens(ttl=5, clock=clock)
+    assert tokens.remembered(token) is None
+    with session_scope(sessions) as session:
+        user = tokens.look_up(session=session, token=token)
+    assert user is not None
+    remembered = tokens.remembered(token)
+    assert remembered is not None and remembered is not user  # a fresh row: never one shared across threads
+    assert (remembered.id, remembered.party_id, remembered.role) == (user.id, user.party_id, user.role)
+    clock.now = 5.1
+    assert tokens.remembered(token) is None
+
+
+def test_unknown_and_deactivated_tokens_are_not_remembered(sessions: sessionmaker[Session]) -> None:
+    token = make_users(sessions).token("qianhai", Role.VIEWER)
+    tokens = RecentTokens()
+    with session_scope(sessions) as session:
+        user = get_user_by_token(session=session, token=token)
+        assert user is not None
+        user.active = False
+    with session_scope(sessions) as session:
+        assert tokens.look_up(session=session, token=token) is None
+        assert tokens.look_up(session=session, token="mf_not-a-token") is None
+    assert tokens.remembered(token) is None
+    assert tokens.remembered("mf_not-a-token") is None
