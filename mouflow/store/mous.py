@@ -1,7 +1,7 @@
 """Reading the MoU projection: lists with filters and keyset pagination, one MoU with its parts."""
 
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from mouflow.store.tables import MilestoneRow, MouPartyRow, MouRow, VersionRow
 
@@ -22,27 +22,51 @@ def list_mous(
     limit: int = 50,
 ) -> list[MouRow]:
     """`visible_to` limits to one party's MoUs (None: all, for managers). Ordered by id, after a cursor."""
-    query = select(MouRow).order_by(MouRow.id).limit(limit)
-    for member in (visible_to, party_id):
-        if member is not None:
-            query = _with_party(query, member)
+    query = list_query(
+        visible_to=visible_to, party_id=party_id, stage=stage, overdue=overdue, text=text, after=after, limit=limit
+    )
+    return list(session.scalars(query))
+
+
+def list_query(
+    *,
+    visible_to: str | None,
+    party_id: str | None,
+    stage: str | None,
+    overdue: bool | None,
+    text: str | None,
+    after: str | None,
+    limit: int,
+) -> Select[MouRow]:
+    """A page walks an index in id order and stops after `limit` rows, so its cost does not grow with the table.
+
+    With a party, the walk is along mou_parties (party_id, mou_id): the page order and the cursor are put on
+    that column, since the database carries `mous.id = mou_id` over to ORDER BY but not to `>`. Stage and
+    overdue each have an index (stage, id), (has_overdue, id) for when no party is given.
+    """
+    members = [aliased(MouPartyRow) for _ in _parties(visible_to, party_id)]
+    key = members[0].mou_id if members else MouRow.id
+    query = select(MouRow)
+    for member, party in zip(members, _parties(visible_to, party_id), strict=True):
+        query = query.join(member, member.mou_id == MouRow.id).where(member.party_id == party)
     if stage is not None:
         query = query.where(MouRow.stage == stage)
     if overdue is not None:
         query = query.where(MouRow.has_overdue == overdue)
     if text:
-        pattern = f"%{_escape_like(text)}%"
-        query = query.where(
-            or_(MouRow.title_en.ilike(pattern, escape="\\"), MouRow.title_zh.like(pattern, escape="\\"))
-        )
+        query = query.where(_title_contains(text))
     if after is not None:
-        query = query.where(MouRow.id > after)
-    return list(session.scalars(query))
+        query = query.where(key > after)
+    return query.order_by(key).limit(limit)
 
 
-def _with_party(query: Select[MouRow], party_id: str) -> Select[MouRow]:
-    member = select(MouPartyRow.mou_id).where(MouPartyRow.party_id == party_id)
-    return query.where(MouRow.id.in_(member))
+def _parties(visible_to: str | None, party_id: str | None) -> list[str]:
+    return list(dict.fromkeys(party for party in (visible_to, party_id) if party is not None))
+
+
+def _title_contains(text: str) -> ColumnElement[bool]:
+    pattern = f"%{_escape_like(text)}%"
+    return or_(MouRow.title_en.ilike(pattern, escape="\\"), MouRow.title_zh.like(pattern, escape="\\"))
 
 
 def _escape_like(text: str) -> str:

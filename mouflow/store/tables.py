@@ -27,10 +27,12 @@ class Base(DeclarativeBase):
 
 class MouRow(Base):
     __tablename__ = "mous"
+    # a filtered page walks one of these in id order and stops at the page's end (bench/growth.py)
+    __table_args__ = (Index("ix_mous_stage_id", "stage", "id"), Index("ix_mous_has_overdue_id", "has_overdue", "id"))
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     workflow_id: Mapped[str] = mapped_column(String(80), unique=True)
-    stage: Mapped[str] = mapped_column(String(20), index=True)
+    stage: Mapped[str] = mapped_column(String(20))
     title_en: Mapped[str] = mapped_column(String(500))
     title_zh: Mapped[str] = mapped_column(String(500))
     owner_party_id: Mapped[str] = mapped_column(String(64), index=True)
@@ -38,7 +40,7 @@ class MouRow(Base):
     current_version: Mapped[int]
     approved_version: Mapped[int | None]
     executed_version: Mapped[int | None]
-    has_overdue: Mapped[bool] = mapped_column(index=True)
+    has_overdue: Mapped[bool]
     term_end: Mapped[date | None]
     next_deadline: Mapped[datetime | None]
     last_seq: Mapped[int]
@@ -50,9 +52,11 @@ class MouPartyRow(Base):
     """One row per (MoU, party): the index that party filters and access checks use."""
 
     __tablename__ = "mou_parties"
+    # one party's MoUs in id order: a party's page reads 50 entries, however many MoUs there are
+    __table_args__ = (Index("ix_mou_parties_party_id_mou_id", "party_id", "mou_id"),)
 
     mou_id: Mapped[str] = mapped_column(ForeignKey("mous.id"), primary_key=True)
-    party_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    party_id: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
 class VersionRow(Base):
