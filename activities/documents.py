@@ -1,26 +1,16 @@
 """Activities that render MoU documents to PDF. Only a reference to the stored file goes back to Temporal."""
 
-from contextlib import AbstractContextManager, nullcontext
-
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
+from activities.cancellation import uncancellable
 from activities.heartbeat import heartbeating
 from mouflow.documents.errors import DocumentError
 from mouflow.documents.models import DocumentRef, RenderDocument
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
-
-
-def uncancellable() -> AbstractContextManager[None]:
-    """A cancelled attempt (a late heartbeat on a busy worker) is told at the end of the render, not inside it.
-
-    The SDK raises the cancellation asynchronously in the activity's thread, wherever it is: landing inside
-    WeasyPrint's logging call it left the log handler's lock held, and every thread of the worker hung on it.
-    """
-    return activity.shield_thread_cancel_exception() if activity.in_activity() else nullcontext()
 
 
 class DocumentActivities:

@@ -3,6 +3,7 @@
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 
+from activities.cancellation import uncancellable
 from mouflow.store.db import session_scope
 from mouflow.store.projection import record_transition
 from mouflow.transitions import RecordTransition
@@ -14,7 +15,8 @@ class StoreActivities:
 
     @activity.defn(name="store.record_transition")
     def record_transition(self, transition: RecordTransition) -> bool:
-        with session_scope(self._sessions) as session:
+        # a timed-out attempt still commits or rolls back whole, and the retry finds what it did
+        with uncancellable(), session_scope(self._sessions) as session:
             written = record_transition(session=session, transition=transition)
         activity.logger.info(
             "transition %s/%s %s", transition.workflow_id, transition.seq, "written" if written else "already recorded"
