@@ -1,5 +1,6 @@
 """The dependencies every route declares: a database session, the Temporal client, the current user."""
 
+import logging
 import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated
@@ -8,6 +9,7 @@ import anyio.to_thread
 from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
@@ -17,6 +19,7 @@ from api.tokens import recent_tokens
 from mouflow.config import Settings
 from mouflow.store.access_tables import UserRow
 
+log = logging.getLogger(__name__)
 bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m mouflow.cli create-user`")
 
 
@@ -37,7 +40,16 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         # outside the shared thread limit, as FastAPI runs a sync dependency's exit: otherwise every worker
         # thread could be waiting for a pooled connection that only this close would hand back
         with CancelScope(shield=True):
-            await anyio.to_thread.run_sync(session.close, limiter=CapacityLimiter(1))
+            await anyio.to_thread.run_sync(_close, session, limiter=CapacityLimiter(1))
+
+
+def _close(session: Session) -> None:
+    """The answer has gone out by now: a connection that died after the last query must not turn into
+    an error, which would make the server drop the client's keep-alive connection as well."""
+    try:
+        session.close()
+    except DBAPIError as error:
+        log.warning("closing a database session failed: %s", error)
 
 
 def get_client(request: Request) -> Client:

@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from temporalio.client import WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
@@ -122,3 +123,8 @@ def install(app: FastAPI) -> None:
     async def _database(_: Request, error: OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", error)
         return problem(503, "unavailable", "the database cannot be reached; try again shortly")
+
+    @app.exception_handler(PoolTimeoutError)
+    async def _pool(_: Request, error: PoolTimeoutError) -> JSONResponse:
+        log.warning("no database connection free: %s", error)
+        return problem(503, "unavailable", "the database is busy: no connection came free in time; try again shortly")

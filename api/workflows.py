@@ -1,9 +1,12 @@
 """Sending a user's action to the MoU's workflow: the one way the API changes an MoU."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 from temporalio.client import Client, WorkflowHandle
@@ -36,18 +39,33 @@ class Writer:
     ) -> MouSummary:
         """The user's request plus who they are. Returns once the workflow accepted it and the store
         recorded it; the workflow re-checks party, role, stage and version itself."""
-        visible_mou(session=self.session, user=self.user, mou_id=mou_id)
-        earlier = self.idempotency.earlier_answer(MouSummary)
+        earlier, recorded = await run_in_threadpool(self._look_before_acting, mou_id)
         if earlier is not None:
             return earlier
         handle = mou_handle(self.client, mou_id)
-        if self.idempotency.was_recorded(mou_id):
+        if recorded:
             result: MouSummary = await handle.query(MouWorkflow.summary)
         else:
             action = action_type(actor=to_actor(self.user), request_id=self.request_id, **said.model_dump(), **extra)
             result = await handle.execute_update(update, action, id=self.idempotency.update_id)
-        self.idempotency.keep(result, 200)
+        await run_in_threadpool(self.idempotency.keep, result, 200)
         return result
+
+    def _look_before_acting(self, mou_id: str) -> tuple[MouSummary | None, bool]:
+        """Access, and what an Idempotency-Key says happened already; then the connection goes back to
+        the pool, since the Update may take seconds and a pool held by waiting writes starves everyone."""
+        with release_connection(self.session):
+            visible_mou(session=self.session, user=self.user, mou_id=mou_id)
+            earlier = self.idempotency.earlier_answer(MouSummary)
+            return earlier, earlier is None and self.idempotency.was_recorded(mou_id)
+
+
+@contextmanager
+def release_connection(session: Session) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        session.close()  # the session stays usable: its next query checks a connection out again
 
 
 def writer(

@@ -4,6 +4,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 from temporalio.client import WorkflowHandle
 from temporalio.common import WorkflowIDReusePolicy
@@ -12,9 +13,9 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from api.access import sees_everything, visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
 from api.errors import ConflictError, ForbiddenError, NotFoundError, UnprocessableError
-from api.idempotency import IdempotencyDep
+from api.idempotency import Idempotency, IdempotencyDep
 from api.schemas import MilestoneOut, MouListItem, MouOut, MouPage, StartBody
-from api.workflows import WriterDep
+from api.workflows import WriterDep, release_connection
 from mouflow.domain.actions import (
     Close,
     CloseRequest,
@@ -31,6 +32,7 @@ from mouflow.domain.drafting import check_start
 from mouflow.domain.enums import Stage
 from mouflow.domain.view import MouSummary
 from mouflow.names import mou_workflow_id
+from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous
 from mouflow.store.parties import get_party, to_party
 from mouflow.store.tables import MouRow
@@ -51,23 +53,10 @@ async def start_mou(
     idempotency: IdempotencyDep,
 ) -> MouSummary:
     """An officer starts an MoU owned by their party, with partners from the registered parties."""
-    earlier = idempotency.earlier_answer(MouSummary)
+    earlier, start = await run_in_threadpool(_prepare_start, session, user, body, rid, idempotency)
     if earlier is not None:
         return earlier
-    _require_agency(session, user.party_id)
-    parties = [_party(session, party_id) for party_id in [user.party_id, *body.partner_ids]]
-    mou_id = body.mou_id or idempotency.derived_mou_id(user.party_id) or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
-    start = StartMou(
-        mou_id=mou_id,
-        actor=to_actor(user),
-        request_id=rid,
-        owner=parties[0],
-        partners=parties[1:],
-        content=body.content,
-    )
-    check_start(start)
-    if get_mou(session=session, mou_id=mou_id) is not None and not idempotency.was_recorded(mou_id):
-        raise ConflictError(f"an MoU with id {mou_id!r} exists already")  # even after Temporal forgot it
+    mou_id = start.mou_id
     handle = client.get_workflow_handle_for(MouWorkflow.run, mou_workflow_id(mou_id))
     try:
         await client.start_workflow(
@@ -81,8 +70,32 @@ async def start_mou(
         if idempotency.key is None or not await _started_by(handle, start):
             raise ConflictError(f"an MoU with id {mou_id!r} exists already") from None
     summary = await handle.execute_update(MouWorkflow.stored)
-    idempotency.keep(summary, status.HTTP_201_CREATED)
+    await run_in_threadpool(idempotency.keep, summary, status.HTTP_201_CREATED)
     return summary
+
+
+def _prepare_start(
+    session: Session, user: UserRow, body: StartBody, request_id: str, idempotency: Idempotency
+) -> tuple[MouSummary | None, StartMou]:
+    """The answer kept for this Idempotency-Key, or the checked start; the connection is back in the
+    pool before the workflow starts."""
+    with release_connection(session):
+        earlier = idempotency.earlier_answer(MouSummary)
+        _require_agency(session, user.party_id)
+        parties = [_party(session, party_id) for party_id in [user.party_id, *body.partner_ids]]
+        mou_id = body.mou_id or idempotency.derived_mou_id(user.party_id) or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
+        start = StartMou(
+            mou_id=mou_id,
+            actor=to_actor(user),
+            request_id=request_id,
+            owner=parties[0],
+            partners=parties[1:],
+            content=body.content,
+        )
+        check_start(start)
+        if earlier is None and get_mou(session=session, mou_id=mou_id) and not idempotency.was_recorded(mou_id):
+            raise ConflictError(f"an MoU with id {mou_id!r} exists already")  # even after Temporal forgot it
+        return earlier, start
 
 
 async def _started_by(handle: WorkflowHandle[MouWorkflow, MouSummary], start: StartMou) -> bool:

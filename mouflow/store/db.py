@@ -13,7 +13,10 @@ from mouflow.store.migrate import upgrade
 def make_engine(url: str, postgres_schema: str | None = None) -> Engine:
     if not url.startswith("sqlite"):
         options = {"options": f"-c search_path={postgres_schema}"} if postgres_schema else {}
-        return create_engine(with_psycopg_driver(url), pool_pre_ping=True, connect_args=options)
+        # as many connections as the API has threads (40), so no thread waits on the pool while holding one
+        return create_engine(
+            with_psycopg_driver(url), pool_pre_ping=True, pool_size=10, max_overflow=30, connect_args=options
+        )
     engine = create_engine(url, connect_args={"timeout": 30})
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
