@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 from temporalio.client import WorkflowHandle
 from temporalio.common import WorkflowIDReusePolicy
@@ -14,7 +15,7 @@ from api.access import sees_everything, visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
 from api.errors import ConflictError, ForbiddenError, NotFoundError, UnprocessableError
 from api.idempotency import Idempotency, IdempotencyDep
-from api.schemas import MilestoneOut, MouListItem, MouOut, MouPage, StartBody
+from api.schemas import MouListItem, MouOut, MouPage, StartBody
 from api.workflows import WriterDep, release_connection
 from mouflow.domain.actions import (
     Close,
@@ -27,7 +28,7 @@ from mouflow.domain.actions import (
     Submit,
     SubmitRequest,
 )
-from mouflow.domain.content import Bilingual, DraftContent, Party
+from mouflow.domain.content import DraftContent, Party
 from mouflow.domain.drafting import check_start
 from mouflow.domain.enums import Stage
 from mouflow.domain.view import MouSummary
@@ -35,7 +36,7 @@ from mouflow.names import mou_workflow_id
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous
 from mouflow.store.parties import get_party, to_party
-from mouflow.store.tables import MouRow
+from mouflow.store.tables import MilestoneRow, MouRow
 from mouflow.store.users import to_actor
 from workflows.mou import MouWorkflow, MouWorkflowInput
 
@@ -158,23 +159,26 @@ def _list_item(row: MouRow) -> MouListItem:
     )
 
 
-@router.get("/{mou_id}")
-def get_one(mou_id: str, user: CurrentUser, session: SessionDep) -> MouOut:
+@router.get("/{mou_id}", response_model=MouOut)
+def get_one(mou_id: str, user: CurrentUser, session: SessionDep) -> JSONResponse:
+    """The MoU's status with its milestones. The projection keeps the status as the JSON this answers
+    (written from a validated MouStatus), so it goes out as it is, not parsed and validated again."""
     row = visible_mou(session=session, user=user, mou_id=mou_id)
-    milestones = [
-        MilestoneOut(
-            id=m.milestone_id,
-            term_number=m.term_number,
-            title=Bilingual(en=m.title_en, zh=m.title_zh),
-            owner_party_id=m.owner_party_id,
-            due_date=m.due_date,
-            status=m.status,
-            overdue=m.overdue,
-            confirmed=m.confirmed,
-        )
-        for m in list_milestones(session=session, mou_id=mou_id)
-    ]
-    return MouOut.model_validate({**row.status, "milestones": milestones})
+    milestones = [_milestone_json(m) for m in list_milestones(session=session, mou_id=mou_id)]
+    return JSONResponse({**row.status, "milestones": milestones})
+
+
+def _milestone_json(row: MilestoneRow) -> dict[str, object]:
+    return {  # MilestoneOut
+        "id": row.milestone_id,
+        "term_number": row.term_number,
+        "title": {"en": row.title_en, "zh": row.title_zh},
+        "owner_party_id": row.owner_party_id,
+        "due_date": row.due_date.isoformat(),
+        "status": row.status,
+        "overdue": row.overdue,
+        "confirmed": row.confirmed,
+    }
 
 
 @router.get("/{mou_id}/versions/{number}")

@@ -7,6 +7,7 @@ import httpx
 from pypdf import PdfReader
 from temporalio.testing import WorkflowEnvironment
 
+from api.schemas import MouOut
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users
@@ -79,6 +80,7 @@ async def test_symposium_through_http(api: httpx.AsyncClient, users: Users, time
             )
         assert status["stage"] == "in_force"
     detail = await http.call("GET", q, "qianhai", Role.VIEWER)
+    assert MouOut.model_validate(detail).model_dump(mode="json") == detail  # the stored JSON is the schema's
     assert detail["ceremony"]["witnesses"][0]["title"]["en"] == "Secretary for Labour and Welfare"
     assert [s["party_id"] for s in detail["signatures"]] == ["hkte", "qianhai"]
     due = {m["id"]: m["due_date"] for m in detail["milestones"]}
