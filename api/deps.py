@@ -82,7 +82,12 @@ async def current_user(
 
 def _look_up(session: Session, token: str) -> UserRow | None:
     try:
-        return recent_tokens.look_up(session=session, token=token)
+        user = recent_tokens.look_up(session=session, token=token)
+        if user is not None:
+            # detached, it keeps its columns; in the session, the rollback below would expire them, and the
+            # next read of `user.id` in an async dependency would query the database on the event loop
+            session.expunge(user)
+        return user
     finally:
         # the connection goes back to the pool before the route waits for a worker thread: held across that
         # wait, every pooled connection could end up with a request waiting for a thread held by a request

@@ -1,7 +1,9 @@
 """The few seconds' memory of tokens: what it remembers, for how long, and what it never remembers."""
 
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.deps import _look_up
 from api.tokens import RecentTokens
 from mouflow.domain.enums import Role
 from mouflow.store.db import session_scope
@@ -44,3 +46,14 @@ def test_unknown_and_deactivated_tokens_are_not_remembered(sessions: sessionmake
         assert tokens.look_up(session=session, token="mf_not-a-token") is None
     assert tokens.remembered(token) is None
     assert tokens.remembered("mf_not-a-token") is None
+
+
+def test_the_user_a_request_gets_needs_no_database_after_the_lookup(sessions: sessionmaker[Session]) -> None:
+    """Async dependencies read the user on the event loop: a lazy load there would block the whole API
+    (under load it waited for a pooled connection forever: bench/load.py)."""
+    token = make_users(sessions).token("qianhai", Role.OFFICER)
+    session = sessions()
+    user = _look_up(session, token)  # rolled back: a user still in the session would be expired now
+    assert user is not None and inspect(user).detached
+    assert user.id and user.name and (user.party_id, user.role) == ("qianhai", "officer")
+    session.close()
