@@ -25,10 +25,21 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime()}
 
 
+TRIGRAMS = "public.gin_trgm_ops"  # pg_trgm lives in public, whichever schema the tables are in
+
+
 class MouRow(Base):
     __tablename__ = "mous"
     # a filtered page walks one of these in id order and stops at the page's end (bench/growth.py)
-    __table_args__ = (Index("ix_mous_stage_id", "stage", "id"), Index("ix_mous_has_overdue_id", "has_overdue", "id"))
+    __table_args__ = (
+        Index("ix_mous_stage_id", "stage", "id"),
+        Index("ix_mous_has_overdue_id", "has_overdue", "id"),
+        # title search is a substring match: trigram indexes on PostgreSQL (plain ones on SQLite)
+        *(
+            Index(f"ix_mous_{title}_trgm", title, postgresql_using="gin", postgresql_ops={title: TRIGRAMS})
+            for title in ("title_en", "title_zh")
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     workflow_id: Mapped[str] = mapped_column(String(80), unique=True)
