@@ -25,6 +25,10 @@ WORKFLOWS = [MouWorkflow]
 # after a worker dies, its MoUs' next workflow tasks wait this long on its sticky queue before any
 # worker may take them (the SDK's 10 s default made the next action on each MoU wait 10 s)
 STICKY_TIMEOUT = timedelta(seconds=3)
+# the worker accepts no more activities than it has threads: an accepted activity waiting for a thread
+# runs down its start-to-close timeout (10 s for a store write) and is retried; one left in Temporal's
+# task queue waits without a clock, for whichever worker is free
+ACTIVITY_THREADS = 16
 SHUTDOWN_GRACE = timedelta(seconds=8)  # on SIGTERM a render or write under way may finish; mouflow.up waits 10 s
 
 
@@ -42,6 +46,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
         workflows=WORKFLOWS,
         activities=activities(sessions, DiskStorage.from_settings(settings)),
         activity_executor=executor,
+        max_concurrent_activities=ACTIVITY_THREADS,
         sticky_queue_schedule_to_start_timeout=STICKY_TIMEOUT,
         graceful_shutdown_timeout=SHUTDOWN_GRACE,
     )
@@ -62,7 +67,7 @@ async def main() -> None:
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
-    with ThreadPoolExecutor(max_workers=16) as executor:
+    with ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor:
         # leaving the block shuts the worker down gracefully: running activities finish first
         async with build_worker(client, settings, executor):
             await stop.wait()
