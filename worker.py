@@ -15,6 +15,7 @@ from temporalio.worker import Worker
 
 from activities.documents import DocumentActivities
 from activities.store import StoreActivities
+from mouflow import names
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.documents.subsetter import warn_if_slow_subsetter
@@ -29,6 +30,7 @@ STICKY_TIMEOUT = timedelta(seconds=3)
 # runs down its start-to-close timeout (10 s for a store write) and is retried; one left in Temporal's
 # task queue waits without a clock, for whichever worker is free
 ACTIVITY_THREADS = 16
+RENDER_THREADS = 2
 SHUTDOWN_GRACE = timedelta(seconds=8)  # on SIGTERM a render or write under way may finish; mouflow.up waits 10 s
 
 
@@ -37,17 +39,41 @@ def activities(sessions: sessionmaker[Session], storage: DocumentStorage) -> lis
     return [store.record_transition, documents.render]
 
 
-def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
+def build_workers(
+    client: Client, settings: Settings, executor: ThreadPoolExecutor, render_executor: ThreadPoolExecutor
+) -> tuple[Worker, Worker]:
+    """The MoU workflows with their activities; and the renders, on their own queue and threads."""
     # the schema is migrated before the worker starts (mouflow.up, or python -m mouflow.store.migrate)
     sessions = session_factory(make_engine(settings.resolved_database_url))
-    return Worker(
+    storage = DiskStorage.from_settings(settings)
+    mous = Worker(
         client,
         task_queue=settings.task_queue,
         workflows=WORKFLOWS,
-        activities=activities(sessions, DiskStorage.from_settings(settings)),
+        activities=activities(sessions, storage),  # renders too: workflows from before their own queue
         activity_executor=executor,
         max_concurrent_activities=ACTIVITY_THREADS,
         sticky_queue_schedule_to_start_timeout=STICKY_TIMEOUT,
+        graceful_shutdown_timeout=SHUTDOWN_GRACE,
+    )
+    return mous, documents_worker(client, settings.task_queue, render_activities(sessions, storage), render_executor)
+
+
+def render_activities(sessions: sessionmaker[Session], storage: DocumentStorage) -> list[Callable[..., Any]]:
+    return [DocumentActivities(storage, sessions).render]
+
+
+def documents_worker(
+    client: Client, task_queue: str, renders: list[Callable[..., Any]], executor: ThreadPoolExecutor
+) -> Worker:
+    """Serves `names.documents_queue(task_queue)`: WeasyPrint holds the GIL, so more render threads
+    would only take the event loop's share, which every workflow task and store write needs."""
+    return Worker(
+        client,
+        task_queue=names.documents_queue(task_queue),
+        activities=renders,
+        activity_executor=executor,
+        max_concurrent_activities=RENDER_THREADS,
         graceful_shutdown_timeout=SHUTDOWN_GRACE,
     )
 
@@ -67,9 +93,13 @@ async def main() -> None:
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
-    with ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor:
-        # leaving the block shuts the worker down gracefully: running activities finish first
-        async with build_worker(client, settings, executor):
+    with (
+        ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor,
+        ThreadPoolExecutor(max_workers=RENDER_THREADS) as render_executor,
+    ):
+        mous, documents = build_workers(client, settings, executor, render_executor)
+        # leaving the block shuts the workers down gracefully: running activities may finish first
+        async with mous, documents:
             await stop.wait()
 
 

@@ -32,7 +32,7 @@ from ten_years import decade
 from mouflow import names
 from mouflow.documents.storage import DiskStorage
 from mouflow.store.db import create_schema, make_engine, session_factory
-from worker import WORKFLOWS, activities
+from worker import WORKFLOWS, activities, documents_worker, render_activities
 from workflows.mou import HISTORY_LIMIT
 
 TEMPORAL_GUIDANCE = 4_096  # events per run above which Temporal warns; 51,200 is its hard limit
@@ -93,14 +93,15 @@ async def main() -> None:
         with tempfile.TemporaryDirectory(prefix="mouflow-history-") as root:
             engine = make_engine(url)
             create_schema(engine)
-            registered = activities(session_factory(engine), DiskStorage(Path(root)))
+            sessions, storage = session_factory(engine), DiskStorage(Path(root))
             async with await time_skipping() as env:
-                with ThreadPoolExecutor(max_workers=16) as pool:
+                with ThreadPoolExecutor(max_workers=16) as pool, ThreadPoolExecutor(max_workers=2) as render_pool:
                     worker = Worker(
-                        env.client, task_queue="history", workflows=WORKFLOWS, activities=registered,
-                        activity_executor=pool,
+                        env.client, task_queue="history", workflows=WORKFLOWS,
+                        activities=activities(sessions, storage), activity_executor=pool,
                     )  # fmt: skip
-                    async with worker:
+                    renders = documents_worker(env.client, "history", render_activities(sessions, storage), render_pool)
+                    async with worker, renders:
                         workflow_id, first_run = await decade(env, "history", args.months)
                 runs = await chain(env.client, workflow_id, first_run)
             sizes = [sum(event.ByteSize() for event in run.events) for run in runs]

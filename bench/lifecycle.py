@@ -29,13 +29,14 @@ from fresh_store import POSTGRES, drop_schema, fresh_schema
 from history_counts import HistoryCounts, counts_of
 from lifecycle_drive import bare_lifecycle, mouflow_lifecycle
 from lifecycle_report import Measured, print_counts, print_profile, print_throughput
-from lifecycle_workers import build, executors, slug, task_queue, variants
+from lifecycle_workers import build, build_documents, executors, slug, task_queue, variants
 from lock_waits import PERIOD, LockWaits, tagged
 from temporalio.client import Client
 
 from mouflow.documents.storage import DiskStorage
 from mouflow.stack import Stack
 from mouflow.store.db import create_schema, make_engine, session_factory
+from worker import RENDER_THREADS
 
 Drive = Callable[[str], Awaitable[str]]  # workflow id in, the id it ran under out
 
@@ -111,8 +112,11 @@ async def compare(stack: Stack, args: argparse.Namespace, run: str) -> None:
     locks = LockWaits(make_engine(stack.database_url))
     async with AsyncExitStack() as workers:
         pools = workers.enter_context(executors(len(registrations)))
-        for (name, registration), pool in zip(registrations.items(), pools, strict=True):
-            await workers.enter_async_context(build(client, task_queue(name, run), registration, pool))
+        render_pools = workers.enter_context(executors(len(registrations), threads=RENDER_THREADS))
+        for (name, registration), pool, render_pool in zip(registrations.items(), pools, render_pools, strict=True):
+            queue = task_queue(name, run)
+            await workers.enter_async_context(build(client, queue, registration, pool))
+            await workers.enter_async_context(build_documents(client, queue, registration, render_pool))
         sampler = asyncio.create_task(locks.sample_forever()) if schema_of(stack) else None
         measured = await measure(client, run, args.n, args.rounds, locks)
         if sampler is not None:

@@ -1,5 +1,6 @@
-"""The three workers the lifecycle bench compares, built alike: one in-process Worker each, with the
-production worker's 16-thread activity executor and the SDK's default limits."""
+"""The workers the lifecycle bench compares, built alike: per variant an in-process Worker with the
+production worker's 16-thread activity executor, and a documents worker with its 2 render threads on
+the variant's documents queue, as worker.py builds them."""
 
 import re
 from collections.abc import Callable, Iterator
@@ -18,9 +19,7 @@ from activities.store import StoreActivities
 from mouflow.documents.models import DocumentRef, Language, RenderDocument
 from mouflow.documents.storage import DocumentStorage
 from mouflow.transitions import RecordTransition
-from worker import WORKFLOWS, activities
-
-THREADS = 16  # as worker.py
+from worker import ACTIVITY_THREADS, WORKFLOWS, activities, documents_worker
 
 
 @activity.defn(name="documents.render")
@@ -64,11 +63,25 @@ def task_queue(name: str, run: str) -> str:
 
 
 @contextmanager
-def executors(count: int) -> Iterator[list[ThreadPoolExecutor]]:
+def executors(count: int, threads: int = ACTIVITY_THREADS) -> Iterator[list[ThreadPoolExecutor]]:
     with ExitStack() as stack:
-        yield [stack.enter_context(ThreadPoolExecutor(max_workers=THREADS)) for _ in range(count)]
+        yield [stack.enter_context(ThreadPoolExecutor(max_workers=threads)) for _ in range(count)]
 
 
 def build(client: Client, queue: str, registration: tuple[list[Any], list[Any]], pool: ThreadPoolExecutor) -> Worker:
     workflows, registered = registration
-    return Worker(client, task_queue=queue, workflows=workflows, activities=registered, activity_executor=pool)
+    return Worker(
+        client,
+        task_queue=queue,
+        workflows=workflows,
+        activities=registered,
+        activity_executor=pool,
+        max_concurrent_activities=ACTIVITY_THREADS,
+    )
+
+
+def build_documents(
+    client: Client, queue: str, registration: tuple[list[Any], list[Any]], pool: ThreadPoolExecutor
+) -> Worker:
+    """The variant's activities on its documents queue too: its renders, real or empty, go there."""
+    return documents_worker(client, queue, registration[1], pool)

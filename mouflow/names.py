@@ -12,3 +12,8 @@ SEARCH_ATTRIBUTES = (STAGE, PARTIES, OVERDUE)
 
 def mou_workflow_id(mou_id: str) -> str:
     return f"mou-{mou_id}"
+
+
+def documents_queue(task_queue: str) -> str:
+    """Where the workflows on `task_queue` send their PDF renders."""
+    return f"{task_queue}-documents"

@@ -18,7 +18,7 @@ from temporalio.worker import Worker
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import create_schema, make_engine, session_factory
 from tests.servers import start_dev_server, start_time_skipping
-from worker import WORKFLOWS, activities
+from worker import WORKFLOWS, activities, documents_worker, render_activities
 
 
 @pytest.fixture
@@ -76,10 +76,16 @@ async def running_worker(
     client: Client, task_queue: str, sessions: sessionmaker[Session], storage: DocumentStorage | None = None
 ) -> AsyncIterator[Worker]:
     """The production activities; documents go to a fresh folder unless the test gives a storage."""
-    with tempfile.TemporaryDirectory() as scratch, ThreadPoolExecutor(max_workers=8) as executor:
-        registered = activities(sessions, storage or DiskStorage(Path(scratch)))
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        ThreadPoolExecutor(max_workers=8) as executor,
+        ThreadPoolExecutor(max_workers=2) as render_executor,
+    ):
+        storage = storage or DiskStorage(Path(scratch))
+        registered = activities(sessions, storage)
         worker = Worker(
             client, task_queue=task_queue, workflows=WORKFLOWS, activities=registered, activity_executor=executor
         )
-        async with worker:
+        renders = documents_worker(client, task_queue, render_activities(sessions, storage), render_executor)
+        async with worker, renders:
             yield worker

@@ -50,6 +50,7 @@ RENDER_TIMEOUT = timedelta(minutes=2)  # a long bilingual PDF on a loaded machin
 RENDER_HEARTBEAT_TIMEOUT = timedelta(seconds=30)
 DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay without these activities
 PROMPT_PAPER_PATCH = "documents-prompt-v1"  # the first draft at once, and nothing owed lost at continue-as-new
+DOCUMENTS_QUEUE_PATCH = "documents-queue-v1"  # renders on a task queue of their own
 
 
 class MouWorkflowInput(BaseModel):
@@ -252,12 +253,20 @@ class MouWorkflow:
                 await workflow.execute_activity_method(
                     DocumentActivities.render,
                     request,
+                    task_queue=self._documents_queue(),
                     start_to_close_timeout=RENDER_TIMEOUT,
                     heartbeat_timeout=RENDER_HEARTBEAT_TIMEOUT,
                     retry_policy=STORE_RETRY,
                 )
             except ActivityError as error:  # a document that cannot be made must never end the MoU
                 workflow.logger.error("%s for version %s not rendered: %s", kind, version, error.cause)
+
+    def _documents_queue(self) -> str | None:
+        """Renders have a queue and threads of their own, so the store writes that officers wait for
+        never queue behind PDFs; histories from before it keep the workflow's own queue."""
+        if not workflow.patched(DOCUMENTS_QUEUE_PATCH):
+            return None
+        return names.documents_queue(workflow.info().task_queue)
 
     async def _sleep_until_next_deadline(self) -> None:
         self._woken = False
