@@ -8,8 +8,9 @@ end that needs no real time to pass (expiry waits for the term; withdrawal skips
 
 from datetime import datetime, timedelta
 
-from mouflow.demo import HKTE, HKTE_SIGNATORY, NANSHA, QIANHAI, SECRETARY_FOR_LABOUR, symposium_mou
-from mouflow.domain.actions import CeremonyRequest, Signatory, StartMou
+from mouflow import demo
+from mouflow.demo import HKTE, NANSHA, QIANHAI, SECRETARY_FOR_LABOUR, symposium_mou
+from mouflow.domain.actions import CeremonyRequest, StartMou
 from mouflow.domain.content import Bilingual, BilingualText, Clause, DraftContent, Party
 
 PARTNERS = (QIANHAI, NANSHA)
@@ -22,12 +23,8 @@ SERVICES_CLAUSE = Clause(
         zh="合作方為在其區內工作的香港人才提供一站式服務。",
     ),
 )
-SIGNATORIES = {
-    HKTE.id: HKTE_SIGNATORY,
-    QIANHAI.id: Signatory(name_en="Qianhai representative", title_en="Deputy Director", name_zh="前海代表"),
-    NANSHA.id: Signatory(name_en="Nansha representative", title_en="Deputy District Head", name_zh="南沙代表"),
-}
-VENUE = Bilingual(en="Central Government Offices, Tamar", zh="添馬政府總部")
+SIGNATORIES = demo.SIGNATORIES
+VENUE = demo.CEREMONY_VENUE
 TERMINATION_REASON = "Superseded by the Greater Bay Area talent framework"
 
 

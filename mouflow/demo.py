@@ -36,6 +36,12 @@ HKTE_SIGNATORY = Signatory(
     name_zh="劉焱",
     title_zh="香港人才服務辦公室總監",
 )
+SIGNATORIES = {
+    HKTE.id: HKTE_SIGNATORY,
+    QIANHAI.id: Signatory(name_en="Qianhai representative", title_en="Deputy Director", name_zh="前海代表"),
+    NANSHA.id: Signatory(name_en="Nansha representative", title_en="Deputy District Head", name_zh="南沙代表"),
+}
+CEREMONY_VENUE = Bilingual(en="Central Government Offices, Tamar", zh="添馬政府總部")
 
 
 def officer(party: Party, name: str = "") -> Actor:

@@ -2,9 +2,9 @@
 
 from datetime import datetime, timedelta
 
+from mouflow import demo
 from mouflow.demo import (
     HKTE,
-    HKTE_SIGNATORY,
     NANSHA,
     QIANHAI,
     SECRETARY_FOR_LABOUR,
@@ -18,7 +18,6 @@ from mouflow.domain.actions import (
     Revise,
     ScheduleCeremony,
     Sign,
-    Signatory,
     Submit,
 )
 from mouflow.domain.content import Bilingual, BilingualText, Clause, Party
@@ -35,12 +34,8 @@ SERVICES_CLAUSE = Clause(
         zh="前海為在合作區工作的香港人才提供一站式服務。",
     ),
 )
-SIGNATORIES = {
-    HKTE.id: HKTE_SIGNATORY,
-    QIANHAI.id: Signatory(name_en="Qianhai representative", title_en="Deputy Director", name_zh="前海代表"),
-    NANSHA.id: Signatory(name_en="Nansha representative", title_en="Deputy District Head", name_zh="南沙代表"),
-}
-VENUE = Bilingual(en="Central Government Offices, Tamar", zh="添馬政府總部")
+SIGNATORIES = demo.SIGNATORIES
+VENUE = demo.CEREMONY_VENUE
 
 
 async def review_by(
