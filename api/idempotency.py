@@ -60,7 +60,10 @@ class Idempotency:
 
     @property
     def update_id(self) -> str | None:
-        return None if self.key is None else f"request-{self._digest()[:40]}"
+        """The request's fingerprint is in it: the same key with another request never joins the first."""
+        if self.key is None:
+            return None
+        return f"request-{hashlib.sha256(f'{self._digest()}{self.request}'.encode()).hexdigest()[:40]}"
 
     def derived_mou_id(self, party_id: str) -> str | None:
         """A new MoU's id that a retry of the same start derives again, so it cannot start a second one."""

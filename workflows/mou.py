@@ -125,6 +125,7 @@ class MouWorkflow:
     @revise.validator
     def _check_revise(self, action: Revise) -> None:
         _rule(drafting.check_revise, self.state, action)
+        _rule(drafting.check_new_draft, self.state, action.content)  # validators never run on replay
 
     @workflow.update
     async def submit(self, action: Submit) -> MouSummary:

@@ -29,7 +29,7 @@ from mouflow.domain.actions import (
     SubmitRequest,
 )
 from mouflow.domain.content import DraftContent, Party
-from mouflow.domain.drafting import check_start
+from mouflow.domain.drafting import check_draft_size, check_start
 from mouflow.domain.enums import Stage
 from mouflow.domain.view import MouSummary
 from mouflow.names import mou_workflow_id
@@ -54,9 +54,9 @@ async def start_mou(
     idempotency: IdempotencyDep,
 ) -> MouSummary:
     """An officer starts an MoU owned by their party, with partners from the registered parties."""
-    earlier, start = await run_in_threadpool(_prepare_start, session, user, body, rid, idempotency)
-    if earlier is not None:
-        return earlier
+    start = await run_in_threadpool(_prepare_start, session, user, body, rid, idempotency)
+    if isinstance(start, MouSummary):
+        return start  # the answer this Idempotency-Key got before
     mou_id = start.mou_id
     handle = client.get_workflow_handle_for(MouWorkflow.run, mou_workflow_id(mou_id))
     try:
@@ -77,11 +77,14 @@ async def start_mou(
 
 def _prepare_start(
     session: Session, user: UserRow, body: StartBody, request_id: str, idempotency: Idempotency
-) -> tuple[MouSummary | None, StartMou]:
-    """The answer kept for this Idempotency-Key, or the checked start; the connection is back in the
-    pool before the workflow starts."""
+) -> MouSummary | StartMou:
+    """The answer this Idempotency-Key got before, or the checked start; the connection is back in
+    the pool before the workflow starts."""
     with release_connection(session):
         earlier = idempotency.earlier_answer(MouSummary)
+        if earlier is not None:
+            return earlier
+        check_draft_size(body.content)
         _require_agency(session, user.party_id)
         parties = [_party(session, party_id) for party_id in [user.party_id, *body.partner_ids]]
         mou_id = body.mou_id or idempotency.derived_mou_id(user.party_id) or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
@@ -94,9 +97,20 @@ def _prepare_start(
             content=body.content,
         )
         check_start(start)
-        if earlier is None and get_mou(session=session, mou_id=mou_id) and not idempotency.was_recorded(mou_id):
-            raise ConflictError(f"an MoU with id {mou_id!r} exists already")  # even after Temporal forgot it
-        return earlier, start
+        row = get_mou(session=session, mou_id=mou_id)
+        if row is not None:
+            if not idempotency.was_recorded(mou_id):
+                raise ConflictError(f"an MoU with id {mou_id!r} exists already")  # even after Temporal forgot it
+            # this key's start is in the store: answer from it, never start the workflow again (it may
+            # have ended, or Temporal may have forgotten it)
+            answer = stored_summary(row)
+            idempotency.keep(answer, status.HTTP_201_CREATED)
+            return answer
+        return start
+
+
+def stored_summary(row: MouRow) -> MouSummary:
+    return MouSummary.model_validate({field: row.status[field] for field in MouSummary.model_fields})
 
 
 async def _started_by(handle: WorkflowHandle[MouWorkflow, MouSummary], start: StartMou) -> bool:
@@ -195,6 +209,7 @@ def get_draft(
 @router.put("/{mou_id}/draft")
 async def new_draft(mou_id: str, body: DraftRequest, writer: WriterDep) -> MouSummary:
     """A new numbered draft version; earlier versions are kept, and approvals of them cleared."""
+    check_draft_size(body.content)  # before it travels: a payload over Temporal's limit would not arrive
     return await writer.act(mou_id, MouWorkflow.revise, Revise, body)
 
 

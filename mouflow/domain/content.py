@@ -57,11 +57,6 @@ class MilestonePlanItem(Frozen):
         return self
 
 
-# Every draft travels through Temporal (Updates, the state carried by continue-as-new, document
-# requests), whose payloads warn at 256 KB and fail at 2 MB; a 10-page bilingual MoU is about 15 KB
-MAX_DRAFT_BYTES = 128 * 1024
-
-
 class DraftContent(Frozen):
     title: Bilingual
     scope_areas: Annotated[list[Bilingual], Field(min_length=1, max_length=20)]
@@ -69,15 +64,6 @@ class DraftContent(Frozen):
     effective_date: date | None = None  # None: effective on the day the last party signs
     clauses: Annotated[list[Clause], Field(min_length=1, max_length=200)]
     milestones: Annotated[list[MilestonePlanItem], Field(max_length=600)] = []
-
-    @model_validator(mode="after")
-    def _fits_a_payload(self) -> "DraftContent":
-        size = self.size_in_bytes()
-        if size > MAX_DRAFT_BYTES:
-            raise ValueError(
-                f"the draft is {size // 1024} KB as JSON; a draft may be at most {MAX_DRAFT_BYTES // 1024} KB"
-            )
-        return self
 
     def size_in_bytes(self) -> int:
         return len(self.model_dump_json().encode())

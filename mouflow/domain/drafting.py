@@ -9,6 +9,9 @@ from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
 from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion
 from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewRound
 
+# Every draft travels through Temporal (Updates, the state carried by continue-as-new, document
+# requests), whose payloads warn at 256 KB and fail at 2 MB; a 10-page bilingual MoU is about 15 KB
+MAX_DRAFT_BYTES = 128 * 1024
 MAX_DRAFTS_BYTES = 1024 * 1024  # half of Temporal's 2 MB payload limit: room for the rest of the state
 
 EDITABLE_STAGES = frozenset({Stage.DRAFTING, Stage.IN_REVIEW, Stage.READY_TO_SIGN})
@@ -56,11 +59,21 @@ def check_revise(state: MouState, revise: Revise) -> None:
             f"version {revise.base_version} is stale; the current draft is version {state.current_version.number}"
         )
     check_content(state, revise.content)
-    check_room_for_draft(state, revise.content)
 
 
-def check_room_for_draft(state: MouState, content: DraftContent) -> None:
+def check_draft_size(content: DraftContent) -> None:
+    """For new drafts only (the API, and the revise validator), never on replay: a rule added later
+    must not fail a draft that history holds."""
+    size = content.size_in_bytes()
+    if size > MAX_DRAFT_BYTES:
+        raise InvalidInput(
+            f"the draft is {size // 1024} KB as JSON; a draft may be at most {MAX_DRAFT_BYTES // 1024} KB"
+        )
+
+
+def check_new_draft(state: MouState, content: DraftContent) -> None:
     """Every version stays in the workflow's state, which must fit one Temporal payload (2 MB)."""
+    check_draft_size(content)
     total = content.size_in_bytes() + sum(version.content.size_in_bytes() for version in state.versions)
     if total > MAX_DRAFTS_BYTES:
         raise InvalidInput(

@@ -98,6 +98,22 @@ async def test_a_retried_start_starts_one_mou(
     assert other.status_code == 201 and other.json()["mou_id"] != first.json()["mou_id"], other.text
 
 
+async def test_a_retried_start_of_an_mou_that_has_ended_answers_from_the_store(
+    api: httpx.AsyncClient, users: Users, sessions: sessionmaker[Session]
+) -> None:
+    """Lost answer, and the MoU withdrawn since: the retry must not start its workflow again."""
+    first = await api.post("/mous", json=START, headers=keyed(users, "start-then-end"))
+    mou = f"/mous/{first.json()['mou_id']}"
+    withdrawn = await api.post(f"{mou}/withdrawal", json={"reason": "Merged"}, headers=keyed(users, "end-1"))
+    assert withdrawn.status_code == 200, withdrawn.text
+    with session_scope(sessions) as session:
+        session.execute(delete(IdempotentAnswerRow))
+    again = await api.post("/mous", json=START, headers=keyed(users, "start-then-end"))
+    assert again.status_code == 201 and again.json()["mou_id"] == first.json()["mou_id"], again.text
+    assert (await api.get(mou, headers=users.headers("hkte", Role.OFFICER))).json()["stage"] == "withdrawn"
+    assert audit_count(sessions, "started") == 1
+
+
 async def test_an_mou_id_the_store_knows_is_refused_even_when_temporal_forgot_it(
     api: httpx.AsyncClient, users: Users
 ) -> None:

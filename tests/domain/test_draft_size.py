@@ -1,13 +1,13 @@
 """Drafts are capped so that an MoU's state always fits one Temporal payload (2 MB)."""
 
 import pytest
-from pydantic import ValidationError
 from temporalio.contrib.pydantic import pydantic_data_converter
 
 from mouflow.demo import HKTE, officer
 from mouflow.domain import drafting
 from mouflow.domain.actions import Revise
-from mouflow.domain.content import MAX_DRAFT_BYTES, BilingualText, Clause, DraftContent
+from mouflow.domain.content import BilingualText, Clause, DraftContent
+from mouflow.domain.drafting import MAX_DRAFT_BYTES
 from mouflow.domain.errors import InvalidInput
 from tests.domain.builders import T0, drafted
 
@@ -22,18 +22,24 @@ def draft_of(kilobytes: int) -> DraftContent:
 
 
 def test_a_draft_over_the_cap_is_refused_with_its_size() -> None:
-    too_big = draft_of(140).model_dump()
-    with pytest.raises(ValidationError, match="a draft may be at most 128 KB"):
-        DraftContent.model_validate(too_big)
-    assert DraftContent.model_validate(draft_of(120).model_dump()).size_in_bytes() <= MAX_DRAFT_BYTES
+    with pytest.raises(InvalidInput, match="a draft may be at most 128 KB"):
+        drafting.check_draft_size(draft_of(140))
+    drafting.check_draft_size(draft_of(120))
+    assert draft_of(120).size_in_bytes() <= MAX_DRAFT_BYTES
+
+
+def test_a_draft_over_the_cap_still_loads_from_history() -> None:
+    """Only new drafts are checked: a draft that a workflow's history holds must always replay."""
+    assert DraftContent.model_validate(draft_of(300).model_dump()).size_in_bytes() > MAX_DRAFT_BYTES
 
 
 def test_revisions_stop_before_the_state_outgrows_a_payload() -> None:
     state = drafted()
-    content = DraftContent.model_validate(draft_of(120).model_dump())
+    content = draft_of(120)
     with pytest.raises(InvalidInput, match="drafts would total"):
         for _ in range(20):
             revise = Revise(actor=officer(HKTE), base_version=state.current_version.number, content=content)
+            drafting.check_new_draft(state, revise.content)  # what the revise validator adds
             drafting.apply_revise(state, revise, T0)
     kept = len(state.versions)
     assert 5 < kept < 10  # refused as the cap was reached, and the refused revision added nothing
