@@ -7,15 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
 from api.access import require_auditor
 from api.deps import CurrentUser, SessionDep, TemporalDep
 from api.errors import NotFoundError, UnavailableError
-from api.workflows import mou_handle
+from api.workflows import mou_handle, release_connection
 from mouflow.documents.models import DocumentKind, RenderDocument
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
 from mouflow.domain.calendar import MOU_TIME_ZONE
+from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import list_mous
 from mouflow.store.reports import LIVE_STAGES, overdue_and_upcoming
 from workflows.mou import MouWorkflow
@@ -54,17 +56,10 @@ async def milestones_pdf(
     party: Annotated[str | None, Query(max_length=64, description="only this party's MoUs")] = None,
 ) -> Response:
     """The progress report as a PDF: every milestone of the MoUs in force, with a timeline chart."""
-    require_auditor(session, user)
-    rows = [
-        row
-        for stage in LIVE_STAGES
-        for row in list_mous(session=session, visible_to=None, party_id=party, stage=stage, limit=MAX_MOUS_IN_PDF)
-    ]
-    if not rows:
+    mou_ids = await run_in_threadpool(_live_mou_ids, session, user, party)
+    if not mou_ids:
         raise NotFoundError("no MoU in force" + (f" with party {party!r}" if party else ""))
-    states = await asyncio.gather(
-        *(mou_handle(client, row.id).query(MouWorkflow.status) for row in rows[:MAX_MOUS_IN_PDF])
-    )
+    states = await asyncio.gather(*(mou_handle(client, mou_id).query(MouWorkflow.status) for mou_id in mou_ids))
     report = RenderDocument(
         workflow_id="report",
         kind=DocumentKind.PROGRESS_REPORT,
@@ -80,6 +75,18 @@ async def milestones_pdf(
     except FileNotFoundError:
         raise UnavailableError("the report is recorded but its file is not in storage; try again") from None
     return Response(pdf, media_type="application/pdf", headers={"ETag": f'"{ref.sha256}"'})
+
+
+def _live_mou_ids(session: Session, user: UserRow, party: str | None) -> list[str]:
+    """Off the event loop, and the connection back in the pool before up to 100 Temporal queries."""
+    with release_connection(session):
+        require_auditor(session, user)
+        rows = [
+            row
+            for stage in LIVE_STAGES
+            for row in list_mous(session=session, visible_to=None, party_id=party, stage=stage, limit=MAX_MOUS_IN_PDF)
+        ]
+        return [row.id for row in rows[:MAX_MOUS_IN_PDF]]
 
 
 @router.get("/milestones")
