@@ -5,10 +5,9 @@ from datetime import timedelta
 from symposium import SIGNATORIES
 from temporalio.testing import WorkflowEnvironment
 
-from mouflow.demo import HKTE, QIANHAI, officer, symposium_mou
+from mouflow.demo import HKTE, QIANHAI, monthly_reports, officer, symposium_mou
 from mouflow.domain.actions import ReportProgress, Review, Sign, StartMou, Submit
 from mouflow.domain.calendar import start_of_day
-from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Stage
 from mouflow.names import mou_workflow_id
 from workflows.mou import MouWorkflow, MouWorkflowInput
@@ -17,16 +16,7 @@ SKIPPED_EVERY = 24  # one report in 24 is never filed: it goes overdue, as in th
 
 
 def monthly(months: int) -> StartMou:
-    plan = [
-        MilestonePlanItem(
-            id=f"report-{n:03d}",
-            title=Bilingual(en=f"Monthly progress report {n}", zh=f"第{n}期月度進度報告"),
-            owner_party_id=(HKTE if n % 2 else QIANHAI).id,
-            offset_months=n - 1,
-            offset_days=15,
-        )
-        for n in range(1, months + 1)
-    ]
+    plan = monthly_reports(months)
     start = symposium_mou(QIANHAI, f"history-{months}-months")
     content = start.content.model_copy(update={"term_months": months, "milestones": plan})
     return start.model_copy(update={"content": content})

@@ -112,3 +112,18 @@ def symposium_mou(partner: Party, mou_id: str, effective_date: date | None = Non
         milestones=year_of_milestones(partner),
     )
     return StartMou(mou_id=mou_id, actor=officer(HKTE), owner=HKTE, partners=[partner], content=content)
+
+
+def monthly_reports(months: int) -> list[MilestonePlanItem]:
+    """A progress report on the 16th of every month of a term, owed by HKTE and Qianhai in turn: the
+    long MoU that the ten-year test and bench/history.py run."""
+    return [
+        MilestonePlanItem(
+            id=f"report-{n:03d}",
+            title=Bilingual(en=f"Monthly progress report {n}", zh=f"第{n}期月度進度報告"),
+            owner_party_id=(HKTE if n % 2 else QIANHAI).id,
+            offset_months=n - 1,
+            offset_days=15,
+        )
+        for n in range(1, months + 1)
+    ]

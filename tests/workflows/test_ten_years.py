@@ -8,10 +8,9 @@ from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
 
-from mouflow.demo import HKTE, QIANHAI, officer, symposium_mou
+from mouflow.demo import HKTE, QIANHAI, monthly_reports, officer, symposium_mou
 from mouflow.domain.actions import Submit
 from mouflow.domain.calendar import start_of_day
-from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import MilestoneStatus, Stage
 from mouflow.store.tables import EventRow, MilestoneRow
 from tests.conftest import running_worker
@@ -21,19 +20,6 @@ from workflows.mou import MouWorkflow
 
 MONTHS = 120
 SKIPPED = {24, 48, 72, 96, 120}  # reports never sent: these milestones stay overdue
-
-
-def monthly_plan() -> list[MilestonePlanItem]:
-    return [
-        MilestonePlanItem(
-            id=f"report-{n:03d}",
-            title=Bilingual(en=f"Monthly progress report {n}", zh=f"第{n}期月度進度報告"),
-            owner_party_id=(HKTE if n % 2 else QIANHAI).id,
-            offset_months=n - 1,
-            offset_days=15,
-        )
-        for n in range(1, MONTHS + 1)
-    ]
 
 
 async def run_ids(client: Client, workflow_id: str, first_run_id: str) -> list[tuple[str, int]]:
@@ -52,7 +38,7 @@ async def test_a_ten_year_mou_with_monthly_milestones(
     time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session]
 ) -> None:
     start_input = symposium_mou(QIANHAI, "hkte-qianhai-2025-decade")
-    content = start_input.content.model_copy(update={"term_months": MONTHS, "milestones": monthly_plan()})
+    content = start_input.content.model_copy(update={"term_months": MONTHS, "milestones": monthly_reports(MONTHS)})
     start_input = start_input.model_copy(update={"content": content})
     async with running_worker(time_env.client, task_queue, sessions):
         mou = await start(time_env.client, task_queue, start_input)
