@@ -16,12 +16,11 @@ from mouflow.domain.actions import Review, ScheduleCeremony, Sign, Signatory, St
 from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import ReviewDecision, Role
 from mouflow.domain.state import Event, MouState
-from mouflow.domain.view import describe, new_versions, touched_milestones
 from mouflow.store.db import session_scope
 from mouflow.store.parties import create_party
 from mouflow.store.projection import record_transition
 from mouflow.store.users import create_user
-from mouflow.transitions import RecordTransition
+from mouflow.transitions import transition_of
 
 T0 = datetime(2025, 6, 3, 2, 0, tzinfo=UTC)  # the symposium; the MoUs are in force by the time of the run
 PARTIES = (HKTE, QIANHAI, NANSHA)
@@ -79,13 +78,6 @@ def _start(mou_id: str) -> StartMou:
 
 def _record(sessions: sessionmaker[Session], state: MouState, events: list[Event]) -> None:
     state.seq += 1
-    transition = RecordTransition(
-        workflow_id=f"mou-{state.mou_id}",
-        seq=state.seq,
-        summary=describe(state),
-        events=events,
-        milestones=touched_milestones(state, events),
-        versions=new_versions(state, events),
-    )
+    transition = transition_of(f"mou-{state.mou_id}", state, events)
     with session_scope(sessions) as session:
         record_transition(session=session, transition=transition)

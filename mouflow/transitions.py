@@ -2,8 +2,8 @@
 
 from pydantic import BaseModel
 
-from mouflow.domain.state import DraftVersion, Event, Milestone
-from mouflow.domain.view import MouStatus
+from mouflow.domain.state import DraftVersion, Event, Milestone, MouState
+from mouflow.domain.view import MouStatus, describe, new_versions, touched_milestones
 
 
 class RecordTransition(BaseModel):
@@ -15,3 +15,15 @@ class RecordTransition(BaseModel):
     events: list[Event]
     milestones: list[Milestone]
     versions: list[DraftVersion] = []
+
+
+def transition_of(workflow_id: str, state: MouState, events: list[Event]) -> RecordTransition:
+    """Transition `state.seq` as the store needs it: the state after `events`, and what they touched."""
+    return RecordTransition(
+        workflow_id=workflow_id,
+        seq=state.seq,
+        summary=describe(state),
+        events=events,
+        milestones=touched_milestones(state, events),
+        versions=new_versions(state, events),
+    )

@@ -33,8 +33,8 @@ with workflow.unsafe.imports_passed_through():
     )
     from mouflow.domain.errors import RuleViolation
     from mouflow.domain.state import Event, MouState
-    from mouflow.domain.view import MouSummary, describe, new_versions, summarize, touched_milestones
-    from mouflow.transitions import RecordTransition
+    from mouflow.domain.view import MouSummary, summarize
+    from mouflow.transitions import transition_of
 
 AnyAction = TypeVar("AnyAction", bound=Action)
 Params = ParamSpec("Params")
@@ -218,14 +218,7 @@ class MouWorkflow:
     async def _record(self, events: list[Event]) -> None:
         async with self._recording:
             self.state.seq += 1
-            transition = RecordTransition(
-                workflow_id=workflow.info().workflow_id,
-                seq=self.state.seq,
-                summary=describe(self.state),
-                events=events,
-                milestones=touched_milestones(self.state, events),
-                versions=new_versions(self.state, events),
-            )
+            transition = transition_of(workflow.info().workflow_id, self.state, events)
             self._publish_search_attributes()
             await workflow.execute_activity_method(
                 StoreActivities.record_transition,

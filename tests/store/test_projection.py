@@ -9,11 +9,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.domain.enums import EventKind, Stage
 from mouflow.domain.state import Event
-from mouflow.domain.view import describe, new_versions, touched_milestones
 from mouflow.store.db import session_scope
 from mouflow.store.projection import record_transition
 from mouflow.store.tables import EventRow, MilestoneRow, MouRow
-from mouflow.transitions import RecordTransition
+from mouflow.transitions import RecordTransition, transition_of
 from tests.domain.builders import T0, drafted, executed
 
 
@@ -21,14 +20,7 @@ def transition_at(seq: int, *, executed_state: bool) -> RecordTransition:
     state = executed() if executed_state else drafted()
     state.seq = seq
     events = [Event(kind=EventKind.EXECUTED if executed_state else EventKind.STARTED, at=T0)]
-    return RecordTransition(
-        workflow_id="mou-hkte-qianhai-2025",
-        seq=seq,
-        summary=describe(state),
-        events=events,
-        milestones=touched_milestones(state, events),
-        versions=new_versions(state, events),
-    )
+    return transition_of("mou-hkte-qianhai-2025", state, events)
 
 
 def record(sessions: sessionmaker[Session], transition: RecordTransition) -> bool:

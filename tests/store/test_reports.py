@@ -10,25 +10,17 @@ from mouflow.domain.actions import DecideRenewal
 from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.domain.clock import fire_due
 from mouflow.domain.state import MouState
-from mouflow.domain.view import describe, new_versions, touched_milestones
 from mouflow.store.db import session_scope
 from mouflow.store.projection import record_transition
 from mouflow.store.reports import overdue_and_upcoming
-from mouflow.transitions import RecordTransition
+from mouflow.transitions import transition_of
 from tests.domain.builders import T0, executed
 
 
 def record(sessions: sessionmaker[Session], state: MouState, now: datetime) -> None:
     events = fire_due(state, now)
     state.seq += 1
-    transition = RecordTransition(
-        workflow_id="mou-x",
-        seq=state.seq,
-        summary=describe(state),
-        events=events,
-        milestones=touched_milestones(state, events),
-        versions=new_versions(state, events),
-    )
+    transition = transition_of("mou-x", state, events)
     with session_scope(sessions) as session:
         record_transition(session=session, transition=transition)
 
