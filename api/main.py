@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
 from api import errors
-from api.routes import audit, documents, milestones, mous, parties, reports, signing
+from api.routes import audit, calendars, documents, milestones, mous, parties, reports, signing, webhooks
+from api.web import pages
 from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
@@ -46,7 +47,7 @@ def create_app(
         app.state.renderer = DocumentRenderer(app.state.storage, sessions)
 
     errors.install(app)
-    for module in (parties, mous, signing, milestones, documents, audit, reports):
+    for module in (parties, mous, signing, milestones, documents, audit, reports, webhooks, calendars, pages):
         app.include_router(module.router)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     return app
