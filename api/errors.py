@@ -11,12 +11,13 @@ Domain rule violations (mouflow.domain.errors) and refused workflow Updates map 
 """
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
@@ -67,25 +68,34 @@ class UnavailableError(ApiError):
     status, code = 503, "unavailable"
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A refusal as both the API's JSON and the web pages show it: the same words in either."""
+
+    status: int
+    code: str
+    message: str
+
+
 def problem(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": code, "detail": message})
 
 
-def from_update_failure(error: WorkflowUpdateFailedError) -> JSONResponse:
+def from_update_failure(error: WorkflowUpdateFailedError) -> Problem:
     cause = error.cause
     if isinstance(cause, ApplicationError) and cause.type in STATUS_BY_RULE:
-        return problem(STATUS_BY_RULE[cause.type], cause.type, cause.message)
+        return Problem(STATUS_BY_RULE[cause.type], cause.type, cause.message)
     log.error("update failed without a rule: %r", cause)
-    return problem(409, "rejected", str(cause or error))
+    return Problem(409, "rejected", str(cause or error))
 
 
-def from_rpc_error(error: RPCError) -> JSONResponse:
+def from_rpc_error(error: RPCError) -> Problem:
     if error.status == RPCStatusCode.NOT_FOUND:
-        return problem(409, "closed", "the MoU's workflow has ended: it is withdrawn, terminated or expired")
+        return Problem(409, "closed", "the MoU's workflow has ended: it is withdrawn, terminated or expired")
     if error.status in (RPCStatusCode.UNAVAILABLE, RPCStatusCode.DEADLINE_EXCEEDED):
-        return problem(503, "unavailable", "the workflow service cannot be reached; try again shortly")
+        return Problem(503, "unavailable", "the workflow service cannot be reached; try again shortly")
     log.error("temporal rpc error: %s %s", error.status, error.message)
-    return problem(502, "workflow_error", error.message)
+    return Problem(502, "workflow_error", error.message)
 
 
 def describe_errors(errors: Sequence[Any]) -> str:
@@ -93,38 +103,51 @@ def describe_errors(errors: Sequence[Any]) -> str:
     return "; ".join(f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in errors)
 
 
-def install(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def _api(_: Request, error: ApiError) -> JSONResponse:
-        return problem(error.status, error.code, error.message)
-
-    @app.exception_handler(RuleViolation)
-    async def _rule(_: Request, error: RuleViolation) -> JSONResponse:
-        return problem(STATUS_BY_RULE.get(error.code, 422), error.code, error.message)
-
-    @app.exception_handler(WorkflowUpdateFailedError)
-    async def _update(_: Request, error: WorkflowUpdateFailedError) -> JSONResponse:
+def problem_of(error: Exception) -> Problem | None:
+    """The answer to a refusal the API knows; None for anything else, which is a bug and stays a 500."""
+    if isinstance(error, ApiError):
+        return Problem(error.status, error.code, error.message)
+    if isinstance(error, RuleViolation):
+        return Problem(STATUS_BY_RULE.get(error.code, 422), error.code, error.message)
+    if isinstance(error, WorkflowUpdateFailedError):
         return from_update_failure(error)
-
-    @app.exception_handler(RPCError)
-    async def _rpc(_: Request, error: RPCError) -> JSONResponse:
+    if isinstance(error, RPCError):
         return from_rpc_error(error)
-
-    @app.exception_handler(RequestValidationError)
-    async def _request(_: Request, error: RequestValidationError) -> JSONResponse:
-        return problem(422, "invalid_input", describe_errors(error.errors()))
-
-    @app.exception_handler(ValidationError)
-    async def _invalid(_: Request, error: ValidationError) -> JSONResponse:
-        # input that passed the request schema but not a domain model built from it (e.g. a path id)
-        return problem(422, "invalid_input", describe_errors(error.errors()))
-
-    @app.exception_handler(OperationalError)
-    async def _database(_: Request, error: OperationalError) -> JSONResponse:
+    if isinstance(error, RequestValidationError | ValidationError):
+        # a ValidationError: input that passed the request schema but not a domain model built from it
+        return Problem(422, "invalid_input", describe_errors(error.errors()))
+    if isinstance(error, OperationalError):
         log.warning("database unavailable: %s", error)
-        return problem(503, "unavailable", "the database cannot be reached; try again shortly")
-
-    @app.exception_handler(PoolTimeoutError)
-    async def _pool(_: Request, error: PoolTimeoutError) -> JSONResponse:
+        return Problem(503, "unavailable", "the database cannot be reached; try again shortly")
+    if isinstance(error, PoolTimeoutError):
         log.warning("no database connection free: %s", error)
-        return problem(503, "unavailable", "the database is busy: no connection came free in time; try again shortly")
+        return Problem(503, "unavailable", "the database is busy: no connection came free in time; try again shortly")
+    return None
+
+
+HANDLED = (
+    ApiError,
+    RuleViolation,
+    WorkflowUpdateFailedError,
+    RPCError,
+    RequestValidationError,
+    ValidationError,
+    OperationalError,
+    PoolTimeoutError,
+)
+PageRenderer = Callable[[Request, Problem], Awaitable[Response]]
+
+
+def install(app: FastAPI, page: PageRenderer | None = None) -> None:
+    """JSON for the API; `page` renders the same refusal as HTML for the web pages under /web/."""
+
+    async def _answer(request: Request, error: Exception) -> Response:
+        found = problem_of(error)
+        if found is None:
+            raise error
+        if page is not None and request.url.path.startswith("/web/"):
+            return await page(request, found)
+        return problem(found.status, found.code, found.message)
+
+    for error_type in HANDLED:
+        app.add_exception_handler(error_type, _answer)

@@ -7,9 +7,8 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
-from api import errors
+from api import errors, web
 from api.routes import audit, calendars, documents, milestones, mous, parties, reports, signing, webhooks
-from api.web import pages
 from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
@@ -46,9 +45,10 @@ def create_app(
     if sessions is not None:
         app.state.renderer = DocumentRenderer(app.state.storage, sessions)
 
-    errors.install(app)
-    for module in (parties, mous, signing, milestones, documents, audit, reports, webhooks, calendars, pages):
+    errors.install(app, page=web.error_page)
+    for module in (parties, mous, signing, milestones, documents, audit, reports, webhooks, calendars):
         app.include_router(module.router)
+    web.install(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     return app
 

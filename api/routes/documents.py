@@ -4,6 +4,7 @@ import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response
+from sqlalchemy.orm import Session
 
 from api.access import sees_everything, visible_mou
 from api.deps import CurrentUser, SessionDep
@@ -11,6 +12,7 @@ from api.errors import NotFoundError, UnavailableError
 from mouflow.documents.models import DocumentKind, DocumentRef
 from mouflow.documents.records import get_document_by_id, list_documents, to_ref
 from mouflow.documents.storage import DocumentStorage
+from mouflow.store.access_tables import UserRow
 
 router = APIRouter(tags=["documents"])
 log = logging.getLogger(__name__)
@@ -32,6 +34,13 @@ def download(
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
     """The PDF. Its ETag is the SHA-256 of its bytes, the same as in the document list."""
+    return serve_document(request, session, user, document_id, if_none_match)
+
+
+def serve_document(
+    request: Request, session: Session, user: UserRow, document_id: str, if_none_match: str | None
+) -> Response:
+    """The download for the API and the web pages alike: the same access rules, the same headers."""
     row = get_document_by_id(session=session, document_id=document_id)
     # a progress report spans many MoUs: it is filed under one of them but is for managers only
     if row is None or (row.kind == DocumentKind.PROGRESS_REPORT and not sees_everything(session, user)):

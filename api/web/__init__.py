@@ -1,1 +1,33 @@
-"""The web pages for people: server-rendered HTML from `templates/web/`, no external assets."""
+"""The web pages for people: server-rendered HTML from `templates/web/`, no external assets, no script."""
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from api.errors import Problem
+from api.web import actions, desks, mou_pages, sign_in
+from api.web.auth import WEB_PATH, SignInRequired, sign_in_url
+from api.web.render import page
+from mouflow.documents.environment import TEMPLATES_DIR
+
+
+def install(app: FastAPI) -> None:
+    for module in (sign_in, mou_pages, actions, desks):
+        app.include_router(module.router)
+    app.mount(f"{WEB_PATH}/static", StaticFiles(directory=TEMPLATES_DIR / "web" / "static"), name="web-static")
+    app.add_exception_handler(SignInRequired, _to_sign_in)
+    app.add_api_route("/", _to_web, methods=["GET"], include_in_schema=False)
+
+
+async def _to_sign_in(request: Request, error: Exception) -> Response:
+    back_to = error.back_to if isinstance(error, SignInRequired) else f"{WEB_PATH}/mous"
+    return RedirectResponse(sign_in_url(back_to), status_code=303)
+
+
+async def _to_web() -> Response:
+    return RedirectResponse(f"{WEB_PATH}/mous", status_code=303)
+
+
+async def error_page(request: Request, problem: Problem) -> Response:
+    """A refusal on a web page: the API's status and words, in the page's frame."""
+    return page(request, "error.html", {"problem": problem}, problem.status)

@@ -1,0 +1,131 @@
+"""The MoU page's forms. Each becomes the same workflow Update the API sends, through the same
+`Writer`, so it is checked by the same rules and refused with the same words.
+
+Every form carries a key made when the page was drawn: a double click or a resent form is the
+same request under the same Idempotency-Key, answered once.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+from temporalio.client import Client
+
+from api.deps import SessionDep, TemporalDep
+from api.errors import UnprocessableError, problem_of
+from api.idempotency import Idempotency
+from api.web.auth import WEB_PATH, CheckedForm, WebUser
+from api.web.mou_pages import mou_response
+from api.workflows import Writer
+from mouflow.domain.actions import (
+    Action,
+    ConfirmMilestone,
+    ConfirmRequest,
+    ProgressRequest,
+    ReportProgress,
+    Review,
+    ReviewRequest,
+    Sign,
+    SignatureRequest,
+    Submit,
+    SubmitRequest,
+)
+from mouflow.store.idempotency import fingerprint
+from mouflow.store.web_sessions import SignedIn
+from workflows.mou import MouWorkflow
+
+router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False)
+FORM_KEY = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class PageForm:
+    """A checked form from the MoU page, with what acting on it needs."""
+
+    request: Request
+    who: SignedIn
+    session: Session
+    client: Client
+    form: FormData
+
+    def field(self, name: str) -> str:
+        value = self.form.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    async def act(
+        self,
+        mou_id: str,
+        update: Any,
+        action: type[Action],
+        said: type[BaseModel],
+        fields: dict[str, Any],
+        **extra: Any,
+    ) -> Response:
+        """Done: back to the page (303, so a reload does not post again). Refused: the page again, with why."""
+        try:
+            body = said.model_validate(fields)
+            await self._writer(body).act(mou_id, update, action, body, **extra)
+        except Exception as error:
+            found = problem_of(error)
+            if found is None:
+                raise
+            return await run_in_threadpool(
+                mou_response, self.request, self.session, self.who, mou_id, None, found.message, found.status
+            )
+        return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done={update.__name__}", status_code=303)
+
+    def _writer(self, body: BaseModel) -> Writer:
+        key = self.field("form_key")
+        if not FORM_KEY.match(key):
+            raise UnprocessableError("the form has no valid form_key; reload the page and try again")
+        request = fingerprint("POST", self.request.url.path, body.model_dump_json().encode())
+        idempotency = Idempotency(session=self.session, user_id=self.who.user.id, key=key, request=request)
+        return Writer(
+            user=self.who.user, session=self.session, client=self.client, request_id=key, idempotency=idempotency
+        )
+
+
+def page_form(request: Request, who: WebUser, session: SessionDep, client: TemporalDep, form: CheckedForm) -> PageForm:
+    return PageForm(request, who, session, client, form)
+
+
+PageFormDep = Annotated[PageForm, Depends(page_form)]
+
+
+@router.post("/submit")
+async def submit(mou_id: str, page: PageFormDep) -> Response:
+    fields = {"version": page.field("version"), "review_days": page.field("review_days") or 14}
+    return await page.act(mou_id, MouWorkflow.submit, Submit, SubmitRequest, fields)
+
+
+@router.post("/review")
+async def review(mou_id: str, page: PageFormDep) -> Response:
+    fields = {name: page.field(name) for name in ("version", "decision", "comment")}
+    return await page.act(mou_id, MouWorkflow.review, Review, ReviewRequest, fields)
+
+
+@router.post("/sign")
+async def sign(mou_id: str, page: PageFormDep) -> Response:
+    signatory = {name: page.field(name) or None for name in ("name_en", "title_en", "name_zh", "title_zh")}
+    fields = {"version": page.field("version"), "signatory": signatory}
+    return await page.act(mou_id, MouWorkflow.sign, Sign, SignatureRequest, fields)
+
+
+@router.post("/milestones/{milestone_id}/progress")
+async def report_progress(mou_id: str, milestone_id: str, page: PageFormDep) -> Response:
+    fields = {"status": page.field("status"), "note": page.field("note")}
+    update = MouWorkflow.report_progress
+    return await page.act(mou_id, update, ReportProgress, ProgressRequest, fields, milestone_id=milestone_id)
+
+
+@router.post("/milestones/{milestone_id}/confirm")
+async def confirm(mou_id: str, milestone_id: str, page: PageFormDep) -> Response:
+    update = MouWorkflow.confirm_milestone
+    fields = {"note": page.field("note")}
+    return await page.act(mou_id, update, ConfirmMilestone, ConfirmRequest, fields, milestone_id=milestone_id)

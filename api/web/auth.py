@@ -1,0 +1,97 @@
+"""Who is signed in to the web pages, and whether a form really came from one of our pages.
+
+A session cookie (HttpOnly, SameSite=Lax, Secure over HTTPS) names a stored session; every form
+carries that session's CSRF token, and a form posted from another site is refused even before the
+token is compared. The sign-in form, which has no session yet, uses a double-submit cookie instead.
+"""
+
+import hmac
+import secrets
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import Depends, Request, Response
+from starlette.datastructures import FormData
+
+from api.deps import SessionDep
+from api.errors import ApiError
+from mouflow.store.web_sessions import SESSION_LIFETIME, SignedIn, find_session
+
+SESSION_COOKIE = "mouflow_session"
+LOGIN_CSRF_COOKIE = "mouflow_login_csrf"
+WEB_PATH = "/web"
+
+
+class SignInRequired(Exception):
+    """Answered with a redirect to the sign-in page, which comes back here afterwards."""
+
+    def __init__(self, back_to: str) -> None:
+        super().__init__(back_to)
+        self.back_to = back_to
+
+
+class CsrfError(ApiError):
+    status, code = 403, "csrf"
+
+
+def signed_in(request: Request, session: SessionDep) -> SignedIn:
+    cookie = request.cookies.get(SESSION_COOKIE)
+    found = find_session(session=session, cookie=cookie) if cookie else None
+    session.rollback()  # hand the connection back: a form post goes on to wait for a workflow
+    if found is None:
+        raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+    session.expunge(found.user)  # detached, it keeps its columns after the rollback
+    return found
+
+
+WebUser = Annotated[SignedIn, Depends(signed_in)]
+
+
+async def checked_form(request: Request, who: WebUser) -> FormData:
+    """The posted form, once it is known to come from one of this session's own pages."""
+    form = await request.form()
+    require_same_site(request)
+    sent = form.get("csrf_token")
+    if not isinstance(sent, str) or not hmac.compare_digest(sent, who.csrf_token):
+        raise CsrfError("the form is out of date or did not come from mouflow; reload the page and try again")
+    return form
+
+
+def require_same_site(request: Request) -> None:
+    # browsers say where a request came from; an old browser that does not still meets the token check
+    if request.headers.get("sec-fetch-site", "same-origin") not in {"same-origin", "none"}:
+        raise CsrfError("a form posted from another site is refused")
+
+
+CheckedForm = Annotated[FormData, Depends(checked_form)]
+
+
+def login_csrf(request: Request) -> str:
+    return request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        path=WEB_PATH,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
+
+
+def set_session_cookie(request: Request, response: Response, cookie: str) -> None:
+    set_cookie(request, response, SESSION_COOKIE, cookie, int(SESSION_LIFETIME.total_seconds()))
+
+
+def local_target(back_to: str | None) -> str:
+    """Only our own pages: `next=https://evil.example` must not make sign-in an open redirect."""
+    if back_to and back_to.startswith(WEB_PATH + "/") and not back_to.startswith("//") and "\\" not in back_to:
+        return back_to
+    return f"{WEB_PATH}/mous"
+
+
+def sign_in_url(back_to: str) -> str:
+    return f"{WEB_PATH}/login?next={quote(back_to, safe='')}"

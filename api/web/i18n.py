@@ -1,0 +1,153 @@
+"""The interface in English and Traditional Chinese. Documents are bilingual already; these are the
+words around them. A missing Chinese entry falls back to English rather than failing the page."""
+
+from fastapi import Request
+
+LANGUAGES = {"en": "English", "zh-Hant": "繁體中文"}
+LANGUAGE_COOKIE = "mouflow_lang"
+
+ZH_HANT: dict[str, str] = {
+    "mouflow": "諒解備忘錄流程",
+    "Sign in": "登入",
+    "Sign out": "登出",
+    "API token": "API 憑證",
+    "Your token is the one printed when your user was created.": "憑證於建立用戶時列印一次。",
+    "MoUs": "備忘錄",
+    "Review inbox": "待辦審閱",
+    "Dashboard": "管理儀表板",
+    "Search titles": "搜尋標題",
+    "Party": "締約方",
+    "Stage": "階段",
+    "Overdue": "逾期",
+    "any": "全部",
+    "yes": "是",
+    "no": "否",
+    "Filter": "篩選",
+    "Next page": "下一頁",
+    "No MoU matches.": "沒有符合的備忘錄。",
+    "Title": "標題",
+    "Parties": "締約方",
+    "Version": "版本",
+    "Next deadline": "下一個期限",
+    "Updated": "更新時間",
+    "Timeline": "時間線",
+    "Milestones": "里程碑",
+    "Documents": "文件",
+    "What you can do now": "您現在可以",
+    "Nothing waits on you here.": "此處沒有待您處理的事項。",
+    "Submit for review": "提交審閱",
+    "Review days": "審閱日數",
+    "Review version": "審閱版本",
+    "Approve": "批准",
+    "Request changes": "要求修改",
+    "Comment": "意見",
+    "Sign": "簽署",
+    "Signatory name": "簽署人姓名",
+    "Signatory title": "簽署人職銜",
+    "Report progress": "報告進度",
+    "Milestone": "里程碑",
+    "Status": "狀態",
+    "Note": "備註",
+    "Confirm": "確認",
+    "Confirm milestone": "確認里程碑",
+    "Due": "到期",
+    "Owner": "負責方",
+    "today": "今天",
+    "Done": "已完成",
+    "In progress": "進行中",
+    "Pending": "待辦",
+    "Download": "下載",
+    "No documents yet.": "尚未有文件。",
+    "No milestones yet: they start when every party has signed.": "尚未有里程碑：各方簽署後開始。",
+    "Ceremony": "簽署儀式",
+    "Venue": "地點",
+    "Witnesses": "見證人",
+    "Signatures": "簽署",
+    "Reviews": "審閱",
+    "Waiting on my party": "待本方處理",
+    "Deadline": "期限",
+    "Review": "審閱",
+    "Signature": "簽署",
+    "Progress report": "進度報告",
+    "Overdue milestones": "逾期里程碑",
+    "Upcoming milestones (60 days)": "即將到期的里程碑（60 日內）",
+    "Progress per party": "各方進度",
+    "None.": "沒有。",
+    "Done.": "已完成。",
+    "Saved.": "已儲存。",
+    "Signed in as": "登入身分",
+    "Language": "語言",
+    "Times are Hong Kong time.": "時間以香港時間顯示。",
+    "Page not found": "找不到頁面",
+    "Something was refused": "操作被拒絕",
+    "Back to the list": "返回列表",
+    "Calendar (.ics)": "日曆 (.ics)",
+    "drafting": "草擬中",
+    "in_review": "審閱中",
+    "ready_to_sign": "待簽署",
+    "signed": "已簽署",
+    "in_force": "生效中",
+    "expired": "已屆滿",
+    "withdrawn": "已撤回",
+    "terminated": "已終止",
+    "officer": "主任",
+    "viewer": "檢視者",
+    "manager": "經理",
+    "admin": "管理員",
+    "approve": "批准",
+    "request_changes": "要求修改",
+    "pending": "待辦",
+    "in_progress": "進行中",
+    "done": "已完成",
+    "overdue": "逾期",
+    "awaiting": "待審",
+}
+# event kinds as the timeline names them
+ZH_HANT.update(
+    {
+        "started": "開始草擬",
+        "revised": "修訂",
+        "submitted": "提交審閱",
+        "reviewed": "審閱",
+        "changes_requested": "要求修改",
+        "review_reminder": "審閱提醒",
+        "review_escalated": "審閱逾期上報",
+        "ceremony_scheduled": "安排簽署儀式",
+        "ceremony_rescheduled": "更改簽署儀式",
+        "executed": "正式簽訂",
+        "milestone_reminder": "里程碑提醒",
+        "milestone_overdue": "里程碑逾期",
+        "milestone_progress": "里程碑進度",
+        "milestone_confirmed": "里程碑確認",
+        "milestones_amended": "修訂里程碑",
+        "renewal_due": "續期到期",
+        "renewal_decided": "續期決定",
+        "renewed": "已續期",
+    }
+)
+EN_WORDS = {  # codes whose English reads better with spaces
+    "in_review": "in review",
+    "ready_to_sign": "ready to sign",
+    "in_force": "in force",
+    "request_changes": "request changes",
+    "in_progress": "in progress",
+}
+
+
+def language_of(request: Request) -> str:
+    """The language the user chose, else the first one their browser asks for that we have."""
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    wanted = request.headers.get("accept-language", "").lower()
+    return "zh-Hant" if wanted.startswith("zh") else "en"
+
+
+class Translator:
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self, text: str) -> str:
+        if self.language == "zh-Hant":
+            return ZH_HANT.get(text, EN_WORDS.get(text, text))
+        return EN_WORDS.get(text, text)

@@ -1,0 +1,103 @@
+"""The MoU list, one MoU's page, and its documents, for a signed-in user."""
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi.responses import RedirectResponse
+
+from api.access import sees_everything
+from api.deps import SessionDep
+from api.routes.documents import serve_document
+from api.web.auth import WEB_PATH, WebUser
+from api.web.mou_view import mou_page
+from api.web.render import page
+from mouflow.domain.calendar import local_date
+from mouflow.domain.enums import Stage
+from mouflow.store.mous import list_mous
+from mouflow.store.parties import list_parties
+
+router = APIRouter(prefix=WEB_PATH, include_in_schema=False)
+PAGE_SIZE = 50
+
+
+@router.get("")
+def home() -> Response:
+    return RedirectResponse(f"{WEB_PATH}/mous", status_code=303)
+
+
+@router.get("/mous")
+def mou_list(
+    request: Request,
+    who: WebUser,
+    session: SessionDep,
+    party: Annotated[str | None, Query(max_length=64)] = None,
+    stage: Stage | None = None,
+    overdue: Annotated[str | None, Query(pattern="^(|yes|no)$")] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    cursor: Annotated[str | None, Query(max_length=64)] = None,
+) -> Response:
+    rows = list_mous(
+        session=session,
+        visible_to=None if sees_everything(session, who.user) else who.user.party_id,
+        party_id=party or None,
+        stage=stage.value if stage else None,
+        overdue={"yes": True, "no": False}.get(overdue or ""),
+        text=q or None,
+        after=cursor or None,
+        limit=PAGE_SIZE,
+    )
+    filters = {"party": party or "", "stage": stage.value if stage else "", "overdue": overdue or "", "q": q or ""}
+    return page(
+        request,
+        "list.html",
+        {
+            "who": who,
+            "rows": rows,
+            "parties": list_parties(session=session),
+            "stages": list(Stage),
+            "filters": filters,
+            "next_cursor": rows[-1].id if len(rows) == PAGE_SIZE else None,
+        },
+    )
+
+
+@router.get("/mous/{mou_id}")
+def mou_detail(request: Request, mou_id: str, who: WebUser, session: SessionDep, done: str | None = None) -> Response:
+    return mou_response(request, session, who, mou_id, notice=_notice(done))
+
+
+def mou_response(
+    request: Request,
+    session: SessionDep,
+    who: WebUser,
+    mou_id: str,
+    notice: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    """The page itself; a refused form shows it again with the API's message and the API's status."""
+    today = local_date(datetime.now(UTC))
+    view = mou_page(session=session, user=who.user, mou_id=mou_id, today=today)
+    context = {"who": who, "view": view, "today": today, "notice": notice, "error": error, "form_key": _form_key()}
+    return page(request, "mou.html", context, status_code)
+
+
+def _notice(done: str | None) -> str | None:
+    return "Saved." if done else None
+
+
+def _form_key() -> str:
+    return uuid.uuid4().hex
+
+
+@router.get("/documents/{document_id}")
+def document(
+    request: Request,
+    document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")],
+    who: WebUser,
+    session: SessionDep,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    return serve_document(request, session, who.user, document_id, if_none_match)
