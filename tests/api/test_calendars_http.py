@@ -1,0 +1,116 @@
+"""Calendars over HTTP: a party's feed follows its MoUs' ceremonies and milestones; one ceremony downloads."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import httpx
+from icalendar import Calendar, Event
+from temporalio.testing import WorkflowEnvironment
+
+from mouflow.domain.enums import Role
+from tests.api.conftest import Users
+from tests.api.test_seed_case_http import Http, start_body
+from tests.workflows import seed_case as case
+
+Q, N = "/mous/hkte-qianhai-2025", "/mous/hkte-nansha-2025"
+CEREMONY_UID = "hkte-qianhai-2025-ceremony@mouflow"
+
+
+async def ready_to_sign(http: Http, path: str, partner: str, content: object) -> None:
+    await http.call("POST", "/mous", "hkte", body=start_body(path.removeprefix("/mous/"), partner, content), expect=201)
+    await http.call("POST", f"{path}/submit", "hkte", body={"version": 1})
+    for party in ("hkte", partner):
+        await http.call("POST", f"{path}/reviews", party, body={"version": 1, "decision": "approve"})
+
+
+async def schedule(http: Http, path: str, at: datetime) -> None:
+    body = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
+    await http.call("POST", f"{path}/ceremony", "hkte", body=body)
+
+
+async def fetch(api: httpx.AsyncClient, url: str) -> dict[str, Event]:
+    response = await api.get(url)  # no Authorization header, as a calendar app sends none
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert response.headers["cache-control"] == "private, max-age=300"
+    return {str(event["UID"]): event for event in Calendar.from_ical(response.content).events}
+
+
+async def test_a_party_feed_follows_its_mous(
+    api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment
+) -> None:
+    http = Http(api, users)
+    await ready_to_sign(http, Q, "qianhai", case.QIANHAI_MOU.content.model_dump(mode="json"))
+    await ready_to_sign(http, N, "nansha", case.NANSHA_MOU.content.model_dump(mode="json"))
+    missing = await api.get(f"{Q}/ceremony.ics", headers=users.headers("qianhai", Role.OFFICER))
+    assert missing.status_code == 404 and "no signing ceremony" in missing.json()["detail"]
+
+    at = (await time_env.get_current_time() + timedelta(days=2)).replace(microsecond=0)
+    await schedule(http, Q, at)
+    await schedule(http, N, at)
+    link = await http.call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)
+    assert link["url"] == f"http://mouflow.test/calendars/{link['token']}.ics"
+    first = await fetch(api, link["url"])
+    assert set(first) == {CEREMONY_UID}  # nothing of the Nansha MoU, which Qianhai is not in
+    assert first[CEREMONY_UID].start == at and first[CEREMONY_UID]["SEQUENCE"] == 0
+
+    await schedule(http, Q, at + timedelta(days=1))
+    moved = (await fetch(api, link["url"]))[CEREMONY_UID]
+    assert moved.start == (at + timedelta(days=1)).astimezone(ZoneInfo("Asia/Hong_Kong"))
+    assert moved["SEQUENCE"] == 1
+
+    version = (await http.call("GET", Q, "qianhai"))["approved_version"]
+    for party in ("hkte", "qianhai"):
+        signatory = case.SIGNATORIES[party].model_dump(mode="json")
+        await http.call("POST", f"{Q}/signatures", party, body={"version": version, "signatory": signatory})
+    milestones = (await http.call("GET", Q, "qianhai"))["milestones"]
+    in_force = await fetch(api, link["url"])
+    expected = {f"hkte-qianhai-2025-{m['term_number']}-{m['id']}@mouflow": m["due_date"] for m in milestones}
+    assert milestones and set(in_force) == {CEREMONY_UID, *expected}
+    assert {uid: in_force[uid].start.isoformat() for uid in expected} == expected
+
+    nansha = await http.call("POST", "/parties/nansha/calendar", "nansha", Role.MANAGER, expect=201)
+    assert set(await fetch(api, nansha["url"])) == {"hkte-nansha-2025-ceremony@mouflow"}
+
+
+async def test_rotating_a_feed_retires_the_old_url(api: httpx.AsyncClient, users: Users) -> None:
+    http = Http(api, users)
+    old = await http.call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)
+    feed = await api.get(old["url"])
+    assert feed.status_code == 200 and "etag" in feed.headers
+    again = await api.get(old["url"], headers={"If-None-Match": feed.headers["etag"]})
+    assert again.status_code == 304
+    new = await http.call("POST", "/parties/qianhai/calendar", "qianhai", Role.MANAGER, expect=201)
+    assert new["token"] != old["token"]
+    assert (await api.get(old["url"])).status_code == 404
+    assert (await api.get(new["url"])).status_code == 200
+    assert (await api.get("/calendars/mfcal_nothing.ics")).status_code == 404
+    audit = await http.call("GET", "/audit", "hkte", Role.MANAGER)
+    assert [e["what"] for e in audit if e["what"] == "calendar_feed_issued"] == ["calendar_feed_issued"] * 2
+    assert all(old["token"] not in e["detail"] for e in audit)
+
+
+async def test_who_may_issue_a_feed(api: httpx.AsyncClient, users: Users) -> None:
+    http = Http(api, users)
+    await http.call("POST", "/parties/qianhai/calendar", "qianhai", Role.VIEWER, expect=403)
+    await http.call("POST", "/parties/qianhai/calendar", "nansha", Role.OFFICER, expect=404)
+    await http.call("POST", "/parties/qianhai/calendar", "hkte", Role.MANAGER, expect=404)
+    await http.call("POST", "/parties/qianhai/calendar", "qianhai", Role.ADMIN, expect=403)
+    assert (await api.post("/parties/qianhai/calendar")).status_code == 401
+
+
+async def test_a_ceremony_downloads_only_for_its_parties(
+    api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment
+) -> None:
+    http = Http(api, users)
+    await ready_to_sign(http, Q, "qianhai", case.QIANHAI_MOU.content.model_dump(mode="json"))
+    await schedule(http, Q, await time_env.get_current_time() + timedelta(days=3))
+    response = await api.get(f"{Q}/ceremony.ics", headers=users.headers("qianhai", Role.VIEWER))
+    assert response.status_code == 200 and response.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert response.headers["content-disposition"] == 'attachment; filename="hkte-qianhai-2025-ceremony.ics"'
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["METHOD"]) == "PUBLISH" and [str(e["UID"]) for e in calendar.events] == [CEREMONY_UID]
+    assert "Signing ceremony: " in str(calendar.events[0]["SUMMARY"])
+    for party in ("nansha", "macao-talent"):
+        assert (await api.get(f"{Q}/ceremony.ics", headers=users.headers(party, Role.MANAGER))).status_code == 404
+    assert (await api.get(f"{Q}/ceremony.ics")).status_code == 401
