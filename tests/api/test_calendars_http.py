@@ -114,3 +114,16 @@ async def test_a_ceremony_downloads_only_for_its_parties(
     for party in ("nansha", "macao-talent"):
         assert (await api.get(f"{Q}/ceremony.ics", headers=users.headers(party, Role.MANAGER))).status_code == 404
     assert (await api.get(f"{Q}/ceremony.ics")).status_code == 401
+
+
+async def test_a_withdrawn_mou_cancels_its_ceremony_in_place(
+    api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment
+) -> None:
+    http = Http(api, users)
+    await ready_to_sign(http, Q, "qianhai", case.QIANHAI_MOU.content.model_dump(mode="json"))
+    await schedule(http, Q, await time_env.get_current_time() + timedelta(days=3))
+    link = await http.call("POST", "/parties/hkte/calendar", "hkte", expect=201)
+    assert str((await fetch(api, link["url"]))[CEREMONY_UID]["STATUS"]) == "CONFIRMED"
+    await http.call("POST", f"{Q}/withdrawal", "hkte", body={"reason": "The partner's mandate lapsed"})
+    cancelled = (await fetch(api, link["url"]))[CEREMONY_UID]
+    assert str(cancelled["STATUS"]) == "CANCELLED" and cancelled["SEQUENCE"] == 1
