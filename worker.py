@@ -8,19 +8,24 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
+import httpx
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.worker import Worker
 
 from activities.documents import DocumentActivities
-from activities.store import StoreActivities
+from activities.notify import DeliveryLedger, EmailActivities, WebhookActivities
+from activities.store import DeliveryStoreActivities, StoreActivities
 from mouflow import names
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.documents.subsetter import warn_if_slow_subsetter
+from mouflow.notify.dispatcher import OutboxDispatcher
+from mouflow.notify.smtp import SmtpSender
 from mouflow.store.db import make_engine, session_factory
 from workflows.mou import MouWorkflow
+from workflows.notification import NotificationWorkflow
 
 WORKFLOWS = [MouWorkflow]
 # after a worker dies, its MoUs' next workflow tasks wait this long on its sticky queue before any
@@ -31,6 +36,8 @@ STICKY_TIMEOUT = timedelta(seconds=3)
 # task queue waits without a clock, for whichever worker is free
 ACTIVITY_THREADS = 16
 RENDER_THREADS = 2
+# plans, e-mails and failure marks take a thread each; webhooks are async and take none, but share the limit
+NOTIFY_THREADS = 8
 SHUTDOWN_GRACE = timedelta(seconds=8)  # on SIGTERM a render or write under way may finish; mouflow.up waits 10 s
 
 
@@ -78,6 +85,39 @@ def documents_worker(
     )
 
 
+def notify_activities(
+    sessions: sessionmaker[Session], settings: Settings, http: httpx.AsyncClient
+) -> list[Callable[..., Any]]:
+    ledger, smtp = DeliveryLedger(sessions), SmtpSender(settings)
+    store = DeliveryStoreActivities(sessions, email_enabled=smtp.enabled)
+    webhooks = WebhookActivities(ledger, http, allow_private=settings.webhook_allow_private_networks)
+    return [store.plan, store.mark_failed, webhooks.deliver, EmailActivities(ledger, smtp).send]
+
+
+def notify_worker(
+    client: Client, task_queue: str, notify: list[Callable[..., Any]], executor: ThreadPoolExecutor
+) -> Worker:
+    """Serves `names.notify_queue(task_queue)`: a slow receiver holds one of these slots, never a store write's."""
+    return Worker(
+        client,
+        task_queue=names.notify_queue(task_queue),
+        workflows=[NotificationWorkflow],
+        activities=notify,
+        activity_executor=executor,
+        max_concurrent_activities=NOTIFY_THREADS,
+        graceful_shutdown_timeout=SHUTDOWN_GRACE,
+    )
+
+
+def webhook_client(settings: Settings) -> httpx.AsyncClient:
+    # no proxies from the environment: the destination check must judge the address we really connect to
+    return httpx.AsyncClient(timeout=settings.webhook_timeout_seconds, trust_env=False)
+
+
+def dispatcher(client: Client, sessions: sessionmaker[Session], task_queue: str) -> OutboxDispatcher:
+    return OutboxDispatcher(client, sessions, names.notify_queue(task_queue))
+
+
 async def connect(settings: Settings) -> Client:
     return await Client.connect(
         settings.temporal_address, namespace=settings.temporal_namespace, data_converter=pydantic_data_converter
@@ -96,11 +136,17 @@ async def main() -> None:
     with (
         ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor,
         ThreadPoolExecutor(max_workers=RENDER_THREADS) as render_executor,
+        ThreadPoolExecutor(max_workers=NOTIFY_THREADS) as notify_executor,
     ):
         mous, documents = build_workers(client, settings, executor, render_executor)
-        # leaving the block shuts the workers down gracefully: running activities may finish first
-        async with mous, documents:
-            await stop.wait()
+        sessions = session_factory(make_engine(settings.resolved_database_url))
+        async with webhook_client(settings) as http:
+            notify = notify_worker(
+                client, settings.task_queue, notify_activities(sessions, settings, http), notify_executor
+            )
+            # leaving the block shuts the workers down gracefully: running activities may finish first
+            async with mous, documents, notify:
+                await dispatcher(client, sessions, settings.task_queue).run(stop)
 
 
 if __name__ == "__main__":

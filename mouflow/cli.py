@@ -1,7 +1,7 @@
 """Administration from the command line: register parties and users, and list the users.
 
     python -m mouflow.cli create-party --id hkte --name-en "Hong Kong Talent Engage" --name-zh 香港人才服務辦公室
-    python -m mouflow.cli create-user --name "Chan Tai Man" --party hkte --role officer
+    python -m mouflow.cli create-user --name "Chan Tai Man" --party hkte --role officer --email chan@hkte.example
     python -m mouflow.cli list-users
 
 A refused command prints why on stderr and exits 2. Every command leaves an entry in the audit log.
@@ -58,6 +58,7 @@ def parser() -> argparse.ArgumentParser:
     user.add_argument("--name", required=True)
     user.add_argument("--party", required=True, help="the id of a registered party")
     user.add_argument("--role", required=True, choices=[role.value for role in Role])
+    user.add_argument("--email", help="where notifications of the party's MoUs are sent (optional)")
     user.set_defaults(run=run_create_user)
     commands.add_parser("list-users", help="list every user").set_defaults(run=run_list_users)
     return root
@@ -82,7 +83,9 @@ def run_create_party(session: Session, args: argparse.Namespace) -> list[str]:
 
 
 def run_create_user(session: Session, args: argparse.Namespace) -> list[str]:
-    user, token = create_user(session=session, name=args.name, party_id=args.party, role=Role(args.role))
+    user, token = create_user(
+        session=session, name=args.name, party_id=args.party, role=Role(args.role), email=args.email
+    )
     audit(session, "user_created", f"user {user.id} ({user.name}), {user.role.value} of {user.party_id}")
     return [
         f"created user {user.id}: {user.name}, {user.role.value} of {user.party_id}",

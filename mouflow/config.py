@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -16,6 +16,17 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("DATABASE_URL", "MOUFLOW_DATABASE_URL")
     )
+    # webhooks: a receiver on loopback, a private or a link-local address is refused unless this is set,
+    # so a party cannot make the worker call services inside our own network
+    webhook_allow_private_networks: bool = False
+    webhook_timeout_seconds: float = 10.0
+    # e-mail: no host means e-mail is off, and no e-mail deliveries are planned
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_from: str = "mouflow <mouflow@localhost>"
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
 
     @property
     def resolved_database_url(self) -> str:

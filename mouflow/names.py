@@ -17,3 +17,8 @@ def mou_workflow_id(mou_id: str) -> str:
 def documents_queue(task_queue: str) -> str:
     """Where the workflows on `task_queue` send their PDF renders."""
     return f"{task_queue}-documents"
+
+
+def notify_queue(task_queue: str) -> str:
+    """Where the notification workflows and their deliveries run, beside the MoUs on `task_queue`."""
+    return f"{task_queue}-notify"

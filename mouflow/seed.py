@@ -43,7 +43,11 @@ def seed_directory(sessions: sessionmaker[Session]) -> list[str]:
         for party_id, roles in DEMO_ROLES.items():
             for role in roles:
                 user, token = create_user(
-                    session=session, name=f"Demo {party_id} {role.value}", party_id=party_id, role=role
+                    session=session,
+                    name=f"Demo {party_id} {role.value}",
+                    party_id=party_id,
+                    role=role,
+                    email=f"{role.value}@{party_id}.example",  # .example never delivers (RFC 2606)
                 )
                 lines.append(f"  {party_id:8} {role.value:8} {token}")
     return ["demo users (tokens shown once; use them as 'Authorization: Bearer <token>'):", *lines]

@@ -1,5 +1,6 @@
 """Fixtures: a real Temporal server, a fresh database, a worker on a fresh task queue per test."""
 
+import asyncio
 import os
 import tempfile
 import uuid
@@ -15,10 +16,23 @@ from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import create_schema, make_engine, session_factory
 from tests.servers import start_dev_server, start_time_skipping
-from worker import WORKFLOWS, activities, documents_worker, render_activities
+from worker import (
+    WORKFLOWS,
+    activities,
+    dispatcher,
+    documents_worker,
+    notify_activities,
+    notify_worker,
+    render_activities,
+    webhook_client,
+)
+
+# the tests' webhook receivers listen on 127.0.0.1, which production refuses to call
+TEST_SETTINGS = Settings(webhook_allow_private_networks=True, smtp_host=None)
 
 
 @pytest.fixture
@@ -73,13 +87,19 @@ def task_queue() -> str:
 
 @asynccontextmanager
 async def running_worker(
-    client: Client, task_queue: str, sessions: sessionmaker[Session], storage: DocumentStorage | None = None
+    client: Client,
+    task_queue: str,
+    sessions: sessionmaker[Session],
+    storage: DocumentStorage | None = None,
+    settings: Settings = TEST_SETTINGS,
 ) -> AsyncIterator[Worker]:
-    """The production activities; documents go to a fresh folder unless the test gives a storage."""
+    """The production activities, and the notification dispatcher and workers, as worker.py runs them;
+    documents go to a fresh folder unless the test gives a storage."""
     with (
         tempfile.TemporaryDirectory() as scratch,
         ThreadPoolExecutor(max_workers=8) as executor,
         ThreadPoolExecutor(max_workers=2) as render_executor,
+        ThreadPoolExecutor(max_workers=4) as notify_executor,
     ):
         storage = storage or DiskStorage(Path(scratch))
         registered = activities(sessions, storage)
@@ -87,5 +107,18 @@ async def running_worker(
             client, task_queue=task_queue, workflows=WORKFLOWS, activities=registered, activity_executor=executor
         )
         renders = documents_worker(client, task_queue, render_activities(sessions, storage), render_executor)
-        async with worker, renders:
-            yield worker
+        async with webhook_client(settings) as http:
+            notify = notify_worker(client, task_queue, notify_activities(sessions, settings, http), notify_executor)
+            async with worker, renders, notify, dispatching(client, sessions, task_queue):
+                yield worker
+
+
+@asynccontextmanager
+async def dispatching(client: Client, sessions: sessionmaker[Session], task_queue: str) -> AsyncIterator[None]:
+    stop = asyncio.Event()
+    loop = asyncio.create_task(dispatcher(client, sessions, task_queue).run(stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await loop

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from mouflow.domain.state import DraftVersion, Event, Milestone
 from mouflow.domain.view import MouStatus
 from mouflow.store.audit import append_events
+from mouflow.store.outbox import add_notifications
 from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow
 from mouflow.transitions import RecordTransition
 
@@ -31,6 +32,8 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
     session.add_all(
         _event_row(mou_id, transition.seq, position, event) for position, event in enumerate(transition.events)
     )
+    # the outbox row commits with the transition or not at all: no event is told twice, none is lost
+    add_notifications(session=session, transition=transition)
     session.flush()  # before the audit head is locked: that lock makes every store write wait, so hold it briefly
     # the same transaction as the projection: an answer from the API implies both the state and its audit
     append_events(

@@ -1,6 +1,7 @@
 """Users and their bearer tokens. The clear token is returned once, at creation, and never stored."""
 
 import hashlib
+import re
 import secrets
 from datetime import UTC, datetime
 
@@ -14,13 +15,19 @@ from mouflow.store.errors import InvalidUser, UnknownParty
 from mouflow.store.parties import get_party
 
 TOKEN_PREFIX = "mf_"  # lets secret scanners and people recognise a leaked mouflow token
+# deliberately loose: the mail server is the judge of an address; this keeps out typos and, with no
+# whitespace allowed, any attempt to smuggle a second header line into a notification e-mail
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
-def create_user(*, session: Session, name: str, party_id: str, role: Role) -> tuple[UserRow, str]:
+def create_user(
+    *, session: Session, name: str, party_id: str, role: Role, email: str | None = None
+) -> tuple[UserRow, str]:
     """Returns the user and its clear token; the token cannot be recovered afterwards."""
     name = name.strip()
     if not name or len(name) > 500:
         raise InvalidUser("a user's name must be 1 to 500 characters")
+    email = _valid_email(email)
     if get_party(session=session, party_id=party_id) is None:
         raise UnknownParty(f"there is no party {party_id!r}; create it first")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -32,10 +39,21 @@ def create_user(*, session: Session, name: str, party_id: str, role: Role) -> tu
         token_hash=hash_token(token),
         created_at=datetime.now(UTC),
         active=True,
+        email=email,
     )
     session.add(user)
     session.flush()
     return user, token
+
+
+def _valid_email(email: str | None) -> str | None:
+    """None or blank: the user gets no e-mail notifications."""
+    if email is None or not email.strip():
+        return None
+    email = email.strip()
+    if len(email) > 320 or not EMAIL.fullmatch(email):
+        raise InvalidUser(f"{email!r} is not an e-mail address (name@domain.tld, at most 320 characters)")
+    return email
 
 
 def _known_role(role: str) -> Role:

@@ -1,0 +1,122 @@
+"""Activities that send notifications: webhooks over HTTP, e-mail over SMTP. Each records its own attempts.
+
+A delivery already delivered (or failed for good) is not sent again, so a retried activity never repeats
+a success it recorded. One lost between the send and the record is sent twice: receivers dedupe on the
+`Mouflow-Delivery` header, mail clients on the Message-ID.
+"""
+
+import asyncio
+import smtplib
+import time
+from datetime import UTC, datetime
+
+import httpx
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
+
+from mouflow.notify.destinations import RefusedDestination, check_destination
+from mouflow.notify.mail import build_message
+from mouflow.notify.models import Deliver, DeliveryStatus
+from mouflow.notify.smtp import SmtpSender, is_permanent
+from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
+from mouflow.store.db import session_scope
+from mouflow.store.deliveries import Attempt, DeliveryJob, record_attempt, start_delivery
+
+PENDING, DELIVERED, FAILED = DeliveryStatus.PENDING, DeliveryStatus.DELIVERED, DeliveryStatus.FAILED
+
+
+class DeliveryLedger:
+    """The database side of one attempt: what to send, then what happened, each in its own transaction."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def start(self, delivery_id: str) -> DeliveryJob | None:
+        with session_scope(self._sessions) as session:
+            return start_delivery(session=session, delivery_id=delivery_id)
+
+    def settle(self, attempt: Attempt) -> None:
+        """Records the attempt, then raises what tells Temporal whether to try again."""
+        with session_scope(self._sessions) as session:
+            record_attempt(session=session, attempt=attempt)
+        if attempt.outcome is PENDING:
+            raise ApplicationError(attempt.error or "not delivered", type="DeliveryRetry")
+        if attempt.outcome is FAILED:
+            raise ApplicationError(attempt.error or "refused", type="DeliveryRefused", non_retryable=True)
+
+
+def new_attempt(job: DeliveryJob, started: float, outcome: DeliveryStatus, **found: object) -> Attempt:
+    return Attempt.model_validate(
+        {
+            "delivery_id": job.delivery_id,
+            "attempt": activity.info().attempt,
+            "at": datetime.now(UTC),
+            "duration_ms": round((time.monotonic() - started) * 1000),
+            "outcome": outcome,
+            **found,
+        }
+    )
+
+
+class WebhookActivities:
+    def __init__(self, ledger: DeliveryLedger, http: httpx.AsyncClient, *, allow_private: bool) -> None:
+        self._ledger, self._http, self._allow_private = ledger, http, allow_private
+
+    @activity.defn(name="notify.webhook")
+    async def deliver(self, request: Deliver) -> None:
+        job = await asyncio.to_thread(self._ledger.start, request.delivery_id)
+        if job is None:
+            return  # delivered by an earlier attempt, failed for good, or its webhook was removed
+        started = time.monotonic()
+        attempt = await self._attempt(job, started)
+        await asyncio.to_thread(self._ledger.settle, attempt)
+
+    async def _attempt(self, job: DeliveryJob, started: float) -> Attempt:
+        try:
+            await asyncio.to_thread(check_destination, job.url, allow_private=self._allow_private)
+            response = await self._post(job)
+        except RefusedDestination as refused:
+            return new_attempt(job, started, FAILED, error=str(refused))
+        except (httpx.HTTPError, OSError) as error:  # timeouts, refused connections, DNS: may pass
+            return new_attempt(job, started, PENDING, error=f"{type(error).__name__}: {error}")
+        code = response.status_code
+        outcome = DELIVERED if is_success(code) else PENDING if is_retryable(code) else FAILED
+        refusal = None if outcome is DELIVERED else f"the receiver answered {code} {response.reason_phrase}"
+        return new_attempt(job, started, outcome, status_code=code, error=refusal)
+
+    async def _post(self, job: DeliveryJob) -> httpx.Response:
+        body = webhook_body(job.delivery_id, job.payload)
+        headers = webhook_headers(
+            delivery_id=job.delivery_id, payload=job.payload, body=body, secret=job.secret, now=int(time.time())
+        )
+        # no redirects: a receiver could otherwise send our signed request on to an address we refuse
+        return await self._http.post(job.url, content=body, headers=headers, follow_redirects=False)
+
+
+class EmailActivities:
+    def __init__(self, ledger: DeliveryLedger, smtp: SmtpSender) -> None:
+        self._ledger, self._smtp = ledger, smtp
+
+    @activity.defn(name="notify.email")
+    def send(self, request: Deliver) -> None:
+        job = self._ledger.start(request.delivery_id)
+        if job is None:
+            return
+        self._ledger.settle(self._attempt(job, time.monotonic()))
+
+    def _attempt(self, job: DeliveryJob, started: float) -> Attempt:
+        if not self._smtp.enabled:  # planned while e-mail was on; switched off since
+            return new_attempt(job, started, DeliveryStatus.SKIPPED, error="e-mail is off (no smtp_host)")
+        message = build_message(
+            payload=job.payload, delivery_id=job.delivery_id, sender=self._smtp.sender, recipient=job.email
+        )
+        try:
+            self._smtp.send(message)
+        except smtplib.SMTPException as error:
+            code = getattr(error, "smtp_code", None)
+            outcome = FAILED if is_permanent(error) else PENDING
+            return new_attempt(job, started, outcome, status_code=code, error=f"{type(error).__name__}: {error}")
+        except OSError as error:  # the server is down or unreachable: it may come back
+            return new_attempt(job, started, PENDING, error=f"{type(error).__name__}: {error}")
+        return new_attempt(job, started, DELIVERED)

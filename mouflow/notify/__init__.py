@@ -1,0 +1,1 @@
+"""Notifications: which events are worth telling each party about, and how they are sent."""

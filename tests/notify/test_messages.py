@@ -1,0 +1,66 @@
+"""The webhook body and headers, the e-mail, and which answers are retried: built without I/O."""
+
+import json
+from datetime import UTC, date, datetime
+
+from mouflow.domain.enums import EventKind
+from mouflow.notify.events import EventInfo, MilestoneInfo, MouInfo, NotificationPayload, NotificationType
+from mouflow.notify.mail import build_message, subject
+from mouflow.notify.signing import verify_signature
+from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
+
+AT = datetime(2026, 3, 1, 1, 0, tzinfo=UTC)
+PAYLOAD = NotificationPayload(
+    type=NotificationType.MILESTONE_OVERDUE,
+    mou=MouInfo(
+        id="hkte-nansha-2025",
+        title_en="MoU with Nansha",
+        title_zh="與南沙的備忘錄",
+        stage="in_force",
+        party_ids=["hkte", "nansha"],
+    ),
+    event=EventInfo(
+        kind=EventKind.MILESTONE_OVERDUE,
+        at=AT,
+        milestone=MilestoneInfo(
+            id="report", title_en="Services report", title_zh="服務報告", due_date=date(2026, 2, 28)
+        ),
+        party_id="nansha",
+    ),
+)
+DELIVERY = "hkte-nansha-2025.40.0.webhook.wh-1"
+
+
+def test_the_body_is_the_same_bytes_every_time_and_carries_the_delivery_id() -> None:
+    body = webhook_body(DELIVERY, PAYLOAD)
+    assert body == webhook_body(DELIVERY, NotificationPayload.model_validate(json.loads(body)))
+    document = json.loads(body)
+    assert document["delivery_id"] == DELIVERY and document["type"] == "milestone_overdue"
+    assert (
+        document["event"]["milestone"]["due_date"] == "2026-02-28" and document["mou"]["title_zh"] == "與南沙的備忘錄"
+    )
+
+
+def test_the_headers_name_the_event_and_delivery_and_sign_the_body() -> None:
+    body = webhook_body(DELIVERY, PAYLOAD)
+    headers = webhook_headers(delivery_id=DELIVERY, payload=PAYLOAD, body=body, secret="s", now=1_800_000_000)
+    assert headers["Content-Type"] == "application/json"
+    assert (headers["Mouflow-Event"], headers["Mouflow-Delivery"]) == ("milestone_overdue", DELIVERY)
+    assert verify_signature("s", headers["Mouflow-Signature"], body, now=1_800_000_000)
+
+
+def test_server_errors_timeouts_and_rate_limits_are_retried_other_refusals_are_final() -> None:
+    assert is_success(200) and is_success(204) and not is_success(301)
+    assert all(is_retryable(code) for code in (500, 502, 503, 408, 429))
+    assert not any(is_retryable(code) for code in (301, 400, 401, 404, 410, 422))
+
+
+def test_the_email_is_bilingual_with_a_subject_and_a_stable_message_id() -> None:
+    message = build_message(
+        payload=PAYLOAD, delivery_id=DELIVERY, sender="mouflow@hkte.example", recipient="a@b.example"
+    )
+    assert message["Subject"] == subject(PAYLOAD) == "[mouflow] Milestone overdue: MoU with Nansha"
+    assert message["Message-ID"] == f"<{DELIVERY}@mouflow>" and message["To"] == "a@b.example"
+    text = message.get_content()
+    assert "Milestone overdue: MoU with Nansha" in text and "Services report, due 2026-02-28" in text
+    assert "里程碑已逾期：與南沙的備忘錄" in text and "服務報告" in text
