@@ -44,7 +44,7 @@ def login(
     request: Request,
     session: SessionDep,
     token: Annotated[str, Form(max_length=200)],
-    csrf_token: Annotated[str, Form(max_length=100)],
+    csrf_token: Annotated[str, Form(max_length=100)] = "",  # missing is refused as CSRF (403), not as input
     next: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
     require_same_site(request)
