@@ -21,6 +21,7 @@ from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import create_schema, make_engine, session_factory
 from tests.servers import start_dev_server, start_time_skipping
 from worker import (
+    NOTIFY_THREADS,
     WORKFLOWS,
     activities,
     dispatcher,
@@ -99,7 +100,7 @@ async def running_worker(
         tempfile.TemporaryDirectory() as scratch,
         ThreadPoolExecutor(max_workers=8) as executor,
         ThreadPoolExecutor(max_workers=2) as render_executor,
-        ThreadPoolExecutor(max_workers=4) as notify_executor,
+        ThreadPoolExecutor(max_workers=NOTIFY_THREADS) as notify_executor,
     ):
         storage = storage or DiskStorage(Path(scratch))
         registered = activities(sessions, storage)

@@ -1,5 +1,158 @@
-"""Each party's webhooks: register, list, remove, and read every delivery attempt."""
+"""Each party's webhooks: register, list, remove, and read every delivery attempt.
 
-from fastapi import APIRouter
+Only an officer or a manager of the party itself manages its webhooks. Another party's webhooks
+answer 404, like ones that do not exist.
+"""
 
-router = APIRouter(tags=["webhooks"])
+from datetime import datetime
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy.orm import Session
+
+from api.access import require_role
+from api.deps import CurrentUser, RequestId, SessionDep
+from api.errors import NotFoundError
+from api.schemas import Body
+from mouflow.domain.enums import Role
+from mouflow.notify.events import NotificationType
+from mouflow.store.access_tables import UserRow
+from mouflow.store.audit import append_action
+from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow, WebhookRow
+from mouflow.store.users import to_actor
+from mouflow.store.webhooks import (
+    create_webhook,
+    deactivate_webhook,
+    get_webhook,
+    list_webhooks,
+    recent_deliveries,
+)
+
+router = APIRouter(prefix="/parties/{party_id}/webhooks", tags=["webhooks"])
+Limit = Annotated[int, Query(ge=1, le=200)]
+
+
+class WebhookCreate(Body):
+    url: Annotated[str, Field(min_length=1, max_length=2000, examples=["https://hooks.example.org/mouflow"])]
+    events: Annotated[list[NotificationType], Field(max_length=len(NotificationType))] = []  # empty: every type
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname or not url.isprintable() or " " in url:
+            raise ValueError("must be an http:// or https:// URL with a host name, without spaces")
+        return url
+
+
+class WebhookOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    party_id: str
+    url: str
+    events: list[str]
+    active: bool
+    created_at: datetime
+    created_by: str
+
+
+class WebhookCreated(WebhookOut):
+    secret: str = Field(description="signs every delivery (Mouflow-Signature); shown this once, keep it now")
+
+
+class AttemptOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    attempt: int
+    at: datetime
+    status_code: int | None
+    error: str | None
+    duration_ms: int
+
+
+class DeliveryOut(BaseModel):
+    id: str
+    notification_id: str
+    type: str
+    mou_id: str
+    status: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    delivered_at: datetime | None
+    attempt_log: list[AttemptOut]
+
+
+def require_manager_of(user: UserRow, party_id: str) -> None:
+    if user.party_id != party_id:  # not "forbidden": that would confirm another party's id and webhooks
+        raise NotFoundError(f"there are no webhooks of party {party_id!r} for you")
+    require_role(user, Role.OFFICER, Role.MANAGER)
+
+
+def _webhook(session: Session, party_id: str, webhook_id: str) -> WebhookRow:
+    row = get_webhook(session=session, party_id=party_id, webhook_id=webhook_id)
+    if row is None:
+        raise NotFoundError(f"party {party_id!r} has no webhook {webhook_id!r}")
+    return row
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def create(
+    party_id: str, body: WebhookCreate, user: CurrentUser, session: SessionDep, rid: RequestId
+) -> WebhookCreated:
+    require_manager_of(user, party_id)
+    events = [kind.value for kind in body.events]
+    row = create_webhook(session=session, party_id=party_id, url=body.url, events=events, created_by=user.id)
+    detail = f"webhook {row.id} of {party_id}: {row.url} ({', '.join(row.events) or 'every event'})"
+    append_action(session=session, actor=to_actor(user), what="webhook_created", detail=detail, request_id=rid)
+    session.commit()
+    return WebhookCreated(**WebhookOut.model_validate(row).model_dump(), secret=row.secret)
+
+
+@router.get("")
+def list_all(party_id: str, user: CurrentUser, session: SessionDep) -> list[WebhookOut]:
+    """The active webhooks, without their secrets."""
+    require_manager_of(user, party_id)
+    return [WebhookOut.model_validate(row) for row in list_webhooks(session=session, party_id=party_id)]
+
+
+@router.delete("/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)
+def remove(party_id: str, webhook_id: str, user: CurrentUser, session: SessionDep, rid: RequestId) -> Response:
+    """Deactivates it: nothing more is sent to it, and its deliveries stay readable."""
+    require_manager_of(user, party_id)
+    row = _webhook(session, party_id, webhook_id)
+    if row.active:
+        deactivate_webhook(session=session, row=row)
+        detail = f"webhook {row.id} of {party_id}: {row.url}"
+        append_action(session=session, actor=to_actor(user), what="webhook_removed", detail=detail, request_id=rid)
+        session.commit()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{webhook_id}/deliveries")
+def deliveries(
+    party_id: str, webhook_id: str, user: CurrentUser, session: SessionDep, limit: Limit = 50
+) -> list[DeliveryOut]:
+    """Newest first, each with every attempt: when, the receiver's status code or the error, how long."""
+    require_manager_of(user, party_id)
+    row = _webhook(session, party_id, webhook_id)
+    found = recent_deliveries(session=session, webhook_id=row.id, limit=limit)
+    return [_delivery(delivery, notification, attempts) for delivery, notification, attempts in found]
+
+
+def _delivery(delivery: DeliveryRow, notification: NotificationRow, attempts: list[DeliveryAttemptRow]) -> DeliveryOut:
+    return DeliveryOut(
+        id=delivery.id,
+        notification_id=notification.id,
+        type=notification.type,
+        mou_id=notification.mou_id,
+        status=delivery.status,
+        attempts=delivery.attempts,
+        last_error=delivery.last_error,
+        created_at=delivery.created_at,
+        delivered_at=delivery.delivered_at,
+        attempt_log=[AttemptOut.model_validate(attempt) for attempt in attempts],
+    )

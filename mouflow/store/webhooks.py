@@ -57,7 +57,7 @@ def recent_deliveries(
         .order_by(DeliveryRow.created_at.desc(), DeliveryRow.id.desc())
         .limit(limit)
     )
-    pairs = [(delivery, notification) for delivery, notification in session.execute(query).tuples()]
+    pairs = [(delivery, notification) for delivery, notification in session.execute(query)]
     attempts = _attempts(session, [delivery.id for delivery, _ in pairs])
     return [(delivery, notification, attempts.get(delivery.id, [])) for delivery, notification in pairs]
 

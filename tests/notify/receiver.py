@@ -1,0 +1,66 @@
+"""A webhook receiver on 127.0.0.1 for the tests: checks each signature, answers as scripted."""
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from mouflow.notify.signing import verify_signature
+
+
+@dataclass(frozen=True)
+class Received:
+    path: str
+    event: str
+    delivery_id: str
+    body: bytes
+    signed: bool  # the signature verified with the secret registered for the path
+
+
+@dataclass
+class Receiver:
+    base_url: str
+    secrets: dict[str, str] = field(default_factory=dict)  # path -> the webhook's secret
+    # path -> status codes to answer, in turn; 200 once they run out
+    script: dict[str, list[int]] = field(default_factory=dict)
+    received: list[Received] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def on(self, path: str) -> list[Received]:
+        with self.lock:
+            return [request for request in self.received if request.path == path]
+
+    def answer(self, path: str, headers: dict[str, str], body: bytes) -> int:
+        signed = verify_signature(self.secrets.get(path, ""), headers.get("mouflow-signature", ""), body)
+        request = Received(path, headers.get("mouflow-event", ""), headers.get("mouflow-delivery", ""), body, signed)
+        with self.lock:
+            self.received.append(request)
+            plan = self.script.get(path, [])
+            return plan.pop(0) if plan else 200
+
+
+@contextmanager
+def receiving() -> Iterator[Receiver]:
+    receiver: Receiver
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802  the name http.server calls
+            body = self.rfile.read(int(self.headers.get("content-length", "0")))
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            self.send_response(receiver.answer(self.path, headers, body))
+            self.send_header("content-length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002  quiet
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    receiver = Receiver(base_url=f"http://127.0.0.1:{server.server_address[1]}")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield receiver
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,52 @@
+"""E-mail end to end: the users of every party of the MoU who have an address get one message per
+notification, through a local SMTP server, bilingual, with a Message-ID that is the delivery's."""
+
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+import httpx
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio.testing import WorkflowEnvironment
+
+from mouflow.domain.enums import Role
+from mouflow.store.db import session_scope
+from mouflow.store.users import create_user
+from tests.api.conftest import Users
+from tests.notify import flow
+from tests.notify.conftest import Mailbox
+
+
+def add_reader(sessions: sessionmaker[Session], party: str, email: str | None) -> str:
+    with session_scope(sessions) as session:
+        user, _ = create_user(session=session, name=f"{party} reader", party_id=party, role=Role.VIEWER, email=email)
+        return user.id
+
+
+async def test_users_with_an_address_in_each_party_get_the_message(
+    mail_api: httpx.AsyncClient,
+    users: Users,
+    time_env: WorkflowEnvironment,
+    sessions: sessionmaker[Session],
+    mailbox: tuple[Mailbox, int],
+) -> None:
+    hkte = add_reader(sessions, "hkte", "reader@hkte.example")
+    qianhai = add_reader(sessions, "qianhai", "reader@qianhai.example")
+    add_reader(sessions, "qianhai", None)  # no address: no e-mail
+    add_reader(sessions, "nansha", "reader@nansha.example")  # not a party to this MoU
+    await flow.start_and_submit(mail_api, users)
+    (submitted,) = await flow.settle(time_env.client, sessions)
+
+    box, _ = mailbox
+    received = {recipients[0]: message_from_bytes(raw, policy=policy.default) for recipients, raw in box.messages}
+    assert len(box.messages) == 2 and set(received) == {"reader@hkte.example", "reader@qianhai.example"}
+    for address, user_id in (("reader@hkte.example", hkte), ("reader@qianhai.example", qianhai)):
+        message = received[address]
+        assert isinstance(message, EmailMessage)
+        title = submitted.payload["mou"]["title_en"]  # type: ignore[index]
+        assert message["Subject"] == f"[mouflow] Submitted for review: {title}"
+        assert message["Message-ID"] == f"<{submitted.id}.email.{user_id}@mouflow>"
+        assert message["From"] == "mouflow <mouflow@hkte.example>" and message["To"] == address
+        body = message.get_content()
+        assert f"Submitted for review: {title}" in body and "已提交審閱" in body and "Version: 1" in body
+    statuses = {row.status for row, _ in flow.deliveries(sessions).values()}
+    assert statuses == {"delivered"}
