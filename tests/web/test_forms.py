@@ -1,0 +1,163 @@
+"""The MoU page's forms: the same Updates as the API, refused with the API's status and words, answered
+once per form, and only from the session's own pages."""
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from mouflow.domain.enums import Role
+from tests.web.helpers import CONTENT, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
+from tests.workflows import seed_case as case
+
+MOU = "hkte-qianhai-2025"
+TWIN = "hkte-qianhai-twin"  # driven through the API, to compare with
+CHANGES = "Add a clause on talent services"
+
+
+def comparable(value: Any) -> Any:
+    """An MoU's JSON without what two MoUs started at different moments cannot share: ids and times."""
+    if isinstance(value, dict):
+        return {key: comparable(item) for key, item in value.items() if key not in {"mou_id", "id"}}
+    if isinstance(value, list):
+        return [comparable(item) for item in value]
+    if isinstance(value, str):
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return value.replace(TWIN, MOU)
+        return "<time>" if "T" in value else value
+    return value
+
+
+async def mou_page(visitor: Visitor, mou_id: str = MOU) -> dict[str, dict[str, str]]:
+    page = await visitor.get(f"/web/mous/{mou_id}")
+    assert page.status == 200, page.response.text
+    return page.forms
+
+
+async def test_submit_and_review_change_the_mou_as_the_api_does(web: Site) -> None:
+    for mou_id in (MOU, TWIN):
+        await web.start(mou_id, submit=False)
+    hkte, qianhai = await web.signed_in("hkte"), await web.signed_in("qianhai")
+
+    submitted = await hkte.post((await mou_page(hkte))["form-submit"], {"review_days": "10"})
+    assert submitted.status == 303 and submitted.response.headers["location"] == f"/web/mous/{MOU}?done=submit"
+    assert (await hkte.get(submitted.response.headers["location"])).text("notice") == "Saved."
+    await web.call("POST", f"/mous/{TWIN}/submit", "hkte", json={"version": 1, "review_days": 10})
+
+    approve = (await mou_page(hkte))["form-review"]
+    assert (await hkte.post(approve, {"decision": "approve", "comment": "Agreed"})).status == 303
+    await web.call(
+        "POST", f"/mous/{TWIN}/reviews", "hkte", json={"version": 1, "decision": "approve", "comment": "Agreed"}
+    )
+    changes = (await mou_page(qianhai))["form-review"]
+    assert (await qianhai.post(changes, {"decision": "request_changes", "comment": CHANGES})).status == 303
+    body = {"version": 1, "decision": "request_changes", "comment": CHANGES}
+    await web.call("POST", f"/mous/{TWIN}/reviews", "qianhai", json=body)
+
+    by_web, by_api = await web.detail(MOU), await web.detail(TWIN)
+    assert by_web["stage"] == "drafting" and by_web["review_round"]["reviews"]["qianhai"]["comment"] == CHANGES
+    assert comparable(by_web) == comparable(by_api)
+    assert await web.audit(MOU) == await web.audit(TWIN)
+
+
+async def test_a_refused_review_shows_the_apis_words_and_status(web: Site) -> None:
+    await web.start(MOU)
+    qianhai = await web.signed_in("qianhai")
+    form = (await mou_page(qianhai))["form-review"]
+    page = await qianhai.post(form, {"decision": "request_changes", "comment": "  "})
+    api = await web.api.post(
+        f"/mous/{MOU}/reviews",
+        json={"version": 1, "decision": "request_changes", "comment": "  "},
+        headers=web.users.headers("qianhai", Role.OFFICER),
+    )
+    assert page.status == api.status_code == 422
+    assert page.text("error") == api.json()["detail"]
+    assert "form-review" in page.forms  # the page again, so the officer can add the comment
+    assert (await web.detail(MOU))["awaiting_review"] == ["hkte", "qianhai"]  # unchanged
+
+
+async def test_a_form_from_before_a_new_version_answers_409_like_the_api(web: Site) -> None:
+    await web.start(MOU, submit=False)
+    hkte = await web.signed_in("hkte")
+    stale = (await mou_page(hkte))["form-submit"]
+    await web.call("PUT", f"/mous/{MOU}/draft", "hkte", json={"base_version": 1, "content": CONTENT})
+    page = await hkte.post(stale)
+    api = await web.api.post(
+        f"/mous/{MOU}/submit", json={"version": 1}, headers=web.users.headers("hkte", Role.OFFICER)
+    )
+    assert page.status == api.status_code == 409
+    assert page.text("error") == api.json()["detail"]
+    assert page.forms["form-submit"]["version"] == "2"  # the page again, offering the current version
+    assert (await web.detail(MOU))["stage"] == "drafting"
+
+
+async def test_the_same_form_posted_twice_reviews_once(web: Site) -> None:
+    await web.start(MOU)
+    hkte, qianhai = await web.signed_in("hkte"), await web.signed_in("qianhai")
+    form = (await mou_page(qianhai))["form-review"]
+    for _ in range(2):
+        page = await qianhai.post(form, {"decision": "approve"})
+        assert page.status == 303
+    double_click = (await mou_page(hkte))["form-review"]
+    pages = await asyncio.gather(*(hkte.post(double_click, {"decision": "approve"}) for _ in range(2)))
+    assert [page.status for page in pages] == [303, 303]
+    assert (await web.audit(MOU)).count("reviewed") == 2  # one per party
+    assert (await web.detail(MOU))["stage"] == "ready_to_sign"
+
+
+async def test_a_form_key_that_is_not_ours_is_refused(web: Site) -> None:
+    await web.start(MOU)
+    qianhai = await web.signed_in("qianhai")
+    form = (await mou_page(qianhai))["form-review"]
+    for key in (None, "", "not-a-key", "A" * 32, form["form_key"] + "0"):
+        page = await qianhai.post(form, {"decision": "approve", "form_key": key})
+        assert page.status == 422 and "form_key" in page.text("error")
+    assert (await web.detail(MOU))["awaiting_review"] == ["hkte", "qianhai"]
+
+
+@pytest.mark.parametrize(
+    "csrf, headers",
+    [("missing", {}), ("other-session", {}), ("own", {"Sec-Fetch-Site": "cross-site"})],
+    ids=["no-token", "another-sessions-token", "cross-site"],
+)
+async def test_a_form_not_from_this_sessions_pages_is_refused(web: Site, csrf: str, headers: dict[str, str]) -> None:
+    await web.start(MOU)
+    qianhai, other = await web.signed_in("qianhai"), await web.signed_in("qianhai")
+    form = (await mou_page(qianhai))["form-review"]
+    token = {"missing": None, "other-session": (await mou_page(other))["form-review"]["csrf_token"], "own": None}
+    changes = {"decision": "approve", "csrf_token": token[csrf]} if csrf != "own" else {"decision": "approve"}
+    page = await qianhai.post(form, changes, headers=headers)
+    assert page.status == 403
+    assert (await web.detail(MOU))["awaiting_review"] == ["hkte", "qianhai"]
+    assert "reviewed" not in await web.audit(MOU)
+
+
+async def test_signing_reporting_and_confirming_through_the_forms(web: Site) -> None:
+    await web.start(MOU)
+    for party in ("hkte", "qianhai"):
+        await web.call("POST", f"/mous/{MOU}/reviews", party, json={"version": 1, "decision": "approve"})
+    ceremony = case.ceremony(datetime(2030, 6, 3, 2, tzinfo=UTC)).model_dump(
+        mode="json", exclude={"actor", "request_id"}
+    )
+    await web.call("POST", f"/mous/{MOU}/ceremony", "hkte", json=ceremony)
+    hkte, qianhai = await web.signed_in("hkte"), await web.signed_in("qianhai")
+    for visitor, party in ((hkte, "hkte"), (qianhai, "qianhai")):
+        signatory = case.SIGNATORIES[party]
+        fields = {"name_en": signatory.name_en, "title_en": signatory.title_en, "name_zh": signatory.name_zh or ""}
+        assert (await visitor.post((await mou_page(visitor))["form-sign"], fields)).status == 303
+    assert [s["party_id"] for s in (await web.detail(MOU))["signatures"]] == ["hkte", "qianhai"]
+
+    fair = "joint-recruitment-fair"
+    assert f"form-confirm-{fair}" not in await mou_page(qianhai)  # nothing to confirm before it is done
+    report = (await mou_page(hkte))[f"form-progress-{fair}"]
+    assert (await hkte.post(report, {"status": "done", "note": "1,200 attended"})).status == 303
+    assert f"form-progress-{fair}" not in await mou_page(hkte)
+    assert f"form-confirm-{fair}" not in await mou_page(hkte)  # the owner does not confirm its own
+    confirm = (await mou_page(qianhai))[f"form-confirm-{fair}"]
+    assert (await qianhai.post(confirm, {"note": "Verified"})).status == 303
+    milestone = next(m for m in (await web.detail(MOU))["milestones"] if m["id"] == fair)
+    assert milestone["status"] == "done" and milestone["confirmed"]
+    assert f"form-confirm-{fair}" not in await mou_page(qianhai)
