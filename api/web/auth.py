@@ -37,10 +37,11 @@ class CsrfError(ApiError):
 def signed_in(request: Request, session: SessionDep) -> SignedIn:
     cookie = request.cookies.get(SESSION_COOKIE)
     found = find_session(session=session, cookie=cookie) if cookie else None
+    if found is not None:
+        session.expunge(found.user)  # detached, it keeps its columns through the rollback below
     session.rollback()  # hand the connection back: a form post goes on to wait for a workflow
     if found is None:
         raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-    session.expunge(found.user)  # detached, it keeps its columns after the rollback
     return found
 
 

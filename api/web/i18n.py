@@ -125,15 +125,6 @@ ZH_HANT.update(
         "renewed": "已續期",
     }
 )
-EN_WORDS = {  # codes whose English reads better with spaces
-    "in_review": "in review",
-    "ready_to_sign": "ready to sign",
-    "in_force": "in force",
-    "request_changes": "request changes",
-    "in_progress": "in progress",
-}
-
-
 def language_of(request: Request) -> str:
     """The language the user chose, else the first one their browser asks for that we have."""
     chosen = request.cookies.get(LANGUAGE_COOKIE)
@@ -148,6 +139,11 @@ class Translator:
         self.language = language
 
     def __call__(self, text: str) -> str:
-        if self.language == "zh-Hant":
-            return ZH_HANT.get(text, EN_WORDS.get(text, text))
-        return EN_WORDS.get(text, text)
+        if self.language == "zh-Hant" and text in ZH_HANT:
+            return ZH_HANT[text]
+        return _readable(text)
+
+
+def _readable(text: str) -> str:
+    """A code such as `changes_requested` reads as words; a sentence is left as it is."""
+    return text.replace("_", " ") if " " not in text else text

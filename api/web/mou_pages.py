@@ -9,6 +9,8 @@ from fastapi.responses import RedirectResponse
 
 from api.access import sees_everything
 from api.deps import SessionDep
+from api.errors import UnprocessableError
+from api.routes.calendars import ceremony_download
 from api.routes.documents import serve_document
 from api.web.auth import WEB_PATH, WebUser
 from api.web.mou_view import mou_page
@@ -33,7 +35,7 @@ def mou_list(
     who: WebUser,
     session: SessionDep,
     party: Annotated[str | None, Query(max_length=64)] = None,
-    stage: Stage | None = None,
+    stage: Annotated[str | None, Query(max_length=20)] = None,
     overdue: Annotated[str | None, Query(pattern="^(|yes|no)$")] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
     cursor: Annotated[str | None, Query(max_length=64)] = None,
@@ -42,13 +44,13 @@ def mou_list(
         session=session,
         visible_to=None if sees_everything(session, who.user) else who.user.party_id,
         party_id=party or None,
-        stage=stage.value if stage else None,
+        stage=_stage(stage),
         overdue={"yes": True, "no": False}.get(overdue or ""),
         text=q or None,
         after=cursor or None,
         limit=PAGE_SIZE,
     )
-    filters = {"party": party or "", "stage": stage.value if stage else "", "overdue": overdue or "", "q": q or ""}
+    filters = {"party": party or "", "stage": stage or "", "overdue": overdue or "", "q": q or ""}
     return page(
         request,
         "list.html",
@@ -61,6 +63,15 @@ def mou_list(
             "next_cursor": rows[-1].id if len(rows) == PAGE_SIZE else None,
         },
     )
+
+
+def _stage(value: str | None) -> str | None:
+    """A filter form sends "" for any stage."""
+    if not value:
+        return None
+    if value not in set(Stage):
+        raise UnprocessableError(f"there is no stage {value!r}; use one of {', '.join(Stage)}")
+    return value
 
 
 @router.get("/mous/{mou_id}")
@@ -101,3 +112,8 @@ def document(
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
     return serve_document(request, session, who.user, document_id, if_none_match)
+
+
+@router.get("/mous/{mou_id}/ceremony.ics")
+def ceremony_calendar(mou_id: str, who: WebUser, session: SessionDep) -> Response:
+    return ceremony_download(mou_id, who.user, session)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from mouflow.domain.calendar import MOU_TIME_ZONE
@@ -62,7 +62,7 @@ def _milestones(session: Session, party_id: str, today: date, days_ahead: int) -
     query = in_current_term(select(MilestoneRow, MouRow)).where(
         MilestoneRow.owner_party_id == party_id,
         MilestoneRow.status != "done",
-        MilestoneRow.due_date <= today + timedelta(days=days_ahead),
+        or_(MilestoneRow.overdue, MilestoneRow.due_date <= today + timedelta(days=days_ahead)),
     )
     query = query.order_by(MilestoneRow.due_date).limit(MAX_ITEMS)
     return [
