@@ -125,6 +125,8 @@ ZH_HANT.update(
         "renewed": "已續期",
     }
 )
+
+
 def language_of(request: Request) -> str:
     """The language the user chose, else the first one their browser asks for that we have."""
     chosen = request.cookies.get(LANGUAGE_COOKIE)
