@@ -136,6 +136,7 @@ def where(settings: Settings) -> str:
     return "\n".join(
         [
             f"Temporal UI  http://{HOST}:{UI_PORT}  (gRPC {settings.temporal_address})",
+            f"web pages    http://{HOST}:{API_PORT}/web  (sign in with a token printed above)",
             f"API          http://{HOST}:{API_PORT}/docs",
             f"data         {settings.data_dir.resolve()}",
             "Ctrl-C stops everything; running it again resumes with the same data.",
