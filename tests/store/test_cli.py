@@ -73,3 +73,18 @@ def test_a_refused_command_says_why_and_exits_2(database_url: str, args: list[st
     refused = cli(database_url, *args)
     assert refused.returncode == 2
     assert message in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_a_user_may_be_given_an_email_address_and_a_bad_one_is_refused(database_url: str) -> None:
+    create_hkte(database_url)
+    user = ["create-user", "--name", "Chan Tai Man", "--party", "hkte", "--role", "officer"]
+    refused = cli(database_url, *user, "--email", "chan at hkte")
+    assert refused.returncode == 2 and "is not an e-mail address" in refused.stderr
+    created = cli(database_url, *user, "--email", "chan@hkte.example")
+    assert created.returncode == 0, created.stderr
+    engine = make_engine(database_url)
+    with session_factory(engine)() as session:
+        token = next(line.removeprefix("token: ") for line in created.stdout.splitlines() if line.startswith("token: "))
+        found = get_user_by_token(session=session, token=token)
+        assert found is not None and found.email == "chan@hkte.example"
+    engine.dispose()

@@ -73,3 +73,20 @@ def test_a_user_needs_a_registered_party(sessions: sessionmaker[Session]) -> Non
 def test_a_user_needs_a_name_and_a_known_role(sessions: sessionmaker[Session], name: str, role: Role) -> None:
     with pytest.raises(InvalidUser), session_scope(sessions) as session:
         create_user(session=session, name=name, party_id="hkte", role=role)
+
+
+@pytest.mark.usefixtures("hkte")
+@pytest.mark.parametrize("email", ["chan", "chan@hkte", "a b@hkte.example", "chan@hkte.example\nBcc: x@y.example"])
+def test_an_unusable_email_address_is_refused(sessions: sessionmaker[Session], email: str) -> None:
+    with pytest.raises(InvalidUser, match="not an e-mail address"), session_scope(sessions) as session:
+        create_user(session=session, name="Chan", party_id="hkte", role=Role.OFFICER, email=email)
+
+
+@pytest.mark.usefixtures("hkte")
+def test_an_email_address_is_kept_and_a_blank_one_is_none(sessions: sessionmaker[Session]) -> None:
+    with session_scope(sessions) as session:
+        with_address, _ = create_user(
+            session=session, name="Chan", party_id="hkte", role=Role.OFFICER, email=" chan@hkte.example "
+        )
+        blank, _ = create_user(session=session, name="Lee", party_id="hkte", role=Role.OFFICER, email="  ")
+        assert (with_address.email, blank.email) == ("chan@hkte.example", None)
