@@ -13,6 +13,7 @@ from mouflow.documents.models import DocumentKind, DocumentRef
 from mouflow.documents.records import get_document_by_id, list_documents, to_ref
 from mouflow.documents.storage import DocumentStorage
 from mouflow.store.access_tables import UserRow
+from mouflow.store.tables import DocumentRow
 
 router = APIRouter(tags=["documents"])
 log = logging.getLogger(__name__)
@@ -42,10 +43,9 @@ def serve_document(
 ) -> Response:
     """The download for the API and the web pages alike: the same access rules, the same headers."""
     row = get_document_by_id(session=session, document_id=document_id)
-    # a progress report spans many MoUs: it is filed under one of them but is for managers only
-    if row is None or (row.kind == DocumentKind.PROGRESS_REPORT and not sees_everything(session, user)):
+    if row is None or not _may_read(session, user, row):
+        # the same words for a hidden document as for a missing one: not even its MoU's id leaks
         raise NotFoundError(f"there is no document {document_id!r}")
-    visible_mou(session=session, user=user, mou_id=row.mou_id)  # a hidden MoU's documents are hidden too
     etag = f'"{row.sha256}"'
     headers = {"ETag": etag, "Cache-Control": "private, max-age=31536000, immutable"}
     if if_none_match == etag:
@@ -61,3 +61,14 @@ def serve_document(
             "the document is recorded but its file is not in storage; an operator must restore it"
         ) from None
     return Response(pdf, media_type="application/pdf", headers=headers)
+
+
+def _may_read(session: Session, user: UserRow, row: DocumentRow) -> bool:
+    # a progress report spans many MoUs: it is filed under one of them but is for managers only
+    if row.kind == DocumentKind.PROGRESS_REPORT and not sees_everything(session, user):
+        return False
+    try:
+        visible_mou(session=session, user=user, mou_id=row.mou_id)  # a hidden MoU's documents are hidden too
+    except NotFoundError:
+        return False
+    return True

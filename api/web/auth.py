@@ -7,12 +7,14 @@ token is compared. The sign-in form, which has no session yet, uses a double-sub
 
 import hmac
 import secrets
+from dataclasses import replace
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, Request, Response
 from starlette.datastructures import FormData
 
+from api.access import sees_everything
 from api.deps import SessionDep
 from api.errors import ApiError
 from mouflow.store.web_sessions import SESSION_LIFETIME, SignedIn, find_session
@@ -38,6 +40,7 @@ def signed_in(request: Request, session: SessionDep) -> SignedIn:
     cookie = request.cookies.get(SESSION_COOKIE)
     found = find_session(session=session, cookie=cookie) if cookie else None
     if found is not None:
+        found = replace(found, audits=sees_everything(session, found.user))
         session.expunge(found.user)  # detached, it keeps its columns through the rollback below
     session.rollback()  # hand the connection back: a form post goes on to wait for a workflow
     if found is None:

@@ -22,6 +22,7 @@ SESSION_LIFETIME = timedelta(hours=12)  # a working day; a closed laptop does no
 class SignedIn:
     user: UserRow
     csrf_token: str
+    audits: bool = False  # a Hong Kong agency's manager (api.access decides): the pages offer the dashboard
 
 
 def open_session(*, session: Session, user: UserRow) -> str:

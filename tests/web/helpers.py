@@ -129,7 +129,8 @@ class Site:
 
     async def start(self, mou_id: str, partner: str = "qianhai", submit: bool = True) -> None:
         """An HKTE MoU with one partner, in review of version 1 unless `submit` is false."""
-        body = {"mou_id": mou_id, "partner_ids": [partner], "content": CONTENT}
+        content = CONTENT if partner == "qianhai" else case.NANSHA_MOU.content.model_dump(mode="json")
+        body = {"mou_id": mou_id, "partner_ids": [partner], "content": content}
         await self.call("POST", "/mous", "hkte", json=body)
         if submit:
             await self.call("POST", f"/mous/{mou_id}/submit", "hkte", json={"version": 1})
