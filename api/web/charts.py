@@ -79,15 +79,19 @@ class PartyProgress:
         return self.done + self.in_progress + self.pending + self.overdue
 
     def segments(self) -> list[tuple[str, int, float, float]]:
-        """(tone, count, x, width) across CHART_WIDTH, in a fixed order."""
-        parts, x = [], 0.0
+        """(tone, count, x, width) across CHART_WIDTH, in a fixed order. Each edge is rounded from the
+        running count, not each width on its own, so the segments meet and end exactly at CHART_WIDTH."""
+        parts, before = [], 0
         for tone, count in (
             ("done", self.done),
             ("in_progress", self.in_progress),
             ("pending", self.pending),
             ("overdue", self.overdue),
         ):
-            width = round(count / self.total * CHART_WIDTH, 1) if self.total else 0.0
-            parts.append((tone, count, x, width))
-            x += width
+            x, end = self._edge(before), self._edge(before + count)
+            parts.append((tone, count, x, round(end - x, 1)))
+            before += count
         return parts
+
+    def _edge(self, count: int) -> float:
+        return round(count / self.total * CHART_WIDTH, 1) if self.total else 0.0
