@@ -47,11 +47,13 @@ def activities(sessions: sessionmaker[Session], storage: DocumentStorage) -> lis
 
 
 def build_workers(
-    client: Client, settings: Settings, executor: ThreadPoolExecutor, render_executor: ThreadPoolExecutor
+    client: Client,
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    executor: ThreadPoolExecutor,
+    render_executor: ThreadPoolExecutor,
 ) -> tuple[Worker, Worker]:
     """The MoU workflows with their activities; and the renders, on their own queue and threads."""
-    # the schema is migrated before the worker starts (mouflow.up, or python -m mouflow.store.migrate)
-    sessions = session_factory(make_engine(settings.resolved_database_url))
     storage = DiskStorage.from_settings(settings)
     mous = Worker(
         client,
@@ -138,8 +140,9 @@ async def main() -> None:
         ThreadPoolExecutor(max_workers=RENDER_THREADS) as render_executor,
         ThreadPoolExecutor(max_workers=NOTIFY_THREADS) as notify_executor,
     ):
-        mous, documents = build_workers(client, settings, executor, render_executor)
+        # the schema is migrated before the worker starts (mouflow.up, or python -m mouflow.store.migrate)
         sessions = session_factory(make_engine(settings.resolved_database_url))
+        mous, documents = build_workers(client, settings, sessions, executor, render_executor)
         async with webhook_client(settings) as http:
             notify = notify_worker(
                 client, settings.task_queue, notify_activities(sessions, settings, http), notify_executor

@@ -75,23 +75,25 @@ class WebhookActivities:
     async def _attempt(self, job: DeliveryJob, started: float) -> Attempt:
         try:
             await asyncio.to_thread(check_destination, job.url, allow_private=self._allow_private)
-            response = await self._post(job)
+            code, reason = await self._post(job)
         except RefusedDestination as refused:
             return new_attempt(job, started, FAILED, error=str(refused))
         except (httpx.HTTPError, OSError) as error:  # timeouts, refused connections, DNS: may pass
             return new_attempt(job, started, PENDING, error=f"{type(error).__name__}: {error}")
-        code = response.status_code
         outcome = DELIVERED if is_success(code) else PENDING if is_retryable(code) else FAILED
-        refusal = None if outcome is DELIVERED else f"the receiver answered {code} {response.reason_phrase}"
+        refusal = None if outcome is DELIVERED else f"the receiver answered {code} {reason}"
         return new_attempt(job, started, outcome, status_code=code, error=refusal)
 
-    async def _post(self, job: DeliveryJob) -> httpx.Response:
+    async def _post(self, job: DeliveryJob) -> tuple[int, str]:
         body = webhook_body(job.delivery_id, job.payload)
         headers = webhook_headers(
             delivery_id=job.delivery_id, payload=job.payload, body=body, secret=job.secret, now=int(time.time())
         )
-        # no redirects: a receiver could otherwise send our signed request on to an address we refuse
-        return await self._http.post(job.url, content=body, headers=headers, follow_redirects=False)
+        # no redirects: a receiver could otherwise send our signed request on to an address we refuse;
+        # streamed and never read, so a receiver cannot make us hold a huge answer in memory
+        request = self._http.stream("POST", job.url, content=body, headers=headers, follow_redirects=False)
+        async with request as response:
+            return response.status_code, response.reason_phrase
 
 
 class EmailActivities:

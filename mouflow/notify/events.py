@@ -40,6 +40,7 @@ class MouInfo(BaseModel):
     title_en: str
     title_zh: str
     stage: str
+    seq: int  # the transition's number: deliveries may arrive out of order, receivers can sort by it
     party_ids: list[str]  # the audience: every party of the MoU hears of it
 
 
@@ -100,6 +101,7 @@ def payload_of(transition: RecordTransition, event: Event, kind: NotificationTyp
         title_en=summary.title_en,
         title_zh=summary.title_zh,
         stage=summary.stage.value,
+        seq=transition.seq,
         party_ids=list(summary.party_ids),
     )
     return NotificationPayload(type=kind, mou=mou, event=_event_info(event, transition.milestones))

@@ -59,6 +59,7 @@ def test_the_payload_names_the_mou_its_parties_and_the_event() -> None:
     )
     assert payload.mou.title_en.startswith("Memorandum") and "前海" in payload.mou.title_zh
     assert (payload.event.version, payload.event.at, payload.event.milestone) == (1, T0, None)
+    assert payload.mou.seq == state.seq
 
 
 def test_a_milestone_event_carries_the_milestone_title_and_due_date() -> None:

@@ -17,6 +17,7 @@ PAYLOAD = NotificationPayload(
         title_en="MoU with Nansha",
         title_zh="與南沙的備忘錄",
         stage="in_force",
+        seq=40,
         party_ids=["hkte", "nansha"],
     ),
     event=EventInfo(
