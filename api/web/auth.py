@@ -9,7 +9,7 @@ import hmac
 import secrets
 from dataclasses import replace
 from typing import Annotated
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, Request, Response
 from starlette.datastructures import FormData
@@ -44,8 +44,20 @@ def signed_in(request: Request, session: SessionDep) -> SignedIn:
         session.expunge(found.user)  # detached, it keeps its columns through the rollback below
     session.rollback()  # hand the connection back: a form post goes on to wait for a workflow
     if found is None:
-        raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+        raise SignInRequired(_back_to(request))
     return found
+
+
+def _back_to(request: Request) -> str:
+    """Where signing in again leads: this page, or for a form posted after the session ended the page
+    the form was on (its action answers only POST), without its query (a `?done=` would claim the post
+    was saved); our own pages only."""
+    if request.method == "GET":
+        return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc != request.url.netloc:
+        return f"{WEB_PATH}/mous"
+    return local_target(referer.path)
 
 
 WebUser = Annotated[SignedIn, Depends(signed_in)]

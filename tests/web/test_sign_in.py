@@ -1,6 +1,8 @@
 """Signing in and out of the web pages with an API token: the cookie, the stored session, CSRF on the
 sign-in form, and no open redirect."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -109,3 +111,20 @@ async def test_a_page_asks_a_stranger_to_sign_in_and_comes_back(web: Site) -> No
     back = await visitor.post(form, {"token": web.users.token("nansha", Role.VIEWER)})
     assert back.response.headers["location"] == "/web/mous?q=talent&stage=in_review"
     assert (await visitor.get("/web/mous?q=talent&stage=in_review")).status == 200
+
+
+async def test_a_form_posted_after_the_session_ended_comes_back_to_its_page(
+    web: Site, sessions: sessionmaker[Session]
+) -> None:
+    await web.start("hkte-qianhai-2025")
+    visitor = await web.signed_in("qianhai")
+    form = (await visitor.get("/web/mous/hkte-qianhai-2025")).forms["form-review"]
+    with session_scope(sessions) as session:
+        session.execute(update(WebSessionRow).values(expires_at=datetime.now(UTC) - timedelta(minutes=1)))
+    page_url = "http://mouflow.test/web/mous/hkte-qianhai-2025?done=submit"
+    posted = await visitor.post(form, {"decision": "approve"}, headers={"Referer": page_url})
+    assert posted.status == 303  # sign in again, then back to the page: never a GET of the form's action
+    assert posted.response.headers["location"] == "/web/login?next=%2Fweb%2Fmous%2Fhkte-qianhai-2025"
+    elsewhere = await visitor.post(form, {"decision": "approve"}, headers={"Referer": "https://evil.example/web/x"})
+    assert elsewhere.response.headers["location"] == "/web/login?next=%2Fweb%2Fmous"
+    assert (await web.detail("hkte-qianhai-2025"))["awaiting_review"] == ["hkte", "qianhai"]
