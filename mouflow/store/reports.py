@@ -1,7 +1,7 @@
 """Milestone reports for managers, straight from the projection."""
 
 from datetime import date, timedelta
-from typing import Any, TypeVar, Unpack
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from mouflow.store.tables import MilestoneRow, MouRow
 
 LIVE_STAGES = ("signed", "in_force")
-AnySelect = TypeVar("AnySelect", bound=Select[Unpack[tuple[Any, ...]]])
+AnySelect = TypeVar("AnySelect", bound=Select[*tuple[Any, ...]])
 
 
 def in_current_term(query: AnySelect) -> AnySelect:
