@@ -1,8 +1,10 @@
 """The web pages for people: server-rendered HTML from `templates/web/`, no external assets, no script."""
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import Problem
 from api.web import actions, desks, mou_pages, sign_in
@@ -16,12 +18,22 @@ def install(app: FastAPI) -> None:
         app.include_router(module.router)
     app.mount(f"{WEB_PATH}/static", StaticFiles(directory=TEMPLATES_DIR / "web" / "static"), name="web-static")
     app.add_exception_handler(SignInRequired, _to_sign_in)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_api_route("/", _to_web, methods=["GET"], include_in_schema=False)
 
 
 async def _to_sign_in(request: Request, error: Exception) -> Response:
     back_to = error.back_to if isinstance(error, SignInRequired) else f"{WEB_PATH}/mous"
     return RedirectResponse(sign_in_url(back_to), status_code=303)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    """An unknown page or a wrong method under /web/ gets a page with the pages' headers, not JSON."""
+    if not isinstance(error, StarletteHTTPException):
+        raise error
+    if request.url.path.startswith(f"{WEB_PATH}/"):
+        return await error_page(request, Problem(error.status_code, "http_error", str(error.detail)))
+    return await http_exception_handler(request, error)
 
 
 async def _to_web() -> Response:

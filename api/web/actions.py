@@ -42,6 +42,7 @@ from workflows.mou import MouWorkflow
 
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False)
 FORM_KEY = re.compile(r"^[0-9a-f]{32}$")
+TYPED_FIELDS = ("comment", "note", "name_en", "title_en", "name_zh", "title_zh")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class PageForm:
     session: Session
     client: Client
     form: FormData
+
+    def typed(self) -> dict[str, str]:
+        """What the user wrote in the form's text fields, to show again after a refusal."""
+        return {name: self.field(name) for name in TYPED_FIELDS}
 
     def field(self, name: str) -> str:
         value = self.form.get(name)
@@ -76,7 +81,15 @@ class PageForm:
             if found is None:
                 raise
             return await run_in_threadpool(
-                mou_response, self.request, self.session, self.who, mou_id, None, found.message, found.status
+                mou_response,
+                self.request,
+                self.session,
+                self.who,
+                mou_id,
+                None,
+                found.message,
+                found.status,
+                self.typed(),
             )
         return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done={update.__name__}", status_code=303)
 

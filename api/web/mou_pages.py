@@ -87,11 +87,21 @@ def mou_response(
     notice: str | None = None,
     error: str | None = None,
     status_code: int = 200,
+    entered: dict[str, str] | None = None,
 ) -> Response:
-    """The page itself; a refused form shows it again with the API's message and the API's status."""
+    """The page itself; a refused form shows it again with the API's message and the API's status, and
+    with what the user typed, so a long comment is not lost to a missing field."""
     today = local_date(datetime.now(UTC))
     view = mou_page(session=session, user=who.user, mou_id=mou_id, today=today)
-    context = {"who": who, "view": view, "today": today, "notice": notice, "error": error, "form_key": _form_key()}
+    context = {
+        "who": who,
+        "view": view,
+        "today": today,
+        "notice": notice,
+        "error": error,
+        "form_key": _form_key(),
+        "entered": entered or {},
+    }
     return page(request, "mou.html", context, status_code)
 
 
