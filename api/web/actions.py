@@ -7,6 +7,7 @@ same request under the same Idempotency-Key, answered once.
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -22,15 +23,18 @@ from api.errors import UnprocessableError, problem_of
 from api.idempotency import Idempotency
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.mou_pages import mou_response
+from api.web.render import HONG_KONG
 from api.workflows import Writer
 from mouflow.domain.actions import (
     Action,
+    CeremonyRequest,
     ConfirmMilestone,
     ConfirmRequest,
     ProgressRequest,
     ReportProgress,
     Review,
     ReviewRequest,
+    ScheduleCeremony,
     Sign,
     SignatureRequest,
     Submit,
@@ -42,7 +46,12 @@ from workflows.mou import MouWorkflow
 
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False)
 FORM_KEY = re.compile(r"^[0-9a-f]{32}$")
-TYPED_FIELDS = ("comment", "note", "name_en", "title_en", "name_zh", "title_zh")
+WITNESS_FIELDS = tuple(f"witness_{name}" for name in ("name_en", "name_zh", "title_en", "title_zh"))
+# the form fields a person types (not the hidden ones), shown again when the form is refused
+TYPED_FIELDS: tuple[str, ...] = (
+    *("comment", "note", "name_en", "title_en", "name_zh", "title_zh", "starts_at", "venue_en", "venue_zh"),
+    *WITNESS_FIELDS,
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,40 @@ async def sign(mou_id: str, page: PageFormDep) -> Response:
     signatory = {name: page.field(name) or None for name in ("name_en", "title_en", "name_zh", "title_zh")}
     fields = {"version": page.field("version"), "signatory": signatory}
     return await page.act(mou_id, MouWorkflow.sign, Sign, SignatureRequest, fields)
+
+
+@router.post("/ceremony")
+async def schedule_ceremony(mou_id: str, page: PageFormDep) -> Response:
+    fields = {
+        "starts_at": hong_kong_moment(page.field("starts_at")),
+        "time_zone": "Asia/Hong_Kong",
+        "venue": {"en": page.field("venue_en"), "zh": page.field("venue_zh")},
+        "witnesses": _witnesses(page),
+    }
+    return await page.act(mou_id, MouWorkflow.schedule_ceremony, ScheduleCeremony, CeremonyRequest, fields)
+
+
+def hong_kong_moment(typed: str) -> str:
+    """A date-time field has no zone: the pages work in Hong Kong time, so that is the zone it means.
+    Anything that is not a date-time goes on as typed, for the model to refuse in its own words."""
+    try:
+        moment = datetime.fromisoformat(typed)
+    except ValueError:
+        return typed
+    return (moment if moment.tzinfo else moment.replace(tzinfo=HONG_KONG)).isoformat()
+
+
+def _witnesses(page: "PageForm") -> list[dict[str, dict[str, str]]]:
+    """One witness from the form, when any of their four fields is filled."""
+    typed = {name: page.field(f"witness_{name}") for name in ("name_en", "name_zh", "title_en", "title_zh")}
+    if not any(typed.values()):
+        return []
+    return [
+        {
+            "name": {"en": typed["name_en"], "zh": typed["name_zh"]},
+            "title": {"en": typed["title_en"], "zh": typed["title_zh"]},
+        }
+    ]
 
 
 @router.post("/milestones/{milestone_id}/progress")

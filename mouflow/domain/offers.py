@@ -25,12 +25,14 @@ class Offers:
     submit_version: int | None = None
     review_version: int | None = None
     sign_version: int | None = None
+    schedule_ceremony: bool = False
     report_progress: tuple[str, ...] = ()
     confirm: tuple[str, ...] = ()
 
     @property
     def anything(self) -> bool:
-        return any((self.submit_version, self.review_version, self.sign_version, self.report_progress, self.confirm))
+        offered = (self.submit_version, self.review_version, self.sign_version, self.schedule_ceremony)
+        return any(offered) or bool(self.report_progress or self.confirm)
 
 
 def offers_for(summary: MouSummary, milestones: list[MilestoneLine], actor: Actor) -> Offers:
@@ -41,6 +43,7 @@ def offers_for(summary: MouSummary, milestones: list[MilestoneLine], actor: Acto
         submit_version=_submit(summary, actor),
         review_version=_review(summary, actor),
         sign_version=_sign(summary, actor),
+        schedule_ceremony=_is_owner_officer(summary, actor) and summary.stage is Stage.READY_TO_SIGN,
         report_progress=tuple(m.id for m in milestones if _may_report(summary, m, actor)),
         confirm=tuple(m.id for m in milestones if _may_confirm(summary, m, actor)),
     )
@@ -50,9 +53,12 @@ def _is_officer_of_party(summary: MouSummary, actor: Actor) -> bool:
     return actor.role is Role.OFFICER and actor.party_id in summary.party_ids
 
 
+def _is_owner_officer(summary: MouSummary, actor: Actor) -> bool:
+    return _is_officer_of_party(summary, actor) and actor.party_id == summary.owner_party_id
+
+
 def _submit(summary: MouSummary, actor: Actor) -> int | None:
-    owner_officer = _is_officer_of_party(summary, actor) and actor.party_id == summary.owner_party_id
-    return summary.current_version if owner_officer and summary.stage is Stage.DRAFTING else None
+    return summary.current_version if _is_owner_officer(summary, actor) and summary.stage is Stage.DRAFTING else None
 
 
 def _review(summary: MouSummary, actor: Actor) -> int | None:

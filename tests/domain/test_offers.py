@@ -83,7 +83,7 @@ def test_viewers_and_admins_get_nothing(role: Role, stage: Stage, changes: dict[
 def test_only_unsigned_parties_may_sign_the_approved_version() -> None:
     ready = summary(Stage.READY_TO_SIGN, current_version=3, approved_version=2, signed_by=["hkte"])
     assert offers_for(ready, [], actor("qianhai")) == Offers(sign_version=2)
-    assert offers_for(ready, [], actor("hkte")) == Offers()
+    assert offers_for(ready, [], actor("hkte")) == Offers(schedule_ceremony=True)  # the owner sets the ceremony
     assert offers_for(summary(Stage.SIGNED, signed_by=[]), [], actor("qianhai")).sign_version is None
 
 
@@ -111,7 +111,17 @@ def test_no_follow_up_before_signing_or_after_the_end(stage: Stage) -> None:
     milestones = [line(FAIR, "hkte"), line(SERVICES, "qianhai", MilestoneStatus.DONE)]
     ended = summary(stage, executed_version=2, signed_by=["hkte", "qianhai"])
     for who in (actor("hkte"), actor("qianhai"), actor("hkte", Role.MANAGER)):
-        assert offers_for(ended, milestones, who) == Offers()
+        offers = offers_for(ended, milestones, who)
+        assert offers.report_progress == () and offers.confirm == ()
+
+
+def test_only_the_owners_officer_schedules_the_ceremony_and_only_before_signing_ends() -> None:
+    ready = summary(Stage.READY_TO_SIGN, signed_by=["hkte", "qianhai"][:1])
+    assert offers_for(ready, [], actor("hkte")).schedule_ceremony
+    for who in (actor("qianhai"), actor("hkte", Role.MANAGER), actor("hkte", Role.VIEWER)):
+        assert not offers_for(ready, [], who).schedule_ceremony
+    for stage in (Stage.DRAFTING, Stage.IN_REVIEW, Stage.SIGNED, Stage.IN_FORCE):
+        assert not offers_for(summary(stage), [], actor("hkte")).schedule_ceremony
 
 
 def test_the_other_side_confirms_a_done_milestone_that_asks_for_it_once() -> None:

@@ -1,8 +1,8 @@
 """The symposium case clicked through in headless Chromium by an officer, a partner and a manager.
 
-Drafting and the ceremony go through the API (the pages have no draft editor); everything the pages
-offer (submit, review, sign, report progress, confirm, the inbox, the dashboard, the language switch)
-is clicked. Screenshots land in tests/web/screenshots (MOUFLOW_SCREENSHOTS to move them).
+Drafting goes through the API (the pages have no draft editor); everything the pages
+offer (submit, review, the ceremony, sign, report progress, confirm, the inbox, the dashboard, the language
+switch) is clicked. Screenshots land in tests/web/screenshots (MOUFLOW_SCREENSHOTS to move them).
 """
 
 from dataclasses import dataclass
@@ -13,6 +13,7 @@ from playwright.async_api import Browser, Page, expect
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
+from api.web.render import HONG_KONG
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users, make_users
@@ -119,9 +120,26 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
     await partner.press("#do-approve")
     await partner.stage_is("ready to sign")
 
-    at = await time_env.get_current_time() + timedelta(days=2)
-    ceremony = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
-    await api.call("POST", f"/mous/{Q}/ceremony", "hkte", ceremony)
+    await officer.visit(f"/web/mous/{Q}")
+    venue, witness = case.VENUE, case.SECRETARY_FOR_LABOUR
+    for field, value in (
+        ("#ceremony-venue-en", venue.en),
+        ("#ceremony-venue-zh", venue.zh),
+        ("#witness-name-en", witness.name.en),
+        ("#witness-title-en", witness.title.en),
+        ("#witness-name-zh", witness.name.zh),
+        ("#witness-title-zh", witness.title.zh),
+    ):
+        await officer.page.fill(field, value)
+    await officer.page.fill("#ceremony-starts-at", "2020-06-03T15:00")
+    await officer.press("#do-ceremony")  # in the past: refused, and what was typed is still there
+    await expect(officer.page.locator("#error")).to_contain_text("the ceremony must be in the future")
+    await expect(officer.page.locator("#ceremony-venue-zh")).to_have_value(venue.zh)
+    at = (await time_env.get_current_time() + timedelta(days=2)).astimezone(HONG_KONG)
+    await officer.page.fill("#ceremony-starts-at", at.strftime("%Y-%m-%dT%H:%M"))
+    await officer.press("#do-ceremony")
+    await expect(officer.page.locator("#ceremony")).to_contain_text(at.strftime("%Y-%m-%d %H:%M HKT"))
+    await officer.shot("05-ceremony-scheduled")
     for person, party in ((officer, "hkte"), (partner, "qianhai")):
         await person.visit(f"/web/mous/{Q}")
         signatory = case.SIGNATORIES[party]
@@ -132,7 +150,7 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
     await expect(partner.page.locator("#milestone-chart rect.bar")).to_have_count(3)
     await expect(partner.page.locator("#ceremony")).to_contain_text("Secretary for Labour and Welfare")
     await expect(partner.page.locator("#party-status tr[data-party='qianhai']")).to_contain_text("✔")
-    await partner.shot("05-in-force")
+    await partner.shot("06-in-force")
 
     await officer.visit(f"/web/mous/{Q}")
     await officer.page.select_option("#form-progress-joint-recruitment-fair select", "done")
@@ -160,10 +178,10 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
     await expect(manager.page.locator('#progress-chart rect[data-party="qianhai"][data-tone="overdue"]')).to_have_count(
         1
     )
-    await manager.shot("06-dashboard")
+    await manager.shot("07-dashboard")
     await manager.press("#lang-zh-Hant")
     await expect(manager.page.locator("h1")).to_have_text("管理儀表板")
-    await manager.shot("07-dashboard-zh-Hant")
+    await manager.shot("08-dashboard-zh-Hant")
     await partner.visit("/web/inbox")
     await expect(partner.page.locator('#inbox tr[data-kind="progress"].is-overdue')).to_have_count(1)
 
@@ -172,4 +190,4 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
     response = await nansha.page.goto(f"{site}/web/mous/{Q}")
     assert response is not None and response.status == 404
     await expect(nansha.page.locator("#error")).to_have_text(f"there is no MoU {Q!r}")
-    await nansha.shot("08-partner-cannot-see-other-mou")
+    await nansha.shot("09-partner-cannot-see-other-mou")
