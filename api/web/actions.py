@@ -30,7 +30,9 @@ from mouflow.domain.actions import (
     CeremonyRequest,
     ConfirmMilestone,
     ConfirmRequest,
+    DecideRenewal,
     ProgressRequest,
+    RenewalRequest,
     ReportProgress,
     Review,
     ReviewRequest,
@@ -171,6 +173,12 @@ def _witnesses(page: "PageForm") -> list[dict[str, dict[str, str]]]:
             "title": {"en": typed["title_en"], "zh": typed["title_zh"]},
         }
     ]
+
+
+@router.post("/renewal")
+async def decide_renewal(mou_id: str, page: PageFormDep) -> Response:
+    fields = {"renew": page.field("renew"), "comment": page.field("comment")}
+    return await page.act(mou_id, MouWorkflow.decide_renewal, DecideRenewal, RenewalRequest, fields)
 
 
 @router.post("/milestones/{milestone_id}/progress")

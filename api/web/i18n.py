@@ -67,6 +67,10 @@ ZH_HANT: dict[str, str] = {
     "Witness name": "見證人姓名",
     "Witness title": "見證人職銜",
     "Schedule": "安排",
+    "Renew this MoU for another term?": "是否續期另一任期？",
+    "The term ends on": "本任期屆滿日為",
+    "Renew": "續期",
+    "Let it expire": "任其屆滿",
     "Venue": "地點",
     "Witnesses": "見證人",
     "Signatures": "簽署",
@@ -130,6 +134,52 @@ ZH_HANT.update(
         "renewal_due": "續期到期",
         "renewal_decided": "續期決定",
         "renewed": "已續期",
+    }
+)
+
+
+# the My party page
+ZH_HANT.update(
+    {
+        "My party": "本方設定",
+        "Calendar feed": "日曆訂閱",
+        "Webhooks": "Webhook 通知",
+        "Removed.": "已移除。",
+        "Only an officer or a manager of the party issues its calendar feed and manages its webhooks.": (
+            "只有本方的主任或經理可發出日曆訂閱網址及管理 Webhook。"
+        ),
+        "One address to subscribe to in Outlook, Google or Apple Calendar: your MoUs' signing ceremonies "
+        "and every milestone due date, refreshed hourly.": (
+            "在 Outlook、Google 或 Apple 日曆訂閱此網址：本方備忘錄的簽署儀式及每個里程碑到期日，每小時更新。"
+        ),
+        "Your new feed URL, shown this once:": "新的訂閱網址（只顯示這一次）：",
+        "It works like a password: anyone who has it reads your party's calendar. "
+        "Issuing another one retires this one.": "此網址等同密碼：任何人取得即可讀取本方日曆。再次發出會令此網址失效。",
+        "Issuing a feed URL retires the previous one at once: calendars subscribed to it stop updating.": (
+            "發出新網址會令舊網址即時失效：已訂閱舊網址的日曆將不再更新。"
+        ),
+        "Issue a new feed URL": "發出新的訂閱網址",
+        "Each webhook receives a signed JSON POST when something happens to one of your MoUs.": (
+            "本方備忘錄有新進展時，每個 Webhook 都會收到一個已簽署的 JSON POST。"
+        ),
+        "Webhook added. Its signing secret, shown this once:": "已新增 Webhook。其簽署密鑰（只顯示這一次）：",
+        "Keep it now: it checks the Mouflow-Signature of every delivery, and it cannot be shown again.": (
+            "請立即保存：它用於核對每次傳送的 Mouflow-Signature，之後無法再顯示。"
+        ),
+        "No webhooks yet.": "尚未有 Webhook。",
+        "every event": "所有事件",
+        "Active": "啟用",
+        "Added": "新增於",
+        "Remove": "移除",
+        "Event": "事件",
+        "Attempts": "嘗試",
+        "No deliveries yet.": "尚未有傳送。",
+        "Add a webhook": "新增 Webhook",
+        "Events (none ticked: every event)": "事件（不選即所有事件）",
+        "Add webhook": "新增",
+        "delivered": "已送達",
+        "failed": "失敗",
+        "skipped": "已略過",
     }
 )
 

@@ -45,9 +45,14 @@ def mou_page(*, session: Session, user: UserRow, mou_id: str, today: date) -> Mo
         chart=milestone_chart([_chart_item(m) for m in current], today) if current else None,
         events=list_events(session=session, mou_id=mou_id),
         documents=[d for d in list_documents(session=session, mou_id=mou_id) if d.kind != DocumentKind.PROGRESS_REPORT],
-        offers=offers_for(status, lines, to_actor(user)),
+        offers=offers_for(status, lines, to_actor(user), _renewal_decided_by(status)),
         party_names={p.id: (p.name_en, p.name_zh) for p in list_parties(session=session)},
     )
+
+
+def _renewal_decided_by(status: MouStatus) -> set[str] | None:
+    term = status.term
+    return set(term.renewal_decisions) if term is not None and term.renewal_notice_sent else None
 
 
 def _current_term(milestones: list[MilestoneRow], status: MouStatus) -> list[MilestoneRow]:

@@ -26,17 +26,27 @@ class Offers:
     review_version: int | None = None
     sign_version: int | None = None
     schedule_ceremony: bool = False
+    decide_renewal: bool = False
     report_progress: tuple[str, ...] = ()
     confirm: tuple[str, ...] = ()
 
     @property
     def anything(self) -> bool:
-        offered = (self.submit_version, self.review_version, self.sign_version, self.schedule_ceremony)
+        offered = (
+            self.submit_version,
+            self.review_version,
+            self.sign_version,
+            self.schedule_ceremony,
+            self.decide_renewal,
+        )
         return any(offered) or bool(self.report_progress or self.confirm)
 
 
-def offers_for(summary: MouSummary, milestones: list[MilestoneLine], actor: Actor) -> Offers:
-    """`milestones` are those of the current term."""
+def offers_for(
+    summary: MouSummary, milestones: list[MilestoneLine], actor: Actor, renewal_decided_by: set[str] | None = None
+) -> Offers:
+    """`milestones` are those of the current term; `renewal_decided_by` the parties that decided on renewing
+    it, once the renewal notice went out (None before: the question is not put to anyone yet)."""
     if actor.party_id not in summary.party_ids and actor.role is not Role.MANAGER:
         return Offers()
     return Offers(
@@ -44,6 +54,7 @@ def offers_for(summary: MouSummary, milestones: list[MilestoneLine], actor: Acto
         review_version=_review(summary, actor),
         sign_version=_sign(summary, actor),
         schedule_ceremony=_is_owner_officer(summary, actor) and summary.stage is Stage.READY_TO_SIGN,
+        decide_renewal=_may_decide_renewal(summary, actor, renewal_decided_by),
         report_progress=tuple(m.id for m in milestones if _may_report(summary, m, actor)),
         confirm=tuple(m.id for m in milestones if _may_confirm(summary, m, actor)),
     )
@@ -69,6 +80,11 @@ def _review(summary: MouSummary, actor: Actor) -> int | None:
 def _sign(summary: MouSummary, actor: Actor) -> int | None:
     unsigned = summary.stage is Stage.READY_TO_SIGN and actor.party_id not in summary.signed_by
     return summary.approved_version if unsigned and _is_officer_of_party(summary, actor) else None
+
+
+def _may_decide_renewal(summary: MouSummary, actor: Actor, decided_by: set[str] | None) -> bool:
+    asked = decided_by is not None and actor.party_id not in decided_by
+    return asked and summary.stage in EXECUTED_STAGES and _is_officer_of_party(summary, actor)
 
 
 def _may_report(summary: MouSummary, milestone: MilestoneLine, actor: Actor) -> bool:

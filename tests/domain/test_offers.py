@@ -143,3 +143,14 @@ def test_a_manager_may_confirm_for_the_other_side() -> None:
     in_force = summary(Stage.IN_FORCE, executed_version=2, signed_by=["hkte", "qianhai"])
     assert offers_for(in_force, milestones, actor("hkte", Role.MANAGER)) == Offers(confirm=(SERVICES,))
     assert offers_for(in_force, milestones, actor("qianhai", Role.MANAGER)) == Offers(confirm=(FAIR,))
+
+
+def test_each_partys_officer_decides_on_renewal_once_the_notice_went_out() -> None:
+    in_force = summary(Stage.IN_FORCE, executed_version=2, signed_by=["hkte", "qianhai"])
+    assert not offers_for(in_force, [], actor("hkte")).decide_renewal  # no notice yet: nobody is asked
+    assert offers_for(in_force, [], actor("hkte"), renewal_decided_by=set()).decide_renewal
+    assert offers_for(in_force, [], actor("hkte"), renewal_decided_by={"qianhai"}).decide_renewal
+    assert not offers_for(in_force, [], actor("hkte"), renewal_decided_by={"hkte"}).decide_renewal
+    assert not offers_for(in_force, [], actor("hkte", Role.MANAGER), renewal_decided_by=set()).decide_renewal
+    expired = summary(Stage.EXPIRED, executed_version=2)
+    assert not offers_for(expired, [], actor("hkte"), renewal_decided_by=set()).decide_renewal

@@ -2,11 +2,14 @@
 once per form, and only from the session's own pages."""
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+from temporalio.testing import WorkflowEnvironment
 
+from mouflow.domain.calendar import start_of_day
+from mouflow.domain.clock import RENEWAL_NOTICE_DAYS
 from mouflow.domain.enums import Role
 from tests.web.helpers import CONTENT, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
 from tests.workflows import seed_case as case
@@ -161,3 +164,26 @@ async def test_signing_reporting_and_confirming_through_the_forms(web: Site) -> 
     milestone = next(m for m in (await web.detail(MOU))["milestones"] if m["id"] == fair)
     assert milestone["status"] == "done" and milestone["confirmed"]
     assert f"form-confirm-{fair}" not in await mou_page(qianhai)
+
+
+async def test_each_party_decides_on_renewal_through_the_form_once_the_notice_went_out(
+    web: Site, time_env: WorkflowEnvironment
+) -> None:
+    await web.start(MOU)
+    for party in ("hkte", "qianhai"):
+        await web.call("POST", f"/mous/{MOU}/reviews", party, json={"version": 1, "decision": "approve"})
+    for party in ("hkte", "qianhai"):
+        signatory = case.SIGNATORIES[party].model_dump(mode="json")
+        await web.call("POST", f"/mous/{MOU}/signatures", party, json={"version": 1, "signatory": signatory})
+    hkte, qianhai = await web.signed_in("hkte"), await web.signed_in("qianhai")
+    assert "form-renewal" not in await mou_page(hkte)  # nobody is asked before the notice
+
+    term_end = date.fromisoformat((await web.detail(MOU))["term"]["end_date"])
+    notice = start_of_day(term_end - timedelta(days=RENEWAL_NOTICE_DAYS)) + timedelta(days=1)
+    await time_env.sleep(notice - await time_env.get_current_time())
+    assert (await web.detail(MOU))["term"]["renewal_notice_sent"]
+    for visitor in (hkte, qianhai):
+        form = (await mou_page(visitor))["form-renewal"]
+        assert (await visitor.post(form, {"renew": "true", "comment": "Good results"})).status == 303
+        assert "form-renewal" not in await mou_page(visitor)
+    assert (await web.detail(MOU))["term"]["renewal_decisions"] == {"hkte": True, "qianhai": True}
