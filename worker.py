@@ -92,7 +92,10 @@ def notify_activities(
 ) -> list[Callable[..., Any]]:
     ledger, smtp = DeliveryLedger(sessions), SmtpSender(settings)
     store = DeliveryStoreActivities(sessions, email_enabled=smtp.enabled)
-    webhooks = WebhookActivities(ledger, http, allow_private=settings.webhook_allow_private_networks)
+    # one deadline for the whole request at twice the per-read timeout, well inside the activity's 30 s
+    deadline = 2 * settings.webhook_timeout_seconds
+    allow_private = settings.webhook_allow_private_networks
+    webhooks = WebhookActivities(ledger, http, allow_private=allow_private, deadline_seconds=deadline)
     return [store.plan, store.mark_failed, webhooks.deliver, EmailActivities(ledger, smtp).send]
 
 

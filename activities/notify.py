@@ -60,8 +60,11 @@ def new_attempt(job: DeliveryJob, started: float, outcome: DeliveryStatus, **fou
 
 
 class WebhookActivities:
-    def __init__(self, ledger: DeliveryLedger, http: httpx.AsyncClient, *, allow_private: bool) -> None:
+    def __init__(
+        self, ledger: DeliveryLedger, http: httpx.AsyncClient, *, allow_private: bool, deadline_seconds: float = 20.0
+    ) -> None:
         self._ledger, self._http, self._allow_private = ledger, http, allow_private
+        self._deadline = deadline_seconds
 
     @activity.defn(name="notify.webhook")
     async def deliver(self, request: Deliver) -> None:
@@ -78,7 +81,9 @@ class WebhookActivities:
             code, reason = await self._post(job)
         except RefusedDestination as refused:
             return new_attempt(job, started, FAILED, error=str(refused))
-        except (httpx.HTTPError, OSError) as error:  # timeouts, refused connections, DNS: may pass
+        except httpx.InvalidURL as error:  # no retry will make it callable
+            return new_attempt(job, started, FAILED, error=f"the URL cannot be called: {error}")
+        except (httpx.HTTPError, OSError) as error:  # timeouts (ours too), refused connections, DNS: may pass
             return new_attempt(job, started, PENDING, error=f"{type(error).__name__}: {error}")
         outcome = DELIVERED if is_success(code) else PENDING if is_retryable(code) else FAILED
         refusal = None if outcome is DELIVERED else f"the receiver answered {code} {reason}"
@@ -92,7 +97,10 @@ class WebhookActivities:
         # no redirects: a receiver could otherwise send our signed request on to an address we refuse;
         # streamed and never read, so a receiver cannot make us hold a huge answer in memory
         request = self._http.stream("POST", job.url, content=body, headers=headers, follow_redirects=False)
-        async with request as response:
+        # httpx's timeouts bound each read, not the request: a receiver trickling its answer a byte at a time
+        # would hold a slot of the notify queue for ever, since the SDK does not cancel an activity that does
+        # not heartbeat; this deadline ends the attempt, recorded, inside the activity's own timeout
+        async with asyncio.timeout(self._deadline), request as response:
             return response.status_code, response.reason_phrase
 
 

@@ -19,11 +19,17 @@ def check_destination(url: str, *, allow_private: bool) -> None:
     parts = urlsplit(url)
     if parts.scheme not in SCHEMES or not parts.hostname:
         raise RefusedDestination(f"only http and https URLs with a host are called, not {url!r}")
+    try:
+        port = parts.port  # a port over 65535 or not a number raises here
+        parts.hostname.encode("idna")  # so does a host name no resolver takes (an empty or too long label)
+    except ValueError as error:
+        raise RefusedDestination(f"the URL cannot be called: {error}") from None
     if allow_private:
         return
-    for address in _addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)):
+    for address in _addresses(parts.hostname, port or (443 if parts.scheme == "https" else 80)):
         if not is_public(address):
-            raise RefusedDestination(f"{parts.hostname} resolves to {address}, which is not a public address")
+            # the address itself stays out: the party reads this message, and it would map our network
+            raise RefusedDestination(f"{parts.hostname} resolves to an address that is not public")
 
 
 def is_public(address: str) -> bool:

@@ -18,7 +18,8 @@ HEADINGS = {
 
 
 def subject(payload: NotificationPayload) -> str:
-    return f"[mouflow] {HEADINGS[payload.type][0]}: {payload.mou.title_en}"
+    title = " ".join(payload.mou.title_en.split())  # a line break in a header would make every send fail
+    return f"[mouflow] {HEADINGS[payload.type][0]}: {title}"
 
 
 def build_message(*, payload: NotificationPayload, delivery_id: str, sender: str, recipient: str) -> EmailMessage:

@@ -106,6 +106,9 @@ def _job(session: Session, row: DeliveryRow, payload: dict[str, object]) -> Deli
 
 def record_attempt(*, session: Session, attempt: Attempt) -> None:
     """In a transaction of its own, before the activity returns or raises: every attempt is kept."""
+    # the delivery first: inserting the attempt takes a share lock on it, and taking that before this
+    # lock would let two overlapping attempts of one delivery deadlock on PostgreSQL
+    row = session.get(DeliveryRow, attempt.delivery_id, with_for_update=True)
     session.merge(
         DeliveryAttemptRow(
             delivery_id=attempt.delivery_id,
@@ -116,10 +119,10 @@ def record_attempt(*, session: Session, attempt: Attempt) -> None:
             duration_ms=attempt.duration_ms,
         )
     )
-    row = session.get(DeliveryRow, attempt.delivery_id, with_for_update=True)
     if row is None:
         return
-    row.attempts, row.last_error = max(row.attempts, attempt.attempt), attempt.error
+    if attempt.attempt >= row.attempts:  # a late report of an earlier attempt does not hide a newer one
+        row.attempts, row.last_error = attempt.attempt, attempt.error
     if row.status == PENDING and attempt.outcome is not DeliveryStatus.PENDING:
         row.status = attempt.outcome.value
         row.delivered_at = attempt.at if attempt.outcome is DeliveryStatus.DELIVERED else None

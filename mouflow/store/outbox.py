@@ -37,7 +37,7 @@ def claim_undispatched(*, session: Session, limit: int) -> list[str]:
         .where(NotificationRow.dispatched_at.is_(None))
         .order_by(NotificationRow.created_at, NotificationRow.id)
         .limit(limit)
-        .with_for_update(skip_locked=True)
+        .with_for_update(skip_locked=True, key_share=True)
     )
     ids = list(session.scalars(query))
     if session.get_bind().dialect.name == "sqlite":

@@ -3,7 +3,10 @@ what each kind of answer does to the delivery, and that every attempt is on reco
 
 import dataclasses
 import socket
-from collections.abc import AsyncIterator
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -131,3 +134,54 @@ async def test_a_removed_webhook_is_skipped(sessions: sessionmaker[Session], htt
         await attempt(sessions, http, delivery)
         assert receiver.received == []
     assert record_of(sessions, delivery)[0] == "skipped"
+
+
+async def test_a_url_no_request_can_reach_fails_for_good_and_is_recorded(
+    sessions: sessionmaker[Session], http: httpx.AsyncClient
+) -> None:
+    delivery = planned_delivery(sessions, "http://127.0.0.1:99999/hook")  # registered before the API checked ports
+    with pytest.raises(ApplicationError) as refused:
+        await attempt(sessions, http, delivery)
+    assert refused.value.non_retryable
+    status, attempts = record_of(sessions, delivery)
+    assert status == "failed" and "cannot be called" in (attempts[0][2] or "")
+
+
+async def test_a_receiver_trickling_its_answer_is_cut_off_at_the_deadline(
+    sessions: sessionmaker[Session], http: httpx.AsyncClient
+) -> None:
+    """httpx's timeout bounds each read; a byte every 0.2 s passes that for ever, the deadline does not."""
+    with trickling_server() as url:
+        delivery = planned_delivery(sessions, url)
+        env = ActivityEnvironment()
+        activities = WebhookActivities(DeliveryLedger(sessions), http, allow_private=True, deadline_seconds=1.0)
+        started = time.monotonic()
+        with pytest.raises(ApplicationError) as cut:
+            await env.run(activities.deliver, Deliver(delivery_id=delivery))
+        assert time.monotonic() - started < 4 and not cut.value.non_retryable
+    status, attempts = record_of(sessions, delivery)
+    assert status == "pending" and "TimeoutError" in (attempts[0][2] or "")
+
+
+@contextmanager
+def trickling_server() -> Iterator[str]:
+    stop = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            for byte in b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n":
+                if stop.wait(0.2):
+                    return
+                connection.sendall(bytes([byte]))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(timeout=5)

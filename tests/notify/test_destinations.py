@@ -41,3 +41,9 @@ def test_a_url_into_our_network_is_refused_unless_allowed(url: str) -> None:
 def test_only_http_and_https_urls_with_a_host_are_called(url: str) -> None:
     with pytest.raises(RefusedDestination):
         check_destination(url, allow_private=True)
+
+
+@pytest.mark.parametrize("url", ["http://h.example:99999/", "http://h.example:abc/", f"http://{'a' * 64}.example/"])
+def test_a_url_no_request_can_reach_is_refused_even_where_private_ones_are_allowed(url: str) -> None:
+    with pytest.raises(RefusedDestination, match="cannot be called"):
+        check_destination(url, allow_private=True)

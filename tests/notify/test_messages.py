@@ -65,3 +65,10 @@ def test_the_email_is_bilingual_with_a_subject_and_a_stable_message_id() -> None
     text = message.get_content()
     assert "Milestone overdue: MoU with Nansha" in text and "Services report, due 2026-02-28" in text
     assert "里程碑已逾期：與南沙的備忘錄" in text and "服務報告" in text
+
+
+def test_a_line_break_in_a_title_does_not_reach_the_subject() -> None:
+    broken = PAYLOAD.model_copy(update={"mou": PAYLOAD.mou.model_copy(update={"title_en": "MoU with\nNansha"})})
+    assert subject(broken) == "[mouflow] Milestone overdue: MoU with Nansha"
+    message = build_message(payload=broken, delivery_id="d.1", sender="a@b.example", recipient="c@d.example")
+    assert message["Subject"] == subject(broken)

@@ -51,6 +51,9 @@ async def site(
     async with running_worker(time_env.client, task_queue, sessions, storage):
         serving = asyncio.create_task(server.serve())
         while not server.started:
+            if serving.done():  # it could not bind, or failed to start: say why now, not at the test timeout
+                serving.result()
+                pytest.fail("uvicorn stopped before it started serving")
             await asyncio.sleep(0.05)
         try:
             yield f"http://127.0.0.1:{port}"
