@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request, Response, status
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
 from api.access import require_role, visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep
@@ -16,6 +17,7 @@ from api.errors import NotFoundError
 from mouflow.calendars import feed
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import Role
+from mouflow.store.access_tables import UserRow
 from mouflow.store.audit import append_action
 from mouflow.store.calendar_entries import get_feed_mou, list_feed_mous
 from mouflow.store.calendar_feeds import issue_feed_token, party_for_feed_token
@@ -41,14 +43,21 @@ def issue_feed(
 
     A retry issues yet another token (the first answer is not kept, as it holds the clear token).
     """
+    link = issue_party_feed(request, session=session, user=user, party_id=party_id, request_id=rid)
+    response.headers["Cache-Control"] = "no-store"
+    return link
+
+
+def issue_party_feed(request: Request, *, session: Session, user: UserRow, party_id: str, request_id: str) -> FeedLink:
+    """The API's route and the web page's form: checked, issued, audited and committed alike."""
     if user.party_id != party_id:  # another party's feed is as hidden as its MoUs
         raise NotFoundError(f"there is no party {party_id!r} among yours")
     require_role(user, Role.OFFICER, Role.MANAGER)
     token = issue_feed_token(session=session, party_id=party_id, created_by=user.id)
     detail = f"calendar feed of {party_id} issued; any earlier feed URL no longer works"
-    append_action(session=session, actor=to_actor(user), what="calendar_feed_issued", detail=detail, request_id=rid)
+    actor = to_actor(user)
+    append_action(session=session, actor=actor, what="calendar_feed_issued", detail=detail, request_id=request_id)
     session.commit()
-    response.headers["Cache-Control"] = "no-store"
     return FeedLink(url=str(request.url_for("party_feed", token=token)), token=token)
 
 

@@ -103,13 +103,7 @@ def _webhook(session: Session, party_id: str, webhook_id: str) -> WebhookRow:
 def create(
     party_id: str, body: WebhookCreate, user: CurrentUser, session: SessionDep, rid: RequestId
 ) -> WebhookCreated:
-    require_manager_of(user, party_id)
-    events = [kind.value for kind in body.events]
-    row = create_webhook(session=session, party_id=party_id, url=body.url, events=events, created_by=user.id)
-    detail = f"webhook {row.id} of {party_id}: {row.url} ({', '.join(row.events) or 'every event'})"
-    append_action(session=session, actor=to_actor(user), what="webhook_created", detail=detail, request_id=rid)
-    session.commit()
-    return WebhookCreated(**WebhookOut.model_validate(row).model_dump(), secret=row.secret)
+    return add_webhook(session=session, user=user, party_id=party_id, body=body, request_id=rid)
 
 
 @router.get("")
@@ -122,13 +116,7 @@ def list_all(party_id: str, user: CurrentUser, session: SessionDep) -> list[Webh
 @router.delete("/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)
 def remove(party_id: str, webhook_id: str, user: CurrentUser, session: SessionDep, rid: RequestId) -> Response:
     """Deactivates it: nothing more is sent to it, and its deliveries stay readable."""
-    require_manager_of(user, party_id)
-    row = _webhook(session, party_id, webhook_id)
-    if row.active:
-        deactivate_webhook(session=session, row=row)
-        detail = f"webhook {row.id} of {party_id}: {row.url}"
-        append_action(session=session, actor=to_actor(user), what="webhook_removed", detail=detail, request_id=rid)
-        session.commit()
+    remove_webhook(session=session, user=user, party_id=party_id, webhook_id=webhook_id, request_id=rid)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -138,8 +126,39 @@ def deliveries(
 ) -> list[DeliveryOut]:
     """Newest first, each with every attempt: when, the receiver's status code or the error, how long."""
     require_manager_of(user, party_id)
+    return delivery_log(session=session, webhook_id=_webhook(session, party_id, webhook_id).id, limit=limit)
+
+
+# shared with the web page (api/web/party_pages.py), so a form is checked, audited and refused as the API is
+
+
+def add_webhook(
+    *, session: Session, user: UserRow, party_id: str, body: WebhookCreate, request_id: str
+) -> WebhookCreated:
+    require_manager_of(user, party_id)
+    events = [kind.value for kind in body.events]
+    row = create_webhook(session=session, party_id=party_id, url=body.url, events=events, created_by=user.id)
+    detail = f"webhook {row.id} of {party_id}: {row.url} ({', '.join(row.events) or 'every event'})"
+    actor = to_actor(user)
+    append_action(session=session, actor=actor, what="webhook_created", detail=detail, request_id=request_id)
+    session.commit()
+    return WebhookCreated(**WebhookOut.model_validate(row).model_dump(), secret=row.secret)
+
+
+def remove_webhook(*, session: Session, user: UserRow, party_id: str, webhook_id: str, request_id: str) -> None:
+    """Removing one already removed changes nothing and writes no second audit entry."""
+    require_manager_of(user, party_id)
     row = _webhook(session, party_id, webhook_id)
-    found = recent_deliveries(session=session, webhook_id=row.id, limit=limit)
+    if row.active:
+        deactivate_webhook(session=session, row=row)
+        detail = f"webhook {row.id} of {party_id}: {row.url}"
+        actor = to_actor(user)
+        append_action(session=session, actor=actor, what="webhook_removed", detail=detail, request_id=request_id)
+        session.commit()
+
+
+def delivery_log(*, session: Session, webhook_id: str, limit: int) -> list[DeliveryOut]:
+    found = recent_deliveries(session=session, webhook_id=webhook_id, limit=limit)
     return [_delivery(delivery, notification, attempts) for delivery, notification, attempts in found]
 
 

@@ -7,14 +7,14 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import Problem
-from api.web import actions, desks, mou_pages, sign_in
+from api.web import actions, desks, mou_pages, party_pages, sign_in
 from api.web.auth import WEB_PATH, SignInRequired, sign_in_url
 from api.web.render import page
 from mouflow.documents.environment import TEMPLATES_DIR
 
 
 def install(app: FastAPI) -> None:
-    for module in (sign_in, mou_pages, actions, desks):
+    for module in (sign_in, mou_pages, actions, desks, party_pages):
         app.include_router(module.router)
     app.mount(f"{WEB_PATH}/static", StaticFiles(directory=TEMPLATES_DIR / "web" / "static"), name="web-static")
     app.add_exception_handler(SignInRequired, _to_sign_in)

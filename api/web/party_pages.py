@@ -31,8 +31,8 @@ from api.web.render import page
 from mouflow.notify.events import NotificationType
 from mouflow.store.access_tables import UserRow
 from mouflow.store.parties import get_party
-from mouflow.store.webhooks import list_webhooks
 from mouflow.store.web_sessions import SignedIn
+from mouflow.store.webhooks import list_webhooks
 
 router = APIRouter(prefix=f"{WEB_PATH}/party", include_in_schema=False)
 DELIVERIES_SHOWN = 10
