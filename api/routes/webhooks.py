@@ -6,7 +6,6 @@ answer 404, like ones that do not exist.
 
 from datetime import datetime
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -14,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from api.access import require_role
 from api.deps import CurrentUser, RequestId, SessionDep
-from api.errors import NotFoundError
+from api.errors import ConflictError, NotFoundError
 from api.schemas import Body
 from mouflow.domain.enums import Role
+from mouflow.notify.destinations import RefusedDestination, check_callable
 from mouflow.notify.events import NotificationType
 from mouflow.store.access_tables import UserRow
 from mouflow.store.audit import append_action
@@ -31,6 +31,7 @@ from mouflow.store.webhooks import (
 )
 
 router = APIRouter(prefix="/parties/{party_id}/webhooks", tags=["webhooks"])
+MAX_WEBHOOKS = 20
 Limit = Annotated[int, Query(ge=1, le=200)]
 
 
@@ -41,9 +42,12 @@ class WebhookCreate(Body):
     @field_validator("url")
     @classmethod
     def _http_url(cls, url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme not in {"http", "https"} or not parts.hostname or not url.isprintable() or " " in url:
+        if not url.isprintable() or " " in url:
             raise ValueError("must be an http:// or https:// URL with a host name, without spaces")
+        try:
+            check_callable(url)  # where it resolves to is checked at each delivery: DNS may change meanwhile
+        except RefusedDestination as refused:
+            raise ValueError(f"must be an http:// or https:// URL that can be called: {refused}") from None
         return url
 
 
@@ -136,6 +140,9 @@ def add_webhook(
     *, session: Session, user: UserRow, party_id: str, body: WebhookCreate, request_id: str
 ) -> WebhookCreated:
     require_manager_of(user, party_id)
+    if len(list_webhooks(session=session, party_id=party_id)) >= MAX_WEBHOOKS:
+        # each notification plans a delivery per webhook in one workflow: the cap keeps its history small
+        raise ConflictError(f"{party_id!r} has {MAX_WEBHOOKS} webhooks, the most a party may have; remove one first")
     events = [kind.value for kind in body.events]
     row = create_webhook(session=session, party_id=party_id, url=body.url, events=events, created_by=user.id)
     detail = f"webhook {row.id} of {party_id}: {row.url} ({', '.join(row.events) or 'every event'})"

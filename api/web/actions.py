@@ -22,6 +22,7 @@ from api.deps import SessionDep, TemporalDep
 from api.errors import UnprocessableError, problem_of
 from api.idempotency import Idempotency
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
+from api.web.forms import as_body
 from api.web.mou_pages import mou_response
 from api.web.render import HONG_KONG
 from api.workflows import Writer
@@ -85,7 +86,7 @@ class PageForm:
     ) -> Response:
         """Done: back to the page (303, so a reload does not post again). Refused: the page again, with why."""
         try:
-            body = said.model_validate(fields)
+            body = as_body(said, fields)
             await self._writer(body).act(mou_id, update, action, body, **extra)
         except Exception as error:
             found = problem_of(error)

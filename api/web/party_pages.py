@@ -6,12 +6,10 @@ webhook secret is shown once, on the page that answers the form: never in a redi
 `page()` already says `Cache-Control: no-store`.
 """
 
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from api.deps import RequestId, SessionDep
@@ -27,6 +25,7 @@ from api.routes.webhooks import (
     require_manager_of,
 )
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
+from api.web.forms import as_body
 from api.web.render import page
 from mouflow.notify.events import NotificationType
 from mouflow.store.access_tables import UserRow
@@ -36,7 +35,6 @@ from mouflow.store.webhooks import list_webhooks
 
 router = APIRouter(prefix=f"{WEB_PATH}/party", include_in_schema=False)
 DELIVERIES_SHOWN = 10
-Model = TypeVar("Model", bound=BaseModel)
 
 
 @router.get("")
@@ -74,14 +72,6 @@ def remove(
     party_id = who.user.party_id
     remove_webhook(session=session, user=who.user, party_id=party_id, webhook_id=webhook_id, request_id=rid)
     return RedirectResponse(f"{WEB_PATH}/party?done=removed", status_code=303)  # a reload does not post again
-
-
-def as_body(model: type[Model], fields: dict[str, Any]) -> Model:
-    """Validated as FastAPI validates the API's JSON body, so a refusal has the API's words (`body.url: ...`)."""
-    try:
-        return model.model_validate(fields)
-    except ValidationError as error:
-        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in error.errors()]) from error
 
 
 def party_response(

@@ -16,6 +16,17 @@ class RefusedDestination(Exception):
 
 
 def check_destination(url: str, *, allow_private: bool) -> None:
+    hostname, port = check_callable(url)
+    if allow_private:
+        return
+    for address in _addresses(hostname, port):
+        if not is_public(address):
+            # the address itself stays out: the party reads this message, and it would map our network
+            raise RefusedDestination(f"{hostname} resolves to an address that is not public")
+
+
+def check_callable(url: str) -> tuple[str, int]:
+    """The host and port of an http(s) URL a request can be made to, whatever it resolves to."""
     parts = urlsplit(url)
     if parts.scheme not in SCHEMES or not parts.hostname:
         raise RefusedDestination(f"only http and https URLs with a host are called, not {url!r}")
@@ -24,12 +35,7 @@ def check_destination(url: str, *, allow_private: bool) -> None:
         parts.hostname.encode("idna")  # so does a host name no resolver takes (an empty or too long label)
     except ValueError as error:
         raise RefusedDestination(f"the URL cannot be called: {error}") from None
-    if allow_private:
-        return
-    for address in _addresses(parts.hostname, port or (443 if parts.scheme == "https" else 80)):
-        if not is_public(address):
-            # the address itself stays out: the party reads this message, and it would map our network
-            raise RefusedDestination(f"{parts.hostname} resolves to an address that is not public")
+    return parts.hostname, port or (443 if parts.scheme == "https" else 80)
 
 
 def is_public(address: str) -> bool:

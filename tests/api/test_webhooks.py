@@ -67,6 +67,9 @@ async def test_a_viewer_or_admin_of_the_party_is_forbidden(api: httpx.AsyncClien
         ({"url": "not a url"}, "body.url"),
         ({"url": "https://"}, "body.url"),
         ({"url": "https://a.example/" + "x" * 2000}, "body.url"),
+        ({"url": "https://a.example:99999/x"}, "body.url"),  # no request could ever reach these three
+        ({"url": "https://a.example:port/x"}, "body.url"),
+        ({"url": "https://a..example/x"}, "body.url"),
         ({"url": "https://a.example/x", "events": ["signed", "exploded"]}, "body.events"),
         ({"url": "https://a.example/x", "secret": "mine"}, "body.secret"),
         ({}, "body.url"),
@@ -82,3 +85,10 @@ async def test_an_unknown_webhook_is_404(api: httpx.AsyncClient, users: Users) -
     headers = users.headers("hkte", Role.OFFICER)
     assert (await api.get(f"{HOOKS}/wh-nope/deliveries", headers=headers)).status_code == 404
     assert (await api.delete(f"{HOOKS}/wh-nope", headers=headers)).status_code == 404
+
+
+async def test_a_party_has_at_most_twenty_webhooks(api: httpx.AsyncClient, users: Users) -> None:
+    for n in range(20):
+        assert (await create(api, users, body={"url": f"https://hooks{n}.hkte.example/"})).status_code == 201
+    refused = await create(api, users, body={"url": "https://one-more.hkte.example/"})
+    assert refused.status_code == 409 and "remove one first" in refused.json()["detail"]
