@@ -81,7 +81,7 @@ class CeremonyRequest(Frozen):
     def _known_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as error:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: a name too long for a file
             raise ValueError(f"unknown time zone {value!r}") from error
         return value
 

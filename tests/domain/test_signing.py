@@ -1,10 +1,11 @@
 from datetime import date, timedelta
 
 import pytest
+from pydantic import ValidationError
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, officer
 from mouflow.domain import drafting, signing
-from mouflow.domain.actions import Revise, Sign
+from mouflow.domain.actions import CeremonyRequest, Revise, Sign
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import EventKind, Stage
 from mouflow.domain.errors import AlreadyDone, Forbidden, InvalidInput, StaleVersion, WrongStage
@@ -81,3 +82,12 @@ def test_no_revision_once_a_party_signed() -> None:
     signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     with pytest.raises(Forbidden, match="has signed"):
         drafting.check_revise(state, Revise(actor=officer(HKTE), base_version=1, content=state.executed_content))
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "../../etc/passwd", "0" * 450, ""])
+def test_a_ceremony_in_an_unknown_time_zone_is_refused_in_words(zone: str) -> None:
+    """A name too long for a file once made zoneinfo raise OSError, which the API answered with a 500."""
+    with pytest.raises(ValidationError, match="time_zone"):
+        CeremonyRequest.model_validate(
+            {"starts_at": "2030-06-03T15:00:00+08:00", "time_zone": zone, "venue": {"en": "Tamar", "zh": "添馬"}}
+        )
