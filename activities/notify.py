@@ -119,7 +119,11 @@ class EmailActivities:
         if not self._smtp.enabled:  # planned while e-mail was on; switched off since
             return new_attempt(job, started, DeliveryStatus.SKIPPED, error="e-mail is off (no smtp_host)")
         message = build_message(
-            payload=job.payload, delivery_id=job.delivery_id, sender=self._smtp.sender, recipient=job.email
+            payload=job.payload,
+            delivery_id=job.delivery_id,
+            sender=self._smtp.sender,
+            recipient=job.email,
+            public_url=self._smtp.settings.public_url,
         )
         try:
             self._smtp.send(message)

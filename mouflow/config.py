@@ -16,6 +16,9 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("DATABASE_URL", "MOUFLOW_DATABASE_URL")
     )
+    # the address people reach mouflow at (https://mouflow.example.org), for links handed out: feed URLs and
+    # the links in e-mails; unset, feed URLs follow the request's host, and e-mails carry no link
+    public_url: str | None = None
     # webhooks: a receiver on loopback, a private or a link-local address is refused unless this is set,
     # so a party cannot make the worker call services inside our own network
     webhook_allow_private_networks: bool = False

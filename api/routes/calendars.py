@@ -15,6 +15,7 @@ from api.access import require_role, visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep
 from api.errors import NotFoundError
 from mouflow.calendars import feed
+from mouflow.config import Settings
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import Role
 from mouflow.store.access_tables import UserRow
@@ -58,7 +59,15 @@ def issue_party_feed(request: Request, *, session: Session, user: UserRow, party
     actor = to_actor(user)
     append_action(session=session, actor=actor, what="calendar_feed_issued", detail=detail, request_id=request_id)
     session.commit()
-    return FeedLink(url=str(request.url_for("party_feed", token=token)), token=token)
+    return FeedLink(url=_public(request, request.app.url_path_for("party_feed", token=token)), token=token)
+
+
+def _public(request: Request, path: str) -> str:
+    """Behind a proxy the request's own host may be an internal name, or one a client chose: a configured
+    public address wins."""
+    settings: Settings = request.app.state.settings
+    base = settings.public_url or str(request.base_url)
+    return base.rstrip("/") + path
 
 
 @router.get("/calendars/{token}.ics", response_class=Response, responses=CALENDAR)

@@ -1,8 +1,11 @@
 """The notification e-mail: plain text, English then Traditional Chinese. Building only; sending is smtp.py."""
 
+from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
+from urllib.parse import quote
 
+from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.notify.events import EventInfo, NotificationPayload, NotificationType
 
 HEADINGS = {
@@ -22,28 +25,32 @@ def subject(payload: NotificationPayload) -> str:
     return f"[mouflow] {HEADINGS[payload.type][0]}: {title}"
 
 
-def build_message(*, payload: NotificationPayload, delivery_id: str, sender: str, recipient: str) -> EmailMessage:
+def build_message(
+    *, payload: NotificationPayload, delivery_id: str, sender: str, recipient: str, public_url: str | None = None
+) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = subject(payload)
     message["From"], message["To"] = sender, recipient
     message["Date"] = format_datetime(payload.event.at)
     # the same on every attempt, so a mail server or client can drop a copy sent twice
     message["Message-ID"] = f"<{delivery_id}@mouflow>"
-    message.set_content(body(payload))  # UTF-8, as the Chinese half needs
+    message.set_content(body(payload, public_url))  # UTF-8, as the Chinese half needs
     return message
 
 
-def body(payload: NotificationPayload) -> str:
+def body(payload: NotificationPayload, public_url: str | None = None) -> str:
     english, chinese = HEADINGS[payload.type]
     mou, event = payload.mou, payload.event
     lines = [f"{english}: {mou.title_en}", *_facts_en(event), f"MoU: {mou.id} (stage: {mou.stage})", ""]
     lines += [f"{chinese}：{mou.title_zh}", *_facts_zh(event), f"備忘錄：{mou.id}（階段：{mou.stage}）", ""]
+    if public_url:  # the page itself, which asks the reader to sign in
+        lines += [f"Open / 開啟: {public_url.rstrip('/')}/web/mous/{quote(mou.id)}", ""]
     lines.append("-- mouflow: you receive this as a user of a party to this MoU / 閣下為此備忘錄締約方的用戶")
     return "\n".join(lines) + "\n"
 
 
 def _facts_en(event: EventInfo) -> list[str]:
-    facts = [f"When: {event.at.isoformat()}"]
+    facts = [f"When: {hong_kong(event.at)}"]
     facts += [f"By: {event.actor_name}"] if event.actor_name else []
     facts += [f"Party: {event.party_id}"] if event.party_id else []
     facts += [f"Version: {event.version}"] if event.version is not None else []
@@ -53,10 +60,15 @@ def _facts_en(event: EventInfo) -> list[str]:
 
 
 def _facts_zh(event: EventInfo) -> list[str]:
-    facts = [f"時間：{event.at.isoformat()}"]
+    facts = [f"時間：{hong_kong(event.at)}"]
     facts += [f"經辦人：{event.actor_name}"] if event.actor_name else []
     facts += [f"締約方：{event.party_id}"] if event.party_id else []
     facts += [f"版本：{event.version}"] if event.version is not None else []
     if event.milestone is not None:
         facts.append(f"里程碑：{event.milestone.title_zh}，到期日 {event.milestone.due_date.isoformat()}")
     return facts + ([f"備註：{event.detail}"] if event.detail else [])
+
+
+def hong_kong(moment: datetime) -> str:
+    """The parties count time in Hong Kong; the zone is named, so no reader takes it for their own."""
+    return moment.astimezone(MOU_TIME_ZONE).strftime("%Y-%m-%d %H:%M HKT")

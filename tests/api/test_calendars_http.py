@@ -5,10 +5,13 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from icalendar import Calendar, Event
+from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
+from api.main import create_app
+from mouflow.config import Settings
 from mouflow.domain.enums import Role
-from tests.api.conftest import Users
+from tests.api.conftest import Users, make_users
 from tests.api.test_seed_case_http import Http, start_body
 from tests.workflows import seed_case as case
 
@@ -127,3 +130,15 @@ async def test_a_withdrawn_mou_cancels_its_ceremony_in_place(
     await http.call("POST", f"{Q}/withdrawal", "hkte", body={"reason": "The partner's mandate lapsed"})
     cancelled = (await fetch(api, link["url"]))[CEREMONY_UID]
     assert str(cancelled["STATUS"]) == "CANCELLED" and cancelled["SEQUENCE"] == 1
+
+
+async def test_a_configured_public_address_makes_the_feed_url_not_the_requests_host(
+    sessions: sessionmaker[Session], time_env: WorkflowEnvironment
+) -> None:
+    users = make_users(sessions)
+    settings = Settings(public_url="https://mouflow.hkte.example/")
+    app = create_app(settings, sessions=sessions, temporal=time_env.client)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://internal-name:8000") as client:
+        link = await Http(client, users).call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)
+    assert link["url"] == f"https://mouflow.hkte.example/calendars/{link['token']}.ics"

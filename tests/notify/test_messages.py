@@ -3,6 +3,7 @@
 import json
 from datetime import UTC, date, datetime
 
+from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.domain.enums import EventKind
 from mouflow.notify.events import EventInfo, MilestoneInfo, MouInfo, NotificationPayload, NotificationType
 from mouflow.notify.mail import build_message, subject
@@ -72,3 +73,18 @@ def test_a_line_break_in_a_title_does_not_reach_the_subject() -> None:
     assert subject(broken) == "[mouflow] Milestone overdue: MoU with Nansha"
     message = build_message(payload=broken, delivery_id="d.1", sender="a@b.example", recipient="c@d.example")
     assert message["Subject"] == subject(broken)
+
+
+def test_the_email_tells_hong_kong_time_and_links_the_page_where_mouflow_knows_its_address() -> None:
+    plain = build_message(payload=PAYLOAD, delivery_id=DELIVERY, sender="a@b.example", recipient="c@d.example")
+    assert "/web/mous/" not in plain.get_content()
+    linked = build_message(
+        payload=PAYLOAD,
+        delivery_id=DELIVERY,
+        sender="a@b.example",
+        recipient="c@d.example",
+        public_url="https://mouflow.hkte.example/",
+    )
+    text = linked.get_content()
+    assert f"Open / 開啟: https://mouflow.hkte.example/web/mous/{PAYLOAD.mou.id}" in text
+    assert f"When: {PAYLOAD.event.at.astimezone(MOU_TIME_ZONE):%Y-%m-%d %H:%M} HKT" in text
