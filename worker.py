@@ -110,6 +110,7 @@ def notify_worker(
         activities=notify,
         activity_executor=executor,
         max_concurrent_activities=NOTIFY_THREADS,
+        sticky_queue_schedule_to_start_timeout=STICKY_TIMEOUT,  # as the MoU worker's, for the same reason
         graceful_shutdown_timeout=SHUTDOWN_GRACE,
     )
 
