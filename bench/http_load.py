@@ -1,7 +1,8 @@
 """Closed-loop load: N clients, each on its own keep-alive connection, each sending its next GET as soon
 as the last one answered, for a fixed time. Prints one JSON line: latencies (seconds), elapsed, errors.
 
-Run: .venv/bin/python bench/http_load.py <port> <seconds> <clients> <token> <path> [<path> ...]
+Run: .venv/bin/python bench/http_load.py <port> <seconds> <clients> <token> <path> [<path> ...] [--cookie=C]
+`--cookie=name=value` adds a Cookie header to every request (a web session, for bench/pages.py).
 It speaks plain HTTP/1.1 over asyncio streams rather than through httpx: on a 2-core machine the load
 generator shares the CPU with the server, and a generator that costs less per request than the server
 measures the server, not itself.
@@ -38,15 +39,19 @@ async def read_response(reader: asyncio.StreamReader) -> int:
     return int(lines[0].split(" ")[1])
 
 
-def get_request(path: str, token: str) -> bytes:
-    return f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n\r\n".encode()
+def get_request(path: str, token: str, cookie: str | None = None) -> bytes:
+    cookie_line = f"Cookie: {cookie}\r\n" if cookie else ""
+    head = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n{cookie_line}\r\n"
+    return head.encode()
 
 
-async def run(port: int, seconds: float, clients: int, token: str, paths: list[str]) -> dict[str, object]:
+async def run(
+    port: int, seconds: float, clients: int, token: str, paths: list[str], cookie: str | None = None
+) -> dict[str, object]:
     latencies: list[float] = []
     started = time.perf_counter()
     until = started + seconds
-    requests = [get_request(path, token) for path in paths]
+    requests = [get_request(path, token, cookie) for path in paths]
     # each client starts at a different path, so concurrent requests read different MoUs
     turns = [requests[n % len(requests) :] + requests[: n % len(requests)] for n in range(clients)]
     tasks = [one_client(port, turn, until, latencies) for turn in turns]
@@ -55,5 +60,7 @@ async def run(port: int, seconds: float, clients: int, token: str, paths: list[s
 
 
 if __name__ == "__main__":
-    port, seconds, clients, token, *paths = sys.argv[1:]
-    print(json.dumps(asyncio.run(run(int(port), float(seconds), int(clients), token, paths))))
+    options = [arg for arg in sys.argv[1:] if arg.startswith("--cookie=")]
+    port, seconds, clients, token, *paths = [arg for arg in sys.argv[1:] if arg not in options]
+    cookie = options[-1].removeprefix("--cookie=") if options else None
+    print(json.dumps(asyncio.run(run(int(port), float(seconds), int(clients), token, paths, cookie))))

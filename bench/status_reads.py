@@ -72,8 +72,13 @@ def _wait_until_up(port: int) -> None:
     raise RuntimeError("the bench server did not answer /healthz within 60 s")
 
 
-def load(port: int, seconds: float, clients: int, token: str, paths: list[str]) -> dict[str, float]:
+def load(
+    port: int, seconds: float, clients: int, token: str, paths: list[str], cookie: str | None = None
+) -> dict[str, float]:
+    """One round of bench/http_load.py; `cookie` ("name=value") is sent on every request if given."""
     command = [sys.executable, str(BENCH / "http_load.py"), str(port), str(seconds), str(clients), token, *paths]
+    if cookie:
+        command.append(f"--cookie={cookie}")
     result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
     if result["errors"]:
         raise RuntimeError(f"{result['errors']} requests did not answer 200 on {paths[0]}")
