@@ -14,9 +14,10 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 from mouflow.notify.signing import verify_signature
+from tests.notify.receiver import PostHandler, serving
 
 HELD_TIMEOUT = 60.0  # seconds for a delivery to reach the receiver once it is owed
 
@@ -97,32 +98,19 @@ class _Server(ThreadingHTTPServer):
 
 @contextmanager
 def faulty_receiver() -> Iterator[FaultyReceiver]:
-    receiver: FaultyReceiver
+    receiver = FaultyReceiver(base_url="")
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802  the name http.server calls
-            body = self.rfile.read(int(self.headers.get("content-length", "0")))
-            headers = {name.lower(): value for name, value in self.headers.items()}
-            status, hold = receiver.arrive(self.path, headers, body)
+    class Handler(PostHandler):
+        def respond(self, path: str, headers: dict[str, str], body: bytes) -> int:
+            status, hold = receiver.arrive(path, headers, body)
             if hold:
                 with receiver.lock:
                     receiver.held += 1
                 time.sleep(hold)
                 with receiver.lock:
                     receiver.held -= 1
-            self.send_response(status)
-            self.send_header("content-length", "0")
-            self.end_headers()
+            return status
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002  quiet
-            pass
-
-    server = _Server(("127.0.0.1", 0), Handler)
-    receiver = FaultyReceiver(base_url=f"http://127.0.0.1:{server.server_address[1]}")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(_Server(("127.0.0.1", 0), Handler)) as base_url:
+        receiver.base_url = base_url
         yield receiver
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -40,27 +40,43 @@ class Receiver:
             return plan.pop(0) if plan else 200
 
 
+class PostHandler(BaseHTTPRequestHandler):
+    """Reads a POST and answers with the status `respond` gives, and an empty body; logs nothing."""
+
+    def respond(self, path: str, headers: dict[str, str], body: bytes) -> int:
+        raise NotImplementedError
+
+    def do_POST(self) -> None:  # noqa: N802  the name http.server calls
+        body = self.rfile.read(int(self.headers.get("content-length", "0")))
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        self.send_response(self.respond(self.path, headers, body))
+        self.send_header("content-length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  quiet
+        pass
+
+
 @contextmanager
-def receiving() -> Iterator[Receiver]:
-    receiver: Receiver
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802  the name http.server calls
-            body = self.rfile.read(int(self.headers.get("content-length", "0")))
-            headers = {name.lower(): value for name, value in self.headers.items()}
-            self.send_response(receiver.answer(self.path, headers, body))
-            self.send_header("content-length", "0")
-            self.end_headers()
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002  quiet
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    receiver = Receiver(base_url=f"http://127.0.0.1:{server.server_address[1]}")
+def serving(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Serves in a thread of its own until the block ends; yields the base URL."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield receiver
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def receiving() -> Iterator[Receiver]:
+    receiver = Receiver(base_url="")
+
+    class Handler(PostHandler):
+        def respond(self, path: str, headers: dict[str, str], body: bytes) -> int:
+            return receiver.answer(path, headers, body)
+
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as base_url:
+        receiver.base_url = base_url
+        yield receiver
