@@ -24,7 +24,6 @@ from api.idempotency import Idempotency
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
 from api.web.mou_pages import mou_response
-from api.web.render import HONG_KONG
 from api.workflows import Writer
 from mouflow.domain.actions import (
     Action,
@@ -43,6 +42,7 @@ from mouflow.domain.actions import (
     Submit,
     SubmitRequest,
 )
+from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.store.idempotency import fingerprint
 from mouflow.store.web_sessions import SignedIn
 from workflows.mou import MouWorkflow
@@ -160,7 +160,7 @@ def hong_kong_moment(typed: str) -> str:
         moment = datetime.fromisoformat(typed)
     except ValueError:
         return typed
-    return (moment if moment.tzinfo else moment.replace(tzinfo=HONG_KONG)).isoformat()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=MOU_TIME_ZONE)).isoformat()
 
 
 def _witnesses(page: "PageForm") -> list[dict[str, dict[str, str]]]:

@@ -3,7 +3,6 @@
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -12,8 +11,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from api.web.i18n import LANGUAGES, Translator, language_of
 from mouflow.documents.environment import TEMPLATES_DIR
+from mouflow.domain.calendar import hong_kong_time as in_hong_kong
 
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
 # no script at all, styles only from our own file, nothing framed: an injected tag would have nothing to run
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -35,9 +34,7 @@ _ENVIRONMENT = SandboxedEnvironment(
 
 
 def hong_kong_time(moment: datetime | None) -> str:
-    if moment is None:
-        return "—"
-    return moment.astimezone(HONG_KONG).strftime("%Y-%m-%d %H:%M HKT")
+    return "—" if moment is None else in_hong_kong(moment)
 
 
 def iso_day(day: date | str | None) -> str:

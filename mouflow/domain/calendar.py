@@ -6,6 +6,11 @@ from datetime import date, datetime, time, timedelta, timezone
 MOU_TIME_ZONE = timezone(timedelta(hours=8), "HKT")
 
 
+def hong_kong_time(moment: datetime) -> str:
+    """A moment as the pages and e-mails show it; the zone is named, so no reader takes it for their own."""
+    return moment.astimezone(MOU_TIME_ZONE).strftime("%Y-%m-%d %H:%M HKT")
+
+
 def local_date(moment: datetime) -> date:
     return moment.astimezone(MOU_TIME_ZONE).date()
 

@@ -1,11 +1,10 @@
 """The notification e-mail: plain text, English then Traditional Chinese. Building only; sending is smtp.py."""
 
-from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from urllib.parse import quote
 
-from mouflow.domain.calendar import MOU_TIME_ZONE
+from mouflow.domain.calendar import hong_kong_time
 from mouflow.notify.events import EventInfo, NotificationPayload, NotificationType
 
 HEADINGS = {
@@ -50,7 +49,7 @@ def body(payload: NotificationPayload, public_url: str | None = None) -> str:
 
 
 def _facts_en(event: EventInfo) -> list[str]:
-    facts = [f"When: {hong_kong(event.at)}"]
+    facts = [f"When: {hong_kong_time(event.at)}"]
     facts += [f"By: {event.actor_name}"] if event.actor_name else []
     facts += [f"Party: {event.party_id}"] if event.party_id else []
     facts += [f"Version: {event.version}"] if event.version is not None else []
@@ -60,15 +59,10 @@ def _facts_en(event: EventInfo) -> list[str]:
 
 
 def _facts_zh(event: EventInfo) -> list[str]:
-    facts = [f"時間：{hong_kong(event.at)}"]
+    facts = [f"時間：{hong_kong_time(event.at)}"]
     facts += [f"經辦人：{event.actor_name}"] if event.actor_name else []
     facts += [f"締約方：{event.party_id}"] if event.party_id else []
     facts += [f"版本：{event.version}"] if event.version is not None else []
     if event.milestone is not None:
         facts.append(f"里程碑：{event.milestone.title_zh}，到期日 {event.milestone.due_date.isoformat()}")
     return facts + ([f"備註：{event.detail}"] if event.detail else [])
-
-
-def hong_kong(moment: datetime) -> str:
-    """The parties count time in Hong Kong; the zone is named, so no reader takes it for their own."""
-    return moment.astimezone(MOU_TIME_ZONE).strftime("%Y-%m-%d %H:%M HKT")

@@ -13,8 +13,7 @@ from playwright.async_api import Browser, Page, expect
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
-from api.web.render import HONG_KONG
-from mouflow.domain.calendar import start_of_day
+from mouflow.domain.calendar import MOU_TIME_ZONE, start_of_day
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users, make_users
 from tests.web.conftest import SCREENSHOTS
@@ -135,7 +134,7 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
     await officer.press("#do-ceremony")  # in the past: refused, and what was typed is still there
     await expect(officer.page.locator("#error")).to_contain_text("the ceremony must be in the future")
     await expect(officer.page.locator("#ceremony-venue-zh")).to_have_value(venue.zh)
-    at = (await time_env.get_current_time() + timedelta(days=2)).astimezone(HONG_KONG)
+    at = (await time_env.get_current_time() + timedelta(days=2)).astimezone(MOU_TIME_ZONE)
     await officer.page.fill("#ceremony-starts-at", at.strftime("%Y-%m-%dT%H:%M"))
     await officer.press("#do-ceremony")
     await expect(officer.page.locator("#ceremony")).to_contain_text(at.strftime("%Y-%m-%d %H:%M HKT"))
