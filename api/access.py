@@ -22,6 +22,11 @@ def sees_everything(session: Session, user: UserRow) -> bool:
     return party is not None and party.owns_mous
 
 
+def list_scope(session: Session, user: UserRow) -> str | None:
+    """The party a user's lists are limited to; None for one who sees every MoU."""
+    return None if sees_everything(session, user) else user.party_id
+
+
 def require_auditor(session: Session, user: UserRow) -> None:
     if not sees_everything(session, user):
         raise ForbiddenError(

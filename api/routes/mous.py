@@ -11,7 +11,7 @@ from temporalio.client import WorkflowHandle
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
-from api.access import sees_everything, visible_mou
+from api.access import list_scope, visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
 from api.errors import ConflictError, ForbiddenError, NotFoundError, UnprocessableError
 from api.idempotency import Idempotency, IdempotencyDep
@@ -148,7 +148,7 @@ def list_all(
 ) -> MouPage:
     rows = list_mous(
         session=session,
-        visible_to=None if sees_everything(session, user) else user.party_id,
+        visible_to=list_scope(session, user),
         party_id=party,
         stage=stage.value if stage else None,
         overdue=overdue,

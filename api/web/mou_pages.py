@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
-from api.access import sees_everything
+from api.access import list_scope
 from api.deps import SessionDep
 from api.errors import UnprocessableError
 from api.routes.calendars import ceremony_download
@@ -42,7 +42,7 @@ def mou_list(
 ) -> Response:
     rows = list_mous(
         session=session,
-        visible_to=None if sees_everything(session, who.user) else who.user.party_id,
+        visible_to=list_scope(session, who.user),
         party_id=party or None,
         stage=_stage(stage),
         overdue={"yes": True, "no": False}.get(overdue or ""),
