@@ -49,7 +49,8 @@ from workflows.mou import MouWorkflow
 
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False)
 FORM_KEY = re.compile(r"^[0-9a-f]{32}$")
-WITNESS_FIELDS = tuple(f"witness_{name}" for name in ("name_en", "name_zh", "title_en", "title_zh"))
+WITNESS_PARTS = ("name_en", "name_zh", "title_en", "title_zh")
+WITNESS_FIELDS = tuple(f"witness_{part}" for part in WITNESS_PARTS)
 # the form fields a person types (not the hidden ones), shown again when the form is refused
 TYPED_FIELDS: tuple[str, ...] = (
     *("comment", "note", "name_en", "title_en", "name_zh", "title_zh", "starts_at", "venue_en", "venue_zh"),
@@ -165,7 +166,7 @@ def hong_kong_moment(typed: str) -> str:
 
 def _witnesses(page: "PageForm") -> list[dict[str, dict[str, str]]]:
     """One witness from the form, when any of their four fields is filled."""
-    typed = {name: page.field(f"witness_{name}") for name in ("name_en", "name_zh", "title_en", "title_zh")}
+    typed = {part: page.field(f"witness_{part}") for part in WITNESS_PARTS}
     if not any(typed.values()):
         return []
     return [

@@ -10,7 +10,6 @@ ROW_HEIGHT = 26
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
     due: date
     x: float
     width: float
@@ -29,7 +28,6 @@ class MilestoneChart:
 
 @dataclass(frozen=True)
 class ChartItem:
-    label: str
     due: date
     done: bool
     overdue: bool
@@ -51,9 +49,7 @@ def milestone_chart(items: list[ChartItem], today: date, soon_days: int = 30) ->
         if item.done:
             start = max(x_of(item.due) - 4, 0)
             end = start + 4
-        bars.append(
-            Bar(item.label, item.due, start, max(end - start, 2), row * ROW_HEIGHT, _tone(item, today, soon_days))
-        )
+        bars.append(Bar(item.due, start, max(end - start, 2), row * ROW_HEIGHT, _tone(item, today, soon_days)))
     return MilestoneChart(bars, x_of(today), max(len(items), 1) * ROW_HEIGHT, first, last)
 
 

@@ -81,4 +81,4 @@ def _line(milestone: MilestoneRow, needing_confirmation: set[str]) -> MilestoneL
 
 
 def _chart_item(milestone: MilestoneRow) -> ChartItem:
-    return ChartItem(milestone.title_en, milestone.due_date, milestone.status == "done", milestone.overdue)
+    return ChartItem(milestone.due_date, milestone.status == "done", milestone.overdue)

@@ -1,7 +1,7 @@
 """Turning a page's context into an HTML response: one autoescaping, sandboxed Jinja environment for
 `templates/web/`, the interface language, Hong Kong time, and the headers every page carries."""
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from fastapi import Request
@@ -37,12 +37,7 @@ def hong_kong_time(moment: datetime | None) -> str:
     return "—" if moment is None else in_hong_kong(moment)
 
 
-def iso_day(day: date | str | None) -> str:
-    return "—" if day is None else str(day)[:10]
-
-
 _ENVIRONMENT.filters["hk"] = hong_kong_time
-_ENVIRONMENT.filters["day"] = iso_day
 
 
 def page(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:

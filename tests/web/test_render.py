@@ -1,8 +1,8 @@
-"""What every page shares: times in Hong Kong, days as ISO dates."""
+"""What every page shares: times in Hong Kong, and a policy that allows no script."""
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
-from api.web.render import SECURITY_HEADERS, hong_kong_time, iso_day
+from api.web.render import SECURITY_HEADERS, hong_kong_time
 
 
 def test_times_are_shown_in_hong_kong() -> None:
@@ -11,11 +11,6 @@ def test_times_are_shown_in_hong_kong() -> None:
     madrid = timezone(timedelta(hours=2))
     assert hong_kong_time(datetime(2025, 6, 3, 9, 0, tzinfo=madrid)) == "2025-06-03 15:00 HKT"
     assert hong_kong_time(None) == "—"
-
-
-def test_days_are_iso_dates() -> None:
-    assert iso_day(date(2025, 6, 3)) == "2025-06-03" == iso_day("2025-06-03T00:00:00+08:00")
-    assert iso_day(None) == "—"
 
 
 def test_the_policy_allows_no_script_at_all() -> None:
