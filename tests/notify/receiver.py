@@ -47,7 +47,11 @@ class PostHandler(BaseHTTPRequestHandler):
         raise NotImplementedError
 
     def do_POST(self) -> None:  # noqa: N802  the name http.server calls
-        body = self.rfile.read(int(self.headers.get("content-length", "0")))
+        length = int(self.headers.get("content-length", "0"))
+        body = self.rfile.read(length)
+        if len(body) < length:  # the sender died mid-body: no request arrived, as any HTTP server sees it
+            self.close_connection = True
+            return
         headers = {name.lower(): value for name, value in self.headers.items()}
         self.send_response(self.respond(self.path, headers, body))
         self.send_header("content-length", "0")
