@@ -12,6 +12,12 @@ class Stage(StrEnum):
     EXPIRED = "expired"
     WITHDRAWN = "withdrawn"
     TERMINATED = "terminated"
+    REOPENED = "reopened"  # the owner takes an approved version back to drafting; approvals are cleared
+    SIGNATURES_VOIDED = "signatures_voided"  # the owner voids a partly signed MoU's signatures, with a reason
+    TERMINATION_NOTICE = "termination_notice"  # a party gives written notice; the MoU ends when the notice does
+    TERMINATION_CONSENTED = "termination_consented"  # a party's officer consents to end the MoU at once
+    DOCUMENT_MISSING = "document_missing"  # a render failed after its bounded retries
+    DOCUMENT_REQUESTED = "document_requested"  # an officer or operator asks for a missing document again
 
     @property
     def is_terminal(self) -> bool:
@@ -32,6 +38,11 @@ class Role(StrEnum):
 class ReviewDecision(StrEnum):
     APPROVE = "approve"
     REQUEST_CHANGES = "request_changes"
+
+
+class SigningMode(StrEnum):
+    AT_CEREMONY = "at_ceremony"  # signed at the ceremony, from its start
+    IN_COUNTERPART = "in_counterpart"  # a party that cannot attend signs its own counterpart
 
 
 class MilestoneStatus(StrEnum):
