@@ -10,6 +10,7 @@
 Domain rule violations (mouflow.domain.errors) and refused workflow Updates map by their code.
 """
 
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -75,16 +76,41 @@ class Problem:
     status: int
     code: str
     message: str
+    field: str | None = None  # the input at fault, where there is one
+    template: str | None = None  # a rule's English words with {placeholders}, for a page to translate
+    values: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
-def problem(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": code, "detail": message})
+def problem(status: int, code: str, message: str, at: str | None = None) -> JSONResponse:
+    content = {"error": code, "detail": message} | ({"field": at} if at else {})
+    return JSONResponse(status_code=status, content=content)
+
+
+def of_violation(status: int, violation: RuleViolation) -> Problem:
+    return Problem(
+        status, violation.code, violation.message, violation.field, violation.template, dict(violation.values)
+    )
+
+
+def _rule_details(cause: ApplicationError) -> dict[str, Any]:
+    """The template, values and field a refused Update carries (mouflow.domain.errors.RuleViolation.details)."""
+    details = cause.details[0] if cause.details else None
+    return details if isinstance(details, dict) else {}
 
 
 def from_update_failure(error: WorkflowUpdateFailedError) -> Problem:
     cause = error.cause
     if isinstance(cause, ApplicationError) and cause.type in STATUS_BY_RULE:
-        return Problem(STATUS_BY_RULE[cause.type], cause.type, cause.message)
+        details = _rule_details(cause)
+        values = details.get("values")
+        return Problem(
+            STATUS_BY_RULE[cause.type],
+            cause.type,
+            cause.message,
+            details.get("field"),
+            details.get("template"),
+            values if isinstance(values, dict) else {},
+        )
     log.error("update failed without a rule: %r", cause)
     return Problem(409, "rejected", str(cause or error))
 
@@ -108,7 +134,7 @@ def problem_of(error: Exception) -> Problem | None:
     if isinstance(error, ApiError):
         return Problem(error.status, error.code, error.message)
     if isinstance(error, RuleViolation):
-        return Problem(STATUS_BY_RULE.get(error.code, 422), error.code, error.message)
+        return of_violation(STATUS_BY_RULE.get(error.code, 422), error)
     if isinstance(error, WorkflowUpdateFailedError):
         return from_update_failure(error)
     if isinstance(error, RPCError):
@@ -147,7 +173,7 @@ def install(app: FastAPI, page: PageRenderer | None = None) -> None:
             raise error
         if page is not None and request.url.path.startswith("/web/"):
             return await page(request, found)
-        return problem(found.status, found.code, found.message)
+        return problem(found.status, found.code, found.message, found.field)
 
     for error_type in HANDLED:
         app.add_exception_handler(error_type, _answer)

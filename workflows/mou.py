@@ -16,13 +16,14 @@ with workflow.unsafe.imports_passed_through():
     from mouflow import names
     from mouflow.documents.models import DocumentKind, RenderDocument
     from mouflow.documents.triggers import documents_for
-    from mouflow.domain import clock, drafting, followup, review, signing, term
+    from mouflow.domain import clock, drafting, followup, review, signing, term, termination
     from mouflow.domain.actions import (
         Action,
         AmendMilestones,
         Close,
         ConfirmMilestone,
         DecideRenewal,
+        Reopen,
         ReportProgress,
         Review,
         Revise,
@@ -30,8 +31,11 @@ with workflow.unsafe.imports_passed_through():
         Sign,
         StartMou,
         Submit,
+        Terminate,
+        VoidSignatures,
     )
     from mouflow.domain.errors import RuleViolation
+    from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES, RULES_PATCH
     from mouflow.domain.state import Event, MouState
     from mouflow.domain.view import MouSummary, summarize
     from mouflow.transitions import transition_of
@@ -75,8 +79,11 @@ class MouWorkflow:
         if run_input.carried is not None:
             self.state = run_input.carried
             self._stored_seq = self.state.seq  # a run continues as new only once all was stored
+            if workflow.patched(RULES_PATCH):
+                self.state.rules = max(self.state.rules, CURRENT_RULES)  # a new run takes the current rules
         elif run_input.start is not None:
-            self.state, self._initial_events = _rule(drafting.start_mou, run_input.start, workflow.now())
+            rules = CURRENT_RULES if workflow.patched(RULES_PATCH) else FIRST_RULES
+            self.state, self._initial_events = _rule(drafting.start_mou, run_input.start, workflow.now(), rules)
             _stamp(self._initial_events, run_input.start)
         else:
             raise ApplicationError("MouWorkflow needs a start or a carried state", non_retryable=True)
@@ -124,7 +131,7 @@ class MouWorkflow:
 
     @revise.validator
     def _check_revise(self, action: Revise) -> None:
-        _rule(drafting.check_revise, self.state, action)
+        _rule(drafting.check_revise, self.state, action, workflow.now())
         _rule(drafting.check_new_draft, self.state, action.content)  # validators never run on replay
 
     @workflow.update
@@ -157,7 +164,7 @@ class MouWorkflow:
 
     @sign.validator
     def _check_sign(self, action: Sign) -> None:
-        _rule(signing.check_sign, self.state, action)
+        _rule(signing.check_sign, self.state, action, workflow.now())
 
     @workflow.update
     async def report_progress(self, action: ReportProgress) -> MouSummary:
@@ -200,12 +207,29 @@ class MouWorkflow:
         _rule(drafting.check_withdraw, self.state, action)
 
     @workflow.update
-    async def terminate(self, action: Close) -> MouSummary:
-        return await self._act(term.apply_terminate, action)
+    async def terminate(self, action: Terminate) -> MouSummary:
+        """By notice, or by every party's consent; under the first rules, at once."""
+        return await self._act(termination.apply_terminate, action)
 
     @terminate.validator
-    def _check_terminate(self, action: Close) -> None:
-        _rule(term.check_terminate, self.state, action)
+    def _check_terminate(self, action: Terminate) -> None:
+        _rule(termination.check_terminate, self.state, action)
+
+    @workflow.update
+    async def reopen(self, action: Reopen) -> MouSummary:
+        return await self._act(drafting.apply_reopen, action)
+
+    @reopen.validator
+    def _check_reopen(self, action: Reopen) -> None:
+        _rule(drafting.check_reopen, self.state, action)
+
+    @workflow.update
+    async def void_signatures(self, action: VoidSignatures) -> MouSummary:
+        return await self._act(signing.apply_void, action)
+
+    @void_signatures.validator
+    def _check_void_signatures(self, action: VoidSignatures) -> None:
+        _rule(signing.check_void, self.state, action)
 
     async def _act(
         self, apply: Callable[[MouState, AnyAction, datetime], list[Event]], action: AnyAction
@@ -264,7 +288,7 @@ class MouWorkflow:
 
     async def _sleep_until_next_deadline(self) -> None:
         self._woken = False
-        deadline = clock.next_deadline(self.state)
+        deadline = clock.next_moment(self.state)
         timeout = None if deadline is None else max(deadline - workflow.now(), timedelta(0))
         try:
             await workflow.wait_condition(lambda: self._woken, timeout=timeout, timeout_summary="next MoU deadline")
@@ -296,4 +320,6 @@ def _rule(rule: Callable[Params, Result], *args: Params.args, **kwargs: Params.k
     try:
         return rule(*args, **kwargs)
     except RuleViolation as violation:
-        raise ApplicationError(violation.message, type=violation.code, non_retryable=True) from None
+        raise ApplicationError(
+            violation.message, violation.details(), type=violation.code, non_retryable=True
+        ) from None

@@ -1,6 +1,7 @@
 """Starting, listing, reading and the drafting and closing of MoUs."""
 
 import uuid
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
@@ -22,12 +23,17 @@ from mouflow.domain.actions import (
     CloseRequest,
     DecideRenewal,
     DraftRequest,
+    ReasonRequest,
     RenewalRequest,
+    Reopen,
     Revise,
     StartMou,
     Submit,
     SubmitRequest,
+    Terminate,
+    TerminationRequest,
 )
+from mouflow.domain.calendar import local_date
 from mouflow.domain.content import DraftContent, Party
 from mouflow.domain.drafting import check_draft_size, check_start
 from mouflow.domain.enums import Stage
@@ -96,7 +102,7 @@ def _prepare_start(
             partners=parties[1:],
             content=body.content,
         )
-        check_start(start)
+        check_start(start, local_date(datetime.now(UTC)))
         row = get_mou(session=session, mou_id=mou_id)
         if row is not None:
             if not idempotency.was_recorded(mou_id):
@@ -229,5 +235,13 @@ async def withdraw(mou_id: str, body: CloseRequest, writer: WriterDep) -> MouSum
 
 
 @router.post("/{mou_id}/termination")
-async def terminate(mou_id: str, body: CloseRequest, writer: WriterDep) -> MouSummary:
-    return await writer.act(mou_id, MouWorkflow.terminate, Close, body)
+async def terminate(mou_id: str, body: TerminationRequest, writer: WriterDep) -> MouSummary:
+    """Give written notice (`by: notice`, the default): the MoU stays in force until the notice period of its
+    text has run. Or consent to end it at once (`by: agreement`): it ends when every party's officer has."""
+    return await writer.act(mou_id, MouWorkflow.terminate, Terminate, body)
+
+
+@router.post("/{mou_id}/reopening")
+async def reopen(mou_id: str, body: ReasonRequest, writer: WriterDep) -> MouSummary:
+    """The owner takes the approved version back to drafting: every approval is cleared, every party told."""
+    return await writer.act(mou_id, MouWorkflow.reopen, Reopen, body)

@@ -5,11 +5,13 @@ from fastapi import APIRouter
 from api.workflows import WriterDep
 from mouflow.domain.actions import (
     CeremonyRequest,
+    ReasonRequest,
     Review,
     ReviewRequest,
     ScheduleCeremony,
     Sign,
     SignatureRequest,
+    VoidSignatures,
 )
 from mouflow.domain.view import MouSummary
 from workflows.mou import MouWorkflow
@@ -31,4 +33,11 @@ async def schedule_ceremony(mou_id: str, body: CeremonyRequest, writer: WriterDe
 
 @router.post("/signatures")
 async def sign(mou_id: str, body: SignatureRequest, writer: WriterDep) -> MouSummary:
+    """At the ceremony, from its start; or `mode: in_counterpart` for a party that cannot attend."""
     return await writer.act(mou_id, MouWorkflow.sign, Sign, body)
+
+
+@router.post("/signatures/voiding")
+async def void_signatures(mou_id: str, body: ReasonRequest, writer: WriterDep) -> MouSummary:
+    """The owner voids the signatures of a partly signed MoU, with a reason, so that a late change is possible."""
+    return await writer.act(mou_id, MouWorkflow.void_signatures, VoidSignatures, body)

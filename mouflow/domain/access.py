@@ -10,22 +10,27 @@ from mouflow.domain.state import MouState
 
 def require_party_member(state: MouState, actor: Actor) -> None:
     if actor.party_id not in state.party_ids:
-        raise Forbidden(f"party {actor.party_id!r} is not a party to MoU {state.mou_id}")
+        raise Forbidden("party {party!r} is not a party to MoU {mou}", party=actor.party_id, mou=state.mou_id)
 
 
 def require_officer(state: MouState, actor: Actor) -> None:
     require_party_member(state, actor)
     if actor.role is not Role.OFFICER:
-        raise Forbidden(f"only an officer may do this; {actor.user_id} is a {actor.role}")
+        raise Forbidden("only an officer may do this; {user}'s role is {role}", user=actor.user_id, role=actor.role)
 
 
 def require_owner_officer(state: MouState, actor: Actor) -> None:
     require_officer(state, actor)
     if actor.party_id != state.owner.id:
-        raise Forbidden(f"only an officer of the owning party {state.owner.id!r} may do this")
+        raise Forbidden("only an officer of the owning party {owner!r} may do this", owner=state.owner.id)
 
 
 def require_stage(state: MouState, allowed: Collection[Stage], doing: str) -> None:
     if state.stage not in allowed:
         expected = " or ".join(sorted(stage.value for stage in allowed))
-        raise WrongStage(f"cannot {doing} while the MoU is {state.stage}; it must be {expected}")
+        raise WrongStage(
+            "cannot {doing} while the MoU is {stage}; it must be {expected}",
+            doing=doing,
+            stage=state.stage.value,
+            expected=expected,
+        )

@@ -15,7 +15,7 @@ from mouflow.domain.content import (
     ShortText,
     Slug,
 )
-from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Role
+from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Role, SigningMode, TerminationWay
 
 Comment = Annotated[str, Field(max_length=5_000)]
 Reason = Annotated[str, Field(min_length=1, max_length=5_000)]
@@ -96,6 +96,10 @@ class Signatory(Frozen):
 class SignatureRequest(Frozen):
     version: Version
     signatory: Signatory
+    mode: Annotated[
+        SigningMode,
+        Field(description="at_ceremony: from the ceremony's start; in_counterpart: a party that cannot attend"),
+    ] = SigningMode.AT_CEREMONY
 
 
 class ProgressRequest(Frozen):
@@ -126,6 +130,22 @@ class RenewalRequest(Frozen):
 
 class CloseRequest(Frozen):
     """Withdrawal before signing, termination after: both need a reason on record."""
+
+    reason: Annotated[LongText, Field(max_length=5_000)]
+
+
+class TerminationRequest(CloseRequest):
+    by: Annotated[
+        TerminationWay,
+        Field(
+            description="notice: the MoU ends when the notice period does; agreement: this party consents to end it "
+            "at once, which it does when every party has"
+        ),
+    ] = TerminationWay.NOTICE
+
+
+class ReasonRequest(Frozen):
+    """Reopening an approved version, or voiding signatures: every party is told why."""
 
     reason: Annotated[LongText, Field(max_length=5_000)]
 
@@ -170,4 +190,16 @@ class DecideRenewal(RenewalRequest, Action):
 
 
 class Close(CloseRequest, Action):
+    pass
+
+
+class Terminate(TerminationRequest, Action):
+    pass
+
+
+class Reopen(ReasonRequest, Action):
+    pass
+
+
+class VoidSignatures(ReasonRequest, Action):
     pass

@@ -1,6 +1,6 @@
 """What time alone does to an MoU: reminders, escalations, overdue flags, coming into force, term end.
 
-`next_deadline` tells the workflow how long it may sleep; `fire_due` applies everything whose
+`next_moment` tells the workflow how long it may sleep; `fire_due` applies everything whose
 moment has come. Each moment fires once: what fired is recorded in the state itself.
 """
 
@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from mouflow.domain.calendar import start_of_day
+from mouflow.domain.calendar import hong_kong_time, start_of_day
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Stage
 from mouflow.domain.review import awaiting_review
 from mouflow.domain.state import Event, Milestone, MouState, ReviewRound
 from mouflow.domain.term import end_term
+from mouflow.domain.termination import end_by_notice
 
 REVIEW_REMINDER_DAYS = (3, 1)
 MILESTONE_REMINDER_DAYS = (14, 3)
@@ -31,7 +32,7 @@ def morning_of(day: date) -> datetime:
     return start_of_day(day) + OFFICE_HOURS_START
 
 
-def next_deadline(state: MouState) -> datetime | None:
+def next_moment(state: MouState) -> datetime | None:
     return min((moment.at for moment in _pending(state)), default=None)
 
 
@@ -52,6 +53,8 @@ def _pending(state: MouState) -> Iterator[Moment]:
     if state.stage in EXECUTED_STAGES:
         for milestone in state.milestones:
             yield from _milestone_moments(milestone)
+        if state.termination_notice is not None:
+            yield Moment(start_of_day(state.termination_notice.ends_on), lambda now: end_by_notice(state, now))
         yield from _term_moments(state)
 
 
@@ -61,7 +64,7 @@ def _review_moments(state: MouState, review_round: ReviewRound) -> Iterator[Mome
     def remind(now: datetime) -> list[Event]:
         review_round.reminders_sent = [d for d in REVIEW_REMINDER_DAYS if deadline - timedelta(days=d) <= now]
         waiting = ", ".join(awaiting_review(state))
-        detail = f"review of version {review_round.version} due {deadline.isoformat()}; waiting on {waiting}"
+        detail = f"review of version {review_round.version} due {hong_kong_time(deadline)}; waiting on {waiting}"
         return [Event(kind=EventKind.REVIEW_REMINDER, at=now, version=review_round.version, detail=detail)]
 
     def escalate(now: datetime) -> list[Event]:

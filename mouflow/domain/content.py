@@ -62,6 +62,7 @@ class DraftContent(Frozen):
     scope_areas: Annotated[list[Bilingual], Field(min_length=1, max_length=20)]
     term_months: Annotated[int, Field(ge=1, le=240)]
     effective_date: date | None = None  # None: effective on the day the last party signs
+    notice_months: Annotated[int, Field(ge=0, le=24, description="months a notice of termination runs")] = 3
     clauses: Annotated[list[Clause], Field(min_length=1, max_length=200)]
     milestones: Annotated[list[MilestonePlanItem], Field(max_length=600)] = []
 

@@ -1,12 +1,15 @@
-"""Drafting: starting an MoU, new draft versions, submitting one for review, withdrawing."""
+"""Drafting: starting an MoU, new draft versions, submitting one for review, reopening, withdrawing."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from mouflow.domain.access import require_owner_officer, require_stage
-from mouflow.domain.actions import Close, Revise, StartMou, Submit
+from mouflow.domain.actions import Close, Reopen, Revise, StartMou, Submit
+from mouflow.domain.calendar import hong_kong_time, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
+from mouflow.domain.dates import check_due_date, check_effective_date, planned_due_date, term_window
 from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
-from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion
+from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
+from mouflow.domain.rules import reopens_explicitly
 from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewRound
 
 # Every draft travels through Temporal (Updates, the state carried by continue-as-new, document
@@ -14,51 +17,71 @@ from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewR
 MAX_DRAFT_BYTES = 128 * 1024
 MAX_DRAFTS_BYTES = 1024 * 1024  # half of Temporal's 2 MB payload limit: room for the rest of the state
 
-EDITABLE_STAGES = frozenset({Stage.DRAFTING, Stage.IN_REVIEW, Stage.READY_TO_SIGN})
 
-
-def check_plan(party_ids: list[str], items: list[MilestonePlanItem], taken: set[str], term_months: int) -> None:
+def check_plan(party_ids: list[str], items: list[MilestonePlanItem], taken: set[str]) -> None:
     seen = set(taken)
     for item in items:
-        if item.offset_months is not None and item.offset_months >= term_months:
-            raise InvalidInput(f"milestone {item.id!r} falls due at or after the end of the {term_months}-month term")
         if item.id in seen:
-            raise InvalidInput(f"milestone id {item.id!r} is used twice")
+            raise InvalidInput("milestone id {milestone!r} is used twice", field="milestones", milestone=item.id)
         if item.owner_party_id not in party_ids:
-            raise InvalidInput(f"milestone {item.id!r} is owned by {item.owner_party_id!r}, not a party")
+            raise InvalidInput(
+                "milestone {milestone!r} is owned by {owner!r}, not a party",
+                field="milestones",
+                milestone=item.id,
+                owner=item.owner_party_id,
+            )
         seen.add(item.id)
 
 
-def check_content(state: MouState, content: DraftContent) -> None:
-    check_plan(state.party_ids, content.milestones, taken=set(), term_months=content.term_months)
+def check_content(party_ids: list[str], content: DraftContent, today: date) -> None:
+    """The draft's own consistency: its dates in their windows, its milestones inside the first term."""
+    check_effective_date(content, today)
+    check_plan(party_ids, content.milestones, taken=set())
+    start, end = term_window(content, today)
+    for index, item in enumerate(content.milestones):
+        check_due_date(item, planned_due_date(item, start), start, end, field=f"content.milestones[{index}]")
 
 
-def check_start(start: StartMou) -> None:
+def check_start(start: StartMou, today: date) -> None:
     party_ids = [start.owner.id, *(partner.id for partner in start.partners)]
     if len(set(party_ids)) != len(party_ids):
-        raise InvalidInput("each party may appear only once")
+        raise InvalidInput("each party may appear only once", field="partner_ids")
     if start.actor.party_id != start.owner.id or start.actor.role is not Role.OFFICER:
-        raise Forbidden(f"only an officer of the owning party {start.owner.id!r} may start an MoU")
-    check_plan(party_ids, start.content.milestones, taken=set(), term_months=start.content.term_months)
+        raise Forbidden("only an officer of the owning party {owner!r} may start an MoU", owner=start.owner.id)
+    check_content(party_ids, start.content, today)
 
 
-def start_mou(start: StartMou, now: datetime) -> tuple[MouState, list[Event]]:
-    check_start(start)
+def start_mou(start: StartMou, now: datetime, rules: int) -> tuple[MouState, list[Event]]:
+    check_start(start, local_date(now))
     first = DraftVersion(number=1, content=start.content, author=start.actor, created_at=now)
-    state = MouState(mou_id=start.mou_id, owner=start.owner, partners=list(start.partners), versions=[first])
+    state = MouState(
+        mou_id=start.mou_id, owner=start.owner, partners=list(start.partners), versions=[first], rules=rules
+    )
     return state, [Event(kind=EventKind.STARTED, at=now, actor=start.actor, version=1)]
 
 
-def check_revise(state: MouState, revise: Revise) -> None:
+def editable_stages(state: MouState) -> frozenset[Stage]:
+    """An approved version is taken back to drafting only by an explicit reopen, under the current rules."""
+    if reopens_explicitly(state):
+        return frozenset({Stage.DRAFTING, Stage.IN_REVIEW})
+    return frozenset({Stage.DRAFTING, Stage.IN_REVIEW, Stage.READY_TO_SIGN})
+
+
+def check_revise(state: MouState, revise: Revise, now: datetime) -> None:
     require_owner_officer(state, revise.actor)
-    require_stage(state, EDITABLE_STAGES, "revise the draft")
-    if state.signatures:
-        raise Forbidden("the draft cannot change once a party has signed")
+    if state.stage is Stage.READY_TO_SIGN and state.signatures:
+        raise WrongStage("the draft cannot change once a party has signed; void the signatures first")
+    if state.stage is Stage.READY_TO_SIGN and reopens_explicitly(state):
+        raise WrongStage("version {version} is approved; reopen it to drafting first", version=state.approved_version)
+    require_stage(state, editable_stages(state), "revise the draft")
     if revise.base_version != state.current_version.number:
         raise StaleVersion(
-            f"version {revise.base_version} is stale; the current draft is version {state.current_version.number}"
+            "version {base} is stale; the current draft is version {current}",
+            field="base_version",
+            base=revise.base_version,
+            current=state.current_version.number,
         )
-    check_content(state, revise.content)
+    check_content(state.party_ids, revise.content, local_date(now))
 
 
 def check_draft_size(content: DraftContent) -> None:
@@ -67,7 +90,10 @@ def check_draft_size(content: DraftContent) -> None:
     size = content.size_in_bytes()
     if size > MAX_DRAFT_BYTES:
         raise InvalidInput(
-            f"the draft is {size // 1024} KB as JSON; a draft may be at most {MAX_DRAFT_BYTES // 1024} KB"
+            "the draft is {size} KB as JSON; a draft may be at most {limit} KB",
+            field="content",
+            size=size // 1024,
+            limit=MAX_DRAFT_BYTES // 1024,
         )
 
 
@@ -77,13 +103,16 @@ def check_new_draft(state: MouState, content: DraftContent) -> None:
     total = content.size_in_bytes() + sum(version.content.size_in_bytes() for version in state.versions)
     if total > MAX_DRAFTS_BYTES:
         raise InvalidInput(
-            f"this MoU's drafts would total {total // 1024} KB, over the {MAX_DRAFTS_BYTES // 1024} KB "
-            "that one MoU keeps; shorten the draft, or agree the text outside mouflow before a last revision"
+            "this MoU's drafts would total {total} KB, over the {limit} KB that one MoU keeps; shorten the draft, "
+            "or agree the text outside mouflow before a last revision",
+            field="content",
+            total=total // 1024,
+            limit=MAX_DRAFTS_BYTES // 1024,
         )
 
 
 def apply_revise(state: MouState, revise: Revise, now: datetime) -> list[Event]:
-    check_revise(state, revise)
+    check_revise(state, revise, now)
     number = state.current_version.number + 1
     state.versions.append(DraftVersion(number=number, content=revise.content, author=revise.actor, created_at=now))
     if state.open_round:
@@ -98,7 +127,10 @@ def check_submit(state: MouState, submit: Submit) -> None:
     require_stage(state, {Stage.DRAFTING}, "submit for review")
     if submit.version != state.current_version.number:
         raise StaleVersion(
-            f"version {submit.version} is stale; the current draft is version {state.current_version.number}"
+            "version {version} is stale; the current draft is version {current}",
+            field="version",
+            version=submit.version,
+            current=state.current_version.number,
         )
 
 
@@ -107,18 +139,33 @@ def apply_submit(state: MouState, submit: Submit, now: datetime) -> list[Event]:
     deadline = now + timedelta(days=submit.review_days)
     state.review_rounds.append(ReviewRound(version=submit.version, submitted_at=now, deadline=deadline))
     state.stage = Stage.IN_REVIEW
-    detail = f"review due by {deadline.isoformat()}"
+    detail = f"review due by {hong_kong_time(deadline)}"
     return [Event(kind=EventKind.SUBMITTED, at=now, actor=submit.actor, version=submit.version, detail=detail)]
+
+
+def check_reopen(state: MouState, reopen: Reopen) -> None:
+    require_owner_officer(state, reopen.actor)
+    require_stage(state, {Stage.READY_TO_SIGN}, "reopen the approved version")
+    if state.signatures:
+        raise WrongStage("a party has signed already; void the signatures before reopening")
+
+
+def apply_reopen(state: MouState, reopen: Reopen, now: datetime) -> list[Event]:
+    """Back to drafting with every approval cleared; the next version goes round every party again."""
+    check_reopen(state, reopen)
+    version = state.approved_version
+    state.approved_version = None
+    state.stage = Stage.DRAFTING
+    return [Event(kind=EventKind.REOPENED, at=now, actor=reopen.actor, version=version, detail=reopen.reason)]
 
 
 def check_withdraw(state: MouState, close: Close) -> None:
     require_owner_officer(state, close.actor)
     require_stage(state, PRE_SIGNATURE_STAGES, "withdraw")
-    if state.signatures:
-        raise Forbidden("a party has signed already; terminate the MoU instead of withdrawing it")
 
 
 def apply_withdraw(state: MouState, close: Close, now: datetime) -> list[Event]:
+    """Before every party signed, the owner may withdraw, partly signed or not: the signatures stay on record."""
     check_withdraw(state, close)
     state.stage = Stage.WITHDRAWN
     state.closure = Closure(stage=Stage.WITHDRAWN, reason=close.reason, by=close.actor, at=now)

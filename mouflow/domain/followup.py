@@ -6,6 +6,7 @@ from mouflow.domain.access import require_officer, require_owner_officer, requir
 from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.content import MilestonePlanItem
+from mouflow.domain.dates import check_due_date
 from mouflow.domain.drafting import check_plan
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Role
 from mouflow.domain.errors import AlreadyDone, Forbidden, InvalidInput, NotFound
@@ -35,7 +36,7 @@ def instantiate(items: list[MilestonePlanItem], term: Term, term_months: int) ->
 def _existing(state: MouState, milestone_id: str) -> Milestone:
     milestone = state.milestone(milestone_id)
     if milestone is None:
-        raise NotFound(f"MoU {state.mou_id} has no milestone {milestone_id!r}")
+        raise NotFound("MoU {mou} has no milestone {milestone!r}", mou=state.mou_id, milestone=milestone_id)
     return milestone
 
 
@@ -44,9 +45,13 @@ def check_progress(state: MouState, report: ReportProgress) -> None:
     require_stage(state, EXECUTED_STAGES, "report milestone progress")
     milestone = _existing(state, report.milestone_id)
     if report.actor.party_id != milestone.owner_party_id:
-        raise Forbidden(f"milestone {milestone.id!r} is reported by its owner {milestone.owner_party_id!r}")
+        raise Forbidden(
+            "milestone {milestone!r} is reported by its owner {owner!r}",
+            milestone=milestone.id,
+            owner=milestone.owner_party_id,
+        )
     if milestone.status is MilestoneStatus.DONE:
-        raise AlreadyDone(f"milestone {milestone.id!r} is already done")
+        raise AlreadyDone("milestone {milestone!r} is already done", milestone=milestone.id)
 
 
 def apply_progress(state: MouState, report: ReportProgress, now: datetime) -> list[Event]:
@@ -66,13 +71,19 @@ def check_confirm(state: MouState, confirm: ConfirmMilestone) -> None:
     require_stage(state, EXECUTED_STAGES, "confirm a milestone")
     milestone = _existing(state, confirm.milestone_id)
     if not milestone.requires_confirmation:
-        raise InvalidInput(f"milestone {milestone.id!r} does not ask for confirmation")
+        raise InvalidInput("milestone {milestone!r} does not ask for confirmation", milestone=milestone.id)
     if confirm.actor.party_id == milestone.owner_party_id:
-        raise Forbidden(f"milestone {milestone.id!r} is confirmed by the other side, not its owner")
+        raise Forbidden("milestone {milestone!r} is confirmed by the other side, not its owner", milestone=milestone.id)
     if milestone.status is not MilestoneStatus.DONE:
-        raise InvalidInput(f"milestone {milestone.id!r} is {milestone.status}; only a done milestone is confirmed")
+        raise InvalidInput(
+            "milestone {milestone!r} is {status}; only a done milestone is confirmed",
+            milestone=milestone.id,
+            status=milestone.status.value,
+        )
     if milestone.confirmed_by is not None:
-        raise AlreadyDone(f"milestone {milestone.id!r} was confirmed by {milestone.confirmed_by.name}")
+        raise AlreadyDone(
+            "milestone {milestone!r} was confirmed by {name}", milestone=milestone.id, name=milestone.confirmed_by.name
+        )
 
 
 def apply_confirm(state: MouState, confirm: ConfirmMilestone, now: datetime) -> list[Event]:
@@ -93,12 +104,15 @@ def apply_confirm(state: MouState, confirm: ConfirmMilestone, now: datetime) -> 
 def check_amend(state: MouState, amend: AmendMilestones, now: datetime) -> None:
     require_owner_officer(state, amend.actor)
     require_stage(state, EXECUTED_STAGES, "amend the milestone plan")
+    check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones})
+    term = state.term
+    if term is None:
+        raise InvalidInput("the MoU has no term yet")
     term_months = state.executed_content.term_months
-    check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones}, term_months=term_months)
-    today = local_date(now)
-    for item in amend.milestones:
-        if item.due_date is not None and item.due_date < today:
-            raise InvalidInput(f"milestone {item.id!r} would be due on {item.due_date}, which has passed")
+    start = max(term.effective_date, local_date(now))  # a new milestone is never due in the past
+    for index, item in enumerate(amend.milestones):
+        due = due_date_in_term(item, term, term_months)
+        check_due_date(item, due, start, term.end_date, field=f"milestones[{index}]")
 
 
 def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[Event]:

@@ -21,11 +21,20 @@ def check_review(state: MouState, review: Review) -> None:
     require_officer(state, review.actor)
     review_round = _round_under_review(state)
     if review.version != review_round.version:
-        raise StaleVersion(f"version {review.version} is not under review; version {review_round.version} is")
+        raise StaleVersion(
+            "version {version} is not under review; version {current} is",
+            field="version",
+            version=review.version,
+            current=review_round.version,
+        )
     if review.actor.party_id in review_round.reviews:
-        raise AlreadyDone(f"party {review.actor.party_id!r} has already reviewed version {review.version}")
+        raise AlreadyDone(
+            "party {party!r} has already reviewed version {version}",
+            party=review.actor.party_id,
+            version=review.version,
+        )
     if review.decision is ReviewDecision.REQUEST_CHANGES and not review.comment.strip():
-        raise InvalidInput("a request for changes needs a comment saying what to change")
+        raise InvalidInput("a request for changes needs a comment saying what to change", field="comment")
 
 
 def apply_review(state: MouState, review: Review, now: datetime) -> list[Event]:

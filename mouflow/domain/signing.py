@@ -1,21 +1,26 @@
-"""Ceremony and signatures: when every party has signed the approved version, it is executed."""
+"""Ceremony and signatures: when every party has signed the approved version, it is executed.
+
+Signatures belong to the ceremony: they are taken from its start. A party that cannot attend signs
+its own counterpart, at any time once the version is approved, and the record says so.
+"""
 
 from datetime import datetime
 
 from mouflow.domain.access import require_officer, require_owner_officer, require_stage
-from mouflow.domain.actions import ScheduleCeremony, Sign
-from mouflow.domain.calendar import add_months, local_date
-from mouflow.domain.enums import EventKind, Stage
-from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion
+from mouflow.domain.actions import ScheduleCeremony, Sign, VoidSignatures
+from mouflow.domain.calendar import add_months, hong_kong_time, local_date
+from mouflow.domain.dates import check_ceremony_time
+from mouflow.domain.enums import EventKind, SigningMode, Stage
+from mouflow.domain.errors import AlreadyDone, StaleVersion, WrongStage
 from mouflow.domain.followup import instantiate
-from mouflow.domain.state import Ceremony, Event, MouState, SignatureRecord, Term
+from mouflow.domain.rules import signs_at_ceremony
+from mouflow.domain.state import Ceremony, Event, MouState, SignatureRecord, Term, VoidedSignatures
 
 
 def check_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> None:
     require_owner_officer(state, schedule.actor)
     require_stage(state, {Stage.READY_TO_SIGN}, "schedule the signing ceremony")
-    if schedule.starts_at <= now:
-        raise InvalidInput(f"the ceremony must be in the future; {schedule.starts_at.isoformat()} has passed")
+    check_ceremony_time(schedule.starts_at, now)
 
 
 def apply_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> list[Event]:
@@ -31,25 +36,51 @@ def apply_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -
             scheduled_at=now,
         )
     )
-    detail = f"{schedule.starts_at.isoformat()} ({schedule.time_zone}) at {schedule.venue.en}"
+    detail = f"{hong_kong_time(schedule.starts_at)} at {schedule.venue.en}"
     return [Event(kind=kind, at=now, actor=schedule.actor, version=state.approved_version, detail=detail)]
 
 
-def check_sign(state: MouState, sign: Sign) -> None:
+def _check_moment(state: MouState, sign: Sign, now: datetime) -> None:
+    if not signs_at_ceremony(state):
+        if sign.mode is SigningMode.IN_COUNTERPART:  # the first rules knew one way of signing
+            raise WrongStage("this MoU's rules know no signing in counterpart; sign at the ceremony")
+        return
+    if sign.mode is SigningMode.IN_COUNTERPART:
+        return
+    ceremony = state.ceremony
+    if ceremony is None:
+        raise WrongStage("no signing ceremony is scheduled; schedule one, or sign in counterpart")
+    if now < ceremony.starts_at:
+        raise WrongStage(
+            "signatures are taken from the ceremony's start at {starts_at}; a party that cannot attend signs in "
+            "counterpart",
+            starts_at=hong_kong_time(ceremony.starts_at),
+        )
+
+
+def check_sign(state: MouState, sign: Sign, now: datetime) -> None:
     require_officer(state, sign.actor)
     require_stage(state, {Stage.READY_TO_SIGN}, "sign")
     if sign.version != state.approved_version:
-        raise StaleVersion(f"version {sign.version} was not approved; version {state.approved_version} was")
+        raise StaleVersion(
+            "version {version} was not approved; version {approved} was",
+            field="version",
+            version=sign.version,
+            approved=state.approved_version,
+        )
     if any(signature.party_id == sign.actor.party_id for signature in state.signatures):
-        raise AlreadyDone(f"party {sign.actor.party_id!r} has already signed")
+        raise AlreadyDone("party {party!r} has already signed", party=sign.actor.party_id)
+    _check_moment(state, sign, now)
 
 
 def apply_sign(state: MouState, sign: Sign, now: datetime) -> list[Event]:
-    check_sign(state, sign)
+    check_sign(state, sign, now)
     party_id = sign.actor.party_id
-    state.signatures.append(
-        SignatureRecord(party_id=party_id, version=sign.version, signatory=sign.signatory, signed_by=sign.actor, at=now)
+    record = SignatureRecord(
+        party_id=party_id, version=sign.version, signatory=sign.signatory, signed_by=sign.actor, at=now, mode=sign.mode
     )
+    state.signatures.append(record)
+    way = " (in counterpart)" if sign.mode is SigningMode.IN_COUNTERPART else ""
     events = [
         Event(
             kind=EventKind.SIGNED,
@@ -57,12 +88,32 @@ def apply_sign(state: MouState, sign: Sign, now: datetime) -> list[Event]:
             actor=sign.actor,
             version=sign.version,
             party_id=party_id,
-            detail=f"{sign.signatory.name_en}, {sign.signatory.title_en}",
+            detail=f"{sign.signatory.name_en}, {sign.signatory.title_en}{way}",
         )
     ]
     if {signature.party_id for signature in state.signatures} == set(state.party_ids):
         events += _execute(state, now)
     return events
+
+
+def check_void(state: MouState, void: VoidSignatures) -> None:
+    require_owner_officer(state, void.actor)
+    require_stage(state, {Stage.READY_TO_SIGN}, "void signatures")
+    if not state.signatures:
+        raise WrongStage("no party has signed; there is nothing to void")
+
+
+def apply_void(state: MouState, void: VoidSignatures, now: datetime) -> list[Event]:
+    """The signatures of a partly signed MoU are voided, kept on record, so that a late change is possible."""
+    check_void(state, void)
+    voided = VoidedSignatures(signatures=state.signatures, reason=void.reason, by=void.actor, at=now)
+    state.voided_signatures.append(voided)
+    state.signatures = []
+    parties = ", ".join(signature.party_id for signature in voided.signatures)
+    detail = f"signatures of {parties} voided: {void.reason}"
+    return [
+        Event(kind=EventKind.SIGNATURES_VOIDED, at=now, actor=void.actor, version=state.approved_version, detail=detail)
+    ]
 
 
 def _execute(state: MouState, now: datetime) -> list[Event]:

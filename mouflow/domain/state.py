@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from mouflow.domain.actions import Actor, Official, Signatory
 from mouflow.domain.content import Bilingual, DraftContent, MilestonePlanItem, Party
-from mouflow.domain.enums import EventKind, MilestoneStatus, ReviewDecision, Stage
+from mouflow.domain.enums import EventKind, MilestoneStatus, ReviewDecision, SigningMode, Stage, TerminationWay
 
 
 class DraftVersion(BaseModel):
@@ -48,6 +48,31 @@ class SignatureRecord(BaseModel):
     version: int
     signatory: Signatory
     signed_by: Actor
+    at: datetime
+    mode: SigningMode = SigningMode.AT_CEREMONY
+
+
+class VoidedSignatures(BaseModel):
+    signatures: list[SignatureRecord]
+    reason: str
+    by: Actor
+    at: datetime
+
+
+class TerminationNotice(BaseModel):
+    """Written notice by one party: the MoU stays in force until `ends_on`, then it is terminated."""
+
+    party_id: str
+    reason: str
+    given_by: Actor
+    given_at: datetime
+    ends_on: date
+
+
+class TerminationConsent(BaseModel):
+    party_id: str
+    reason: str
+    by: Actor
     at: datetime
 
 
@@ -98,6 +123,7 @@ class Closure(BaseModel):
     reason: str
     by: Actor | None
     at: datetime
+    way: TerminationWay | None = None  # how a termination came about
 
 
 class Event(BaseModel):
@@ -129,6 +155,10 @@ class MouState(BaseModel):
     terms: list[Term] = []  # the last one is current
     closure: Closure | None = None
     seq: int = 0  # transitions recorded so far: the idempotency key of the next one
+    rules: int = 1  # the edition of the rules this MoU lives under (mouflow.domain.rules)
+    voided_signatures: list[VoidedSignatures] = []
+    termination_notice: TerminationNotice | None = None
+    termination_consents: dict[str, TerminationConsent] = {}
 
     @property
     def parties(self) -> list[Party]:

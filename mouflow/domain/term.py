@@ -1,9 +1,9 @@
-"""End of term: renewal decisions, renewal, expiry, and termination."""
+"""End of term: renewal decisions, renewal and expiry."""
 
 from datetime import datetime
 
 from mouflow.domain.access import require_officer, require_stage
-from mouflow.domain.actions import Close, DecideRenewal
+from mouflow.domain.actions import DecideRenewal
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage
 from mouflow.domain.errors import AlreadyDone, InvalidInput
@@ -22,7 +22,7 @@ def check_renewal(state: MouState, decide: DecideRenewal) -> None:
     require_officer(state, decide.actor)
     require_stage(state, EXECUTED_STAGES, "decide on renewal")
     if decide.actor.party_id in _current_term(state).decisions:
-        raise AlreadyDone(f"party {decide.actor.party_id!r} has already decided on renewal of this term")
+        raise AlreadyDone("party {party!r} has already decided on renewal of this term", party=decide.actor.party_id)
 
 
 def apply_renewal(state: MouState, decide: DecideRenewal, now: datetime) -> list[Event]:
@@ -58,17 +58,3 @@ def end_term(state: MouState, now: datetime) -> list[Event]:
     archived = len(term.past_milestones)
     detail = f"term {new_term.number}: {new_term.effective_date} to {new_term.end_date}; {archived} milestones archived"
     return [Event(kind=EventKind.RENEWED, at=now, detail=detail)]
-
-
-def check_terminate(state: MouState, close: Close) -> None:
-    require_officer(state, close.actor)
-    require_stage(state, EXECUTED_STAGES, "terminate")
-
-
-def apply_terminate(state: MouState, close: Close, now: datetime) -> list[Event]:
-    check_terminate(state, close)
-    state.stage = Stage.TERMINATED
-    state.closure = Closure(stage=Stage.TERMINATED, reason=close.reason, by=close.actor, at=now)
-    return [
-        Event(kind=EventKind.TERMINATED, at=now, actor=close.actor, party_id=close.actor.party_id, detail=close.reason)
-    ]

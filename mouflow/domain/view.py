@@ -4,7 +4,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel
 
-from mouflow.domain.clock import next_deadline
+from mouflow.domain.clock import next_moment
+from mouflow.domain.deadlines import next_deadline
 from mouflow.domain.enums import EventKind, Stage
 from mouflow.domain.review import awaiting_review
 from mouflow.domain.state import (
@@ -16,6 +17,8 @@ from mouflow.domain.state import (
     MouState,
     ReviewRound,
     SignatureRecord,
+    TerminationNotice,
+    VoidedSignatures,
 )
 
 WHOLE_PLAN_EVENTS = frozenset({EventKind.EXECUTED, EventKind.RENEWED, EventKind.MILESTONES_AMENDED})
@@ -36,8 +39,9 @@ class MouSummary(BaseModel):
     signed_by: list[str]
     has_overdue: bool
     term_end: date | None
-    next_deadline: datetime | None
+    next_deadline: datetime | None  # the next thing due: a review, a milestone, the end of a notice or a term
     seq: int
+    next_reminder: datetime | None = None  # when the clock next acts: a reminder, an escalation, a flag
 
 
 class VersionInfo(BaseModel):
@@ -65,6 +69,10 @@ class MouStatus(MouSummary):
     signatures: list[SignatureRecord]
     term: TermInfo | None
     closure: Closure | None
+    rules: int = 1
+    voided_signatures: list[VoidedSignatures] = []
+    termination_notice: TerminationNotice | None = None
+    termination_consents: list[str] = []  # parties that agreed to end the MoU at once
 
 
 def describe(state: MouState) -> MouStatus:
@@ -91,6 +99,10 @@ def describe(state: MouState) -> MouStatus:
         if term
         else None,
         closure=state.closure,
+        rules=state.rules,
+        voided_signatures=state.voided_signatures,
+        termination_notice=state.termination_notice,
+        termination_consents=sorted(state.termination_consents),
     )
 
 
@@ -113,6 +125,7 @@ def summarize(state: MouState) -> MouSummary:
         term_end=term.end_date if term else None,
         next_deadline=next_deadline(state),
         seq=state.seq,
+        next_reminder=next_moment(state),
     )
 
 

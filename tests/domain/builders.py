@@ -7,14 +7,15 @@ from mouflow.domain import drafting, review, signing
 from mouflow.domain.actions import Review, ScheduleCeremony, Sign, Signatory, Submit
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import ReviewDecision
+from mouflow.domain.rules import CURRENT_RULES
 from mouflow.domain.state import MouState
 
 T0 = datetime(2025, 5, 1, 2, 0, tzinfo=UTC)  # 10:00 in Hong Kong
 QIANHAI_SIGNATORY = Signatory(name_en="Qianhai representative", title_en="Director", name_zh="前海代表")
 
 
-def drafted(now: datetime = T0) -> MouState:
-    state, _ = drafting.start_mou(symposium_mou(QIANHAI, "hkte-qianhai-2025"), now)
+def drafted(now: datetime = T0, rules: int = CURRENT_RULES) -> MouState:
+    state, _ = drafting.start_mou(symposium_mou(QIANHAI, "hkte-qianhai-2025"), now, rules)
     return state
 
 
@@ -45,9 +46,21 @@ def ceremony(now: datetime = T0) -> ScheduleCeremony:
     )
 
 
+def ceremony_starting(starts_at: datetime) -> ScheduleCeremony:
+    return ceremony(starts_at - timedelta(days=30))
+
+
+def signing_open(now: datetime = T0) -> MouState:
+    """Ready to sign, at a ceremony that starts at `now` (approved and scheduled an hour before)."""
+    before = now - timedelta(hours=1)
+    state = ready_to_sign(before)
+    signing.apply_ceremony(state, ceremony_starting(now), before)
+    return state
+
+
 def executed(now: datetime = T0) -> MouState:
-    state = ready_to_sign(now)
-    signing.apply_ceremony(state, ceremony(now), now)
+    """Signed at `now`, at the ceremony that starts then."""
+    state = signing_open(now)
     signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), now)
     signing.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), now)
     return state

@@ -4,7 +4,8 @@ from mouflow.demo import HKTE, QIANHAI, officer
 from mouflow.domain import followup, review, term
 from mouflow.domain.actions import DecideRenewal, ReportProgress, Review
 from mouflow.domain.calendar import MOU_TIME_ZONE, add_months, start_of_day
-from mouflow.domain.clock import fire_due, next_deadline
+from mouflow.domain.clock import fire_due
+from mouflow.domain.clock import next_moment as next_deadline
 from mouflow.domain.enums import EventKind, MilestoneStatus, ReviewDecision, Stage
 from tests.domain.builders import T0, executed, in_review
 

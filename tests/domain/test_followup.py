@@ -96,7 +96,7 @@ def test_amendments_are_checked() -> None:
     with pytest.raises(InvalidInput, match="not a party"):
         followup.check_amend(state, amendment(owner_party_id=NANSHA.id), T0)
     past = amendment(offset_months=None, due_date=date(2025, 1, 1))
-    with pytest.raises(InvalidInput, match="has passed"):
+    with pytest.raises(InvalidInput, match="outside the term"):
         followup.check_amend(state, past, T0 + timedelta(days=1))
     with pytest.raises(WrongStage):
         followup.check_amend(ready_to_sign(), amendment(), T0)

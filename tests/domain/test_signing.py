@@ -8,8 +8,8 @@ from mouflow.domain import drafting, signing
 from mouflow.domain.actions import CeremonyRequest, Revise, Sign
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import EventKind, Stage
-from mouflow.domain.errors import AlreadyDone, Forbidden, InvalidInput, StaleVersion, WrongStage
-from tests.domain.builders import QIANHAI_SIGNATORY, T0, ceremony, executed, in_review, ready_to_sign
+from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
+from tests.domain.builders import QIANHAI_SIGNATORY, T0, ceremony, executed, in_review, ready_to_sign, signing_open
 
 
 def test_ceremony_is_scheduled_then_rescheduled_keeping_the_first() -> None:
@@ -32,7 +32,7 @@ def test_ceremony_must_be_in_the_future_and_ready_to_sign() -> None:
 
 
 def test_signing_by_every_party_puts_the_mou_in_force_with_its_milestones() -> None:
-    state = ready_to_sign()
+    state = signing_open()
     signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     assert state.stage is Stage.READY_TO_SIGN
     events = signing.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), T0)
@@ -48,7 +48,7 @@ def test_signing_by_every_party_puts_the_mou_in_force_with_its_milestones() -> N
 
 
 def test_a_future_effective_date_waits_in_signed() -> None:
-    state = ready_to_sign()
+    state = signing_open()
     content = state.executed_content.model_copy(update={"effective_date": date(2025, 6, 3)})
     state.versions[0] = state.versions[0].model_copy(update={"content": content})
     signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
@@ -58,30 +58,30 @@ def test_a_future_effective_date_waits_in_signed() -> None:
 
 
 def test_double_signature_is_refused() -> None:
-    state = ready_to_sign()
+    state = signing_open()
     sign = Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY)
     signing.apply_sign(state, sign, T0)
     with pytest.raises(AlreadyDone, match="already signed"):
-        signing.check_sign(state, sign)
+        signing.check_sign(state, sign, T0)
 
 
 def test_signing_a_version_that_was_not_approved_is_stale() -> None:
     with pytest.raises(StaleVersion, match="version 1 was"):
-        signing.check_sign(ready_to_sign(), Sign(actor=officer(HKTE), version=2, signatory=HKTE_SIGNATORY))
+        signing.check_sign(signing_open(), Sign(actor=officer(HKTE), version=2, signatory=HKTE_SIGNATORY), T0)
 
 
 def test_the_executed_version_is_fixed() -> None:
     state = executed()
     revise = Revise(actor=officer(HKTE), base_version=1, content=state.current_version.content)
     with pytest.raises(WrongStage):
-        drafting.check_revise(state, revise)
+        drafting.check_revise(state, revise, T0)
 
 
 def test_no_revision_once_a_party_signed() -> None:
-    state = ready_to_sign()
+    state = signing_open()
     signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
-    with pytest.raises(Forbidden, match="has signed"):
-        drafting.check_revise(state, Revise(actor=officer(HKTE), base_version=1, content=state.executed_content))
+    with pytest.raises(WrongStage, match="has signed"):  # a stage conflict: 409, not 403
+        drafting.check_revise(state, Revise(actor=officer(HKTE), base_version=1, content=state.executed_content), T0)
 
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "../../etc/passwd", "0" * 450, ""])
