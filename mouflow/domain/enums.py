@@ -76,3 +76,10 @@ class EventKind(StrEnum):
     EXPIRED = "expired"
     WITHDRAWN = "withdrawn"
     TERMINATED = "terminated"
+    # commit 7b5ccb3 put these in Stage; they are events the workflow records (Stage keeps its copies for the lead)
+    REOPENED = "reopened"  # the owner takes an approved version back to drafting; approvals are cleared
+    SIGNATURES_VOIDED = "signatures_voided"  # the owner voids a partly signed MoU's signatures, with a reason
+    TERMINATION_NOTICE = "termination_notice"  # a party gives written notice; the MoU ends when the notice does
+    TERMINATION_CONSENTED = "termination_consented"  # a party's officer consents to end the MoU at once
+    DOCUMENT_MISSING = "document_missing"  # a render failed after its bounded retries
+    DOCUMENT_REQUESTED = "document_requested"  # an officer or operator asks for a missing document again
