@@ -19,6 +19,12 @@ class NotificationType(StrEnum):
     MILESTONE_DUE_SOON = "milestone_due_soon"
     MILESTONE_OVERDUE = "milestone_overdue"
     RENEWAL_DUE = "renewal_due"
+    REVIEW_REMINDER = "review_reminder"
+    REVIEW_ESCALATED = "review_escalated"
+    REOPENED = "reopened"
+    SIGNATURES_VOIDED = "signatures_voided"
+    TERMINATION_NOTICE = "termination_notice"
+    TERMINATED = "terminated"
 
 
 TYPE_OF_KIND = {
@@ -32,6 +38,12 @@ TYPE_OF_KIND = {
     EventKind.MILESTONE_REMINDER: NotificationType.MILESTONE_DUE_SOON,
     EventKind.MILESTONE_OVERDUE: NotificationType.MILESTONE_OVERDUE,
     EventKind.RENEWAL_DUE: NotificationType.RENEWAL_DUE,
+    EventKind.REVIEW_REMINDER: NotificationType.REVIEW_REMINDER,
+    EventKind.REVIEW_ESCALATED: NotificationType.REVIEW_ESCALATED,
+    EventKind.REOPENED: NotificationType.REOPENED,
+    EventKind.SIGNATURES_VOIDED: NotificationType.SIGNATURES_VOIDED,
+    EventKind.TERMINATION_NOTICE: NotificationType.TERMINATION_NOTICE,
+    EventKind.TERMINATED: NotificationType.TERMINATED,
 }
 
 
@@ -41,7 +53,10 @@ class MouInfo(BaseModel):
     title_zh: str
     stage: str
     seq: int  # the transition's number: deliveries may arrive out of order, receivers can sort by it
-    party_ids: list[str]  # the audience: every party of the MoU hears of it
+    party_ids: list[str]  # the MoU's parties; who of them hears of it is audience.py's rule
+    # defaults for the rows written before these were kept: no reminder or escalation is among them
+    owner_party_id: str = ""
+    awaiting_review: list[str] = []  # the parties whose review of the open round is missing, at this transition
 
 
 class MilestoneInfo(BaseModel):
@@ -103,6 +118,8 @@ def payload_of(transition: RecordTransition, event: Event, kind: NotificationTyp
         stage=summary.stage.value,
         seq=transition.seq,
         party_ids=list(summary.party_ids),
+        owner_party_id=summary.owner_party_id,
+        awaiting_review=list(summary.awaiting_review),
     )
     return NotificationPayload(type=kind, mou=mou, event=_event_info(event, transition.milestones))
 

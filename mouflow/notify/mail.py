@@ -5,7 +5,7 @@ from email.utils import format_datetime
 from urllib.parse import quote
 
 from mouflow.domain.calendar import hong_kong_time
-from mouflow.notify.events import EventInfo, NotificationPayload, NotificationType
+from mouflow.notify.events import NotificationPayload, NotificationType
 
 HEADINGS = {
     NotificationType.SUBMITTED_FOR_REVIEW: ("Submitted for review", "已提交審閱"),
@@ -16,7 +16,30 @@ HEADINGS = {
     NotificationType.MILESTONE_DUE_SOON: ("Milestone due soon", "里程碑即將到期"),
     NotificationType.MILESTONE_OVERDUE: ("Milestone overdue", "里程碑已逾期"),
     NotificationType.RENEWAL_DUE: ("Renewal due", "須決定是否續期"),
+    NotificationType.REVIEW_REMINDER: ("Review reminder", "審閱提醒"),
+    NotificationType.REVIEW_ESCALATED: ("Review overdue, escalated", "審閱逾期，已上報"),
+    NotificationType.REOPENED: ("Reopened for drafting", "已重新開放草擬"),
+    NotificationType.SIGNATURES_VOIDED: ("Signatures voided", "簽署已作廢"),
+    NotificationType.TERMINATION_NOTICE: ("Notice of termination given", "已發出終止通知"),
+    NotificationType.TERMINATED: ("Terminated", "已終止"),
 }
+EVERY_PARTY = ("you receive this as a user of a party to this MoU", "閣下為此備忘錄締約方的用戶")
+# why this reader and not every party's: the audience rule (audience.py) narrows these
+WHY_YOU = {
+    NotificationType.REVIEW_REMINDER: (
+        "you receive this as an officer of a party whose review is still awaited",
+        "閣下為尚未審閱的締約方的主任",
+    ),
+    NotificationType.REVIEW_ESCALATED: (
+        "you receive this as a manager of the owner or of a party whose review is late",
+        "閣下為擁有方或逾期審閱締約方的經理",
+    ),
+    NotificationType.MILESTONE_DUE_SOON: (
+        "you receive this as a user of the party that owns this milestone",
+        "閣下為負責此里程碑的締約方的用戶",
+    ),
+}
+REVIEW_TYPES = frozenset({NotificationType.REVIEW_REMINDER, NotificationType.REVIEW_ESCALATED})
 
 
 def subject(payload: NotificationPayload) -> str:
@@ -39,30 +62,40 @@ def build_message(
 
 def body(payload: NotificationPayload, public_url: str | None = None) -> str:
     english, chinese = HEADINGS[payload.type]
-    mou, event = payload.mou, payload.event
-    lines = [f"{english}: {mou.title_en}", *_facts_en(event), f"MoU: {mou.id} (stage: {mou.stage})", ""]
-    lines += [f"{chinese}：{mou.title_zh}", *_facts_zh(event), f"備忘錄：{mou.id}（階段：{mou.stage}）", ""]
+    mou = payload.mou
+    lines = [f"{english}: {mou.title_en}", *_facts_en(payload), f"MoU: {mou.id} (stage: {mou.stage})", ""]
+    lines += [f"{chinese}：{mou.title_zh}", *_facts_zh(payload), f"備忘錄：{mou.id}（階段：{mou.stage}）", ""]
     if public_url:  # the page itself, which asks the reader to sign in
         lines += [f"Open / 開啟: {public_url.rstrip('/')}/web/mous/{quote(mou.id)}", ""]
-    lines.append("-- mouflow: you receive this as a user of a party to this MoU / 閣下為此備忘錄締約方的用戶")
+    why_en, why_zh = WHY_YOU.get(payload.type, EVERY_PARTY)
+    lines.append(f"-- mouflow: {why_en} / {why_zh}")
     return "\n".join(lines) + "\n"
 
 
-def _facts_en(event: EventInfo) -> list[str]:
+def _facts_en(payload: NotificationPayload) -> list[str]:
+    event = payload.event
     facts = [f"When: {hong_kong_time(event.at)}"]
     facts += [f"By: {event.actor_name}"] if event.actor_name else []
     facts += [f"Party: {event.party_id}"] if event.party_id else []
     facts += [f"Version: {event.version}"] if event.version is not None else []
     if event.milestone is not None:
         facts.append(f"Milestone: {event.milestone.title_en}, due {event.milestone.due_date.isoformat()}")
+    facts += [f"Awaiting review: {waiting}"] if (waiting := _awaited(payload)) else []
     return facts + ([f"Note: {event.detail}"] if event.detail else [])
 
 
-def _facts_zh(event: EventInfo) -> list[str]:
+def _facts_zh(payload: NotificationPayload) -> list[str]:
+    event = payload.event
     facts = [f"時間：{hong_kong_time(event.at)}"]
     facts += [f"經辦人：{event.actor_name}"] if event.actor_name else []
     facts += [f"締約方：{event.party_id}"] if event.party_id else []
     facts += [f"版本：{event.version}"] if event.version is not None else []
     if event.milestone is not None:
         facts.append(f"里程碑：{event.milestone.title_zh}，到期日 {event.milestone.due_date.isoformat()}")
+    facts += [f"待審閱：{waiting}"] if (waiting := _awaited(payload)) else []
     return facts + ([f"備註：{event.detail}"] if event.detail else [])
+
+
+def _awaited(payload: NotificationPayload) -> str:
+    """The parties a late review still waits on; other messages leave it out, as it says nothing of them."""
+    return ", ".join(payload.mou.awaiting_review) if payload.type in REVIEW_TYPES else ""

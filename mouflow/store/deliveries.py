@@ -3,9 +3,10 @@
 from datetime import UTC, datetime
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from mouflow.notify.audience import Audience, audience_of
 from mouflow.notify.events import NotificationPayload, wanted_by
 from mouflow.notify.models import Channel, DeliveryStatus, PlannedDelivery
 from mouflow.store.access_tables import UserRow
@@ -39,13 +40,15 @@ def delivery_id(notification_id: str, channel: Channel, target: str) -> str:
 
 
 def plan_deliveries(*, session: Session, notification_id: str, email_enabled: bool) -> list[PlannedDelivery]:
-    """One delivery per matching webhook and per user with an address, in every party of the MoU.
+    """One delivery per matching webhook and per user with an address, in the notification's audience.
     Idempotent: a retried plan finds the rows it wrote."""
     notification = session.get(NotificationRow, notification_id)
     if notification is None:
         return []
     payload = NotificationPayload.model_validate(notification.payload)
-    targets = _webhook_targets(session, payload) + (_email_targets(session, payload) if email_enabled else [])
+    audience = audience_of(payload)
+    targets = _webhook_targets(session, payload, audience)
+    targets += _email_targets(session, audience) if email_enabled else []
     planned = [PlannedDelivery(delivery_id=delivery_id(notification_id, c, t), channel=c) for c, t in targets]
     for plan, (_, target) in zip(planned, targets, strict=True):
         if session.get(DeliveryRow, plan.delivery_id) is None:
@@ -54,16 +57,20 @@ def plan_deliveries(*, session: Session, notification_id: str, email_enabled: bo
     return planned
 
 
-def _webhook_targets(session: Session, payload: NotificationPayload) -> list[tuple[Channel, str]]:
-    query = select(WebhookRow).where(WebhookRow.party_id.in_(payload.mou.party_ids), WebhookRow.active.is_(True))
+def _webhook_targets(
+    session: Session, payload: NotificationPayload, audience: list[Audience]
+) -> list[tuple[Channel, str]]:
+    parties = [member.party_id for member in audience]
+    query = select(WebhookRow).where(WebhookRow.party_id.in_(parties), WebhookRow.active.is_(True))
     rows = session.scalars(query.order_by(WebhookRow.id))
     return [(Channel.WEBHOOK, row.id) for row in rows if wanted_by(row.events, payload.type)]
 
 
-def _email_targets(session: Session, payload: NotificationPayload) -> list[tuple[Channel, str]]:
-    query = select(UserRow.id).where(
-        UserRow.party_id.in_(payload.mou.party_ids), UserRow.active.is_(True), UserRow.email.is_not(None)
-    )
+def _email_targets(session: Session, audience: list[Audience]) -> list[tuple[Channel, str]]:
+    if not audience:  # or_() of nothing is no condition at all, and SQLAlchemy warns of it
+        return []
+    members = [and_(UserRow.party_id == m.party_id, UserRow.role.in_(m.roles)) for m in audience]
+    query = select(UserRow.id).where(or_(*members), UserRow.active.is_(True), UserRow.email.is_not(None))
     return [(Channel.EMAIL, user_id) for user_id in session.scalars(query.order_by(UserRow.id))]
 
 

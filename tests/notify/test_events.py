@@ -28,6 +28,12 @@ EXPECTED = {
     EventKind.MILESTONE_REMINDER: T.MILESTONE_DUE_SOON,
     EventKind.MILESTONE_OVERDUE: T.MILESTONE_OVERDUE,
     EventKind.RENEWAL_DUE: T.RENEWAL_DUE,
+    EventKind.REVIEW_REMINDER: T.REVIEW_REMINDER,
+    EventKind.REVIEW_ESCALATED: T.REVIEW_ESCALATED,
+    EventKind.REOPENED: T.REOPENED,
+    EventKind.SIGNATURES_VOIDED: T.SIGNATURES_VOIDED,
+    EventKind.TERMINATION_NOTICE: T.TERMINATION_NOTICE,
+    EventKind.TERMINATED: T.TERMINATED,
 }
 
 
@@ -60,6 +66,7 @@ def test_the_payload_names_the_mou_its_parties_and_the_event() -> None:
     assert payload.mou.title_en.startswith("Memorandum") and "前海" in payload.mou.title_zh
     assert (payload.event.version, payload.event.at, payload.event.milestone) == (1, T0, None)
     assert payload.mou.seq == state.seq
+    assert (payload.mou.owner_party_id, payload.mou.awaiting_review) == ("hkte", ["hkte", "qianhai"])
 
 
 def test_a_milestone_event_carries_the_milestone_title_and_due_date() -> None:

@@ -3,10 +3,12 @@
 import json
 from datetime import UTC, date, datetime
 
+import pytest
+
 from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.domain.enums import EventKind
 from mouflow.notify.events import EventInfo, MilestoneInfo, MouInfo, NotificationPayload, NotificationType
-from mouflow.notify.mail import build_message, subject
+from mouflow.notify.mail import body, build_message, subject
 from mouflow.notify.signing import verify_signature
 from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
 
@@ -88,3 +90,55 @@ def test_the_email_tells_hong_kong_time_and_links_the_page_where_mouflow_knows_i
     text = linked.get_content()
     assert f"Open / 開啟: https://mouflow.hkte.example/web/mous/{PAYLOAD.mou.id}" in text
     assert f"When: {PAYLOAD.event.at.astimezone(MOU_TIME_ZONE):%Y-%m-%d %H:%M} HKT" in text
+
+
+NEW_TYPES = {
+    NotificationType.REVIEW_REMINDER: ("Review reminder", "審閱提醒"),
+    NotificationType.REVIEW_ESCALATED: ("Review overdue, escalated", "審閱逾期，已上報"),
+    NotificationType.REOPENED: ("Reopened for drafting", "已重新開放草擬"),
+    NotificationType.SIGNATURES_VOIDED: ("Signatures voided", "簽署已作廢"),
+    NotificationType.TERMINATION_NOTICE: ("Notice of termination given", "已發出終止通知"),
+    NotificationType.TERMINATED: ("Terminated", "已終止"),
+}
+
+
+def as_type(kind: NotificationType, event: EventInfo, **mou: object) -> NotificationPayload:
+    return PAYLOAD.model_copy(update={"type": kind, "event": event, "mou": PAYLOAD.mou.model_copy(update=mou)})
+
+
+@pytest.mark.parametrize("kind", list(NEW_TYPES))
+def test_each_new_type_has_its_heading_in_both_languages(kind: NotificationType) -> None:
+    english, chinese = NEW_TYPES[kind]
+    payload = as_type(kind, EventInfo(kind=EventKind.STARTED, at=AT))  # the heading follows the type alone
+    assert subject(payload) == f"[mouflow] {english}: MoU with Nansha"
+    text = body(payload)
+    assert f"{english}: MoU with Nansha" in text and f"{chinese}：與南沙的備忘錄" in text
+
+
+def test_a_review_reminder_names_the_parties_awaited_and_why_the_reader_gets_it() -> None:
+    event = EventInfo(kind=EventKind.REVIEW_REMINDER, at=AT, version=2, detail="review of version 2 due ...")
+    text = body(as_type(NotificationType.REVIEW_REMINDER, event, awaiting_review=["nansha"], stage="in_review"))
+    assert "Awaiting review: nansha" in text and "待審閱：nansha" in text and "Version: 2" in text
+    assert "an officer of a party whose review is still awaited" in text and "閣下為尚未審閱的締約方的主任" in text
+
+
+def test_an_escalation_tells_its_managers_why_and_other_messages_name_no_review() -> None:
+    event = EventInfo(kind=EventKind.REVIEW_ESCALATED, at=AT, version=1)
+    text = body(as_type(NotificationType.REVIEW_ESCALATED, event, awaiting_review=["nansha"]))
+    assert "Awaiting review: nansha" in text and "閣下為擁有方或逾期審閱締約方的經理" in text
+    assert "Awaiting review" not in body(as_type(NotificationType.SIGNED, event, awaiting_review=["nansha"]))
+    assert "a user of the party that owns this milestone" in body(as_type(NotificationType.MILESTONE_DUE_SOON, event))
+
+
+def test_a_termination_notice_tells_who_gave_it_and_when_the_mou_ends() -> None:
+    event = EventInfo(
+        kind=EventKind.TERMINATION_NOTICE,
+        at=AT,
+        party_id="nansha",
+        actor_name="Nansha officer",
+        detail="ends on 2026-06-30",
+    )
+    text = body(as_type(NotificationType.TERMINATION_NOTICE, event))
+    assert "By: Nansha officer" in text and "Party: nansha" in text and "Note: ends on 2026-06-30" in text
+    assert "經辦人：Nansha officer" in text and "締約方：nansha" in text and "備註：ends on 2026-06-30" in text
+    assert text.endswith("-- mouflow: you receive this as a user of a party to this MoU / 閣下為此備忘錄締約方的用戶\n")
