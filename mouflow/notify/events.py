@@ -24,6 +24,7 @@ class NotificationType(StrEnum):
     REOPENED = "reopened"
     SIGNATURES_VOIDED = "signatures_voided"
     TERMINATION_NOTICE = "termination_notice"
+    TERMINATION_CONSENTED = "termination_consented"  # the others are asked to consent too
     TERMINATED = "terminated"
 
 
@@ -43,6 +44,7 @@ TYPE_OF_KIND = {
     EventKind.REOPENED: NotificationType.REOPENED,
     EventKind.SIGNATURES_VOIDED: NotificationType.SIGNATURES_VOIDED,
     EventKind.TERMINATION_NOTICE: NotificationType.TERMINATION_NOTICE,
+    EventKind.TERMINATION_CONSENTED: NotificationType.TERMINATION_CONSENTED,
     EventKind.TERMINATED: NotificationType.TERMINATED,
 }
 

@@ -21,6 +21,7 @@ HEADINGS = {
     NotificationType.REOPENED: ("Reopened for drafting", "已重新開放草擬"),
     NotificationType.SIGNATURES_VOIDED: ("Signatures voided", "簽署已作廢"),
     NotificationType.TERMINATION_NOTICE: ("Notice of termination given", "已發出終止通知"),
+    NotificationType.TERMINATION_CONSENTED: ("A party consents to end the MoU at once", "一方同意即時終止備忘錄"),
     NotificationType.TERMINATED: ("Terminated", "已終止"),
 }
 EVERY_PARTY = ("you receive this as a user of a party to this MoU", "閣下為此備忘錄締約方的用戶")
