@@ -3,6 +3,9 @@
 Hong Kong Talent Engage signed MoUs with the Shenzhen Qianhai Cooperation Zone and with Guangzhou
 Nansha District on talent recruitment, services, employment and development, witnessed by the
 Secretary for Labour and Welfare. The seed command and the tests build on these.
+
+Beside them, a three-party memorandum on Greater Bay Area talent mobility (HKTE with both regions at
+once, `gba_mou`): the tests drive it; the seed command does not start it.
 """
 
 from datetime import date
