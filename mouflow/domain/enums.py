@@ -12,12 +12,6 @@ class Stage(StrEnum):
     EXPIRED = "expired"
     WITHDRAWN = "withdrawn"
     TERMINATED = "terminated"
-    REOPENED = "reopened"  # the owner takes an approved version back to drafting; approvals are cleared
-    SIGNATURES_VOIDED = "signatures_voided"  # the owner voids a partly signed MoU's signatures, with a reason
-    TERMINATION_NOTICE = "termination_notice"  # a party gives written notice; the MoU ends when the notice does
-    TERMINATION_CONSENTED = "termination_consented"  # a party's officer consents to end the MoU at once
-    DOCUMENT_MISSING = "document_missing"  # a render failed after its bounded retries
-    DOCUMENT_REQUESTED = "document_requested"  # an officer or operator asks for a missing document again
 
     @property
     def is_terminal(self) -> bool:
@@ -43,6 +37,12 @@ class ReviewDecision(StrEnum):
 class SigningMode(StrEnum):
     AT_CEREMONY = "at_ceremony"  # signed at the ceremony, from its start
     IN_COUNTERPART = "in_counterpart"  # a party that cannot attend signs its own counterpart
+
+
+class TerminationWay(StrEnum):
+    NOTICE = "notice"  # one party's written notice, in force until the notice period ends
+    AGREEMENT = "agreement"  # every party's officer consents: it ends at once
+    AT_ONCE = "at_once"  # the first edition of the rules: one officer, at once
 
 
 class MilestoneStatus(StrEnum):
@@ -76,3 +76,9 @@ class EventKind(StrEnum):
     EXPIRED = "expired"
     WITHDRAWN = "withdrawn"
     TERMINATED = "terminated"
+    REOPENED = "reopened"  # the owner takes an approved version back to drafting; approvals are cleared
+    SIGNATURES_VOIDED = "signatures_voided"  # the owner voids a partly signed MoU's signatures, with a reason
+    TERMINATION_NOTICE = "termination_notice"  # a party gives written notice; the MoU ends when the notice does
+    TERMINATION_CONSENTED = "termination_consented"  # a party's officer consents to end the MoU at once
+    DOCUMENT_MISSING = "document_missing"  # a render failed after its bounded retries
+    DOCUMENT_REQUESTED = "document_requested"  # an officer or operator asks for a missing document again
