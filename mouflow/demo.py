@@ -3,6 +3,9 @@
 Hong Kong Talent Engage signed MoUs with the Shenzhen Qianhai Cooperation Zone and with Guangzhou
 Nansha District on talent recruitment, services, employment and development, witnessed by the
 Secretary for Labour and Welfare. The seed command and the tests build on these.
+
+Beside them, a three-party memorandum on Greater Bay Area talent mobility (HKTE with both regions at
+once, `gba_mou`): the tests drive it; the seed command does not start it.
 """
 
 from datetime import date
@@ -112,6 +115,67 @@ def symposium_mou(partner: Party, mou_id: str, effective_date: date | None = Non
         milestones=year_of_milestones(partner),
     )
     return StartMou(mou_id=mou_id, actor=officer(HKTE), owner=HKTE, partners=[partner], content=content)
+
+
+GBA_TITLE = Bilingual(
+    en="Memorandum of Understanding on Greater Bay Area Talent Mobility among Hong Kong Talent Engage, "
+    "the Shenzhen Qianhai Cooperation Zone and Guangzhou Nansha District",
+    zh="香港人才服務辦公室、深圳前海合作區與廣州南沙區大灣區人才流動合作諒解備忘錄",
+)
+GBA_CLAUSES = [
+    Clause(
+        heading=Bilingual(en="Purpose", zh="目的"),
+        text=BilingualText(
+            en="The three parties make it easier for talent to move, work and settle across Hong Kong, "
+            "Qianhai and Nansha within the Greater Bay Area.",
+            zh="三方便利人才在大灣區內的香港、前海及南沙之間流動、就業及定居。",
+        ),
+    ),
+    Clause(
+        heading=Bilingual(en="Mutual recognition", zh="互認"),
+        text=BilingualText(
+            en="The three parties exchange lists of recognised qualifications and refer talent to one another.",
+            zh="三方互換認可資歷清單，並互相轉介人才。",
+        ),
+    ),
+]
+
+
+def gba_milestones() -> list[MilestonePlanItem]:
+    """One for each party, the first only days after the effective date."""
+    return [
+        MilestonePlanItem(
+            id="tripartite-meeting",
+            title=Bilingual(en="First tripartite coordination meeting", zh="首次三方協調會議"),
+            owner_party_id=HKTE.id,
+            offset_days=20,
+        ),
+        MilestonePlanItem(
+            id="qualification-lists",
+            title=Bilingual(en="Lists of recognised qualifications exchanged", zh="互換認可資歷清單"),
+            owner_party_id=QIANHAI.id,
+            offset_months=3,
+            requires_confirmation=True,
+        ),
+        MilestonePlanItem(
+            id="mobility-report",
+            title=Bilingual(en="Talent mobility report", zh="人才流動報告"),
+            owner_party_id=NANSHA.id,
+            offset_months=6,
+        ),
+    ]
+
+
+def gba_mou(mou_id: str = "hkte-gba-mobility-2025") -> StartMou:
+    """HKTE with both partner regions in one instrument: the three-party case (not seeded)."""
+    content = DraftContent(
+        title=GBA_TITLE,
+        scope_areas=[Bilingual(en="Talent mobility", zh="人才流動"), *SCOPE[:2]],
+        term_months=24,
+        clauses=GBA_CLAUSES,
+        milestones=gba_milestones(),
+    )
+    return StartMou(mou_id=mou_id, actor=officer(HKTE), owner=HKTE, partners=[QIANHAI, NANSHA], content=content)
 
 
 def monthly_reports(months: int) -> list[MilestonePlanItem]:

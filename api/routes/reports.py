@@ -28,6 +28,7 @@ router = APIRouter(prefix="/reports", tags=["reports"])
 class MilestoneLine(BaseModel):
     mou_id: str
     mou_title_en: str
+    mou_stage: str  # "in_force", or "signed": every party signed but the effective date is still ahead
     milestone_id: str
     title_en: str
     title_zh: str
@@ -55,10 +56,10 @@ async def milestones_pdf(
     client: TemporalDep,
     party: Annotated[str | None, Query(max_length=64, description="only this party's MoUs")] = None,
 ) -> Response:
-    """The progress report as a PDF: every milestone of the MoUs in force, with a timeline chart."""
+    """The progress report as a PDF: every milestone of the MoUs signed or in force, each with its stage."""
     mou_ids = await run_in_threadpool(_live_mou_ids, session, user, party)
     if not mou_ids:
-        raise NotFoundError("no MoU in force" + (f" with party {party!r}" if party else ""))
+        raise NotFoundError("no MoU signed or in force" + (f" with party {party!r}" if party else ""))
     states = await asyncio.gather(*(mou_handle(client, mou_id).query(MouWorkflow.status) for mou_id in mou_ids))
     report = RenderDocument(
         workflow_id="report",
@@ -93,13 +94,18 @@ def _live_mou_ids(session: Session, user: UserRow, party: str | None) -> list[st
 def milestones(
     user: CurrentUser, session: SessionDep, days_ahead: Annotated[int, Query(ge=0, le=366)] = 30
 ) -> MilestoneReport:
-    """Overdue milestones, and those due within `days_ahead` days, across every MoU in force."""
+    """Overdue milestones, and those due within `days_ahead` days, across every MoU signed or in force.
+
+    A signed MoU's milestones are listed too, labelled by `mou_stage`: its first ones fall due soon after
+    the effective date, and a manager prepares for them before that date comes.
+    """
     require_auditor(session, user)
     today = datetime.now(MOU_TIME_ZONE).date()
     lines = [
         MilestoneLine(
             mou_id=mou.id,
             mou_title_en=mou.title_en,
+            mou_stage=mou.stage,
             milestone_id=m.milestone_id,
             title_en=m.title_en,
             title_zh=m.title_zh,

@@ -10,6 +10,7 @@ from mouflow.documents.errors import DocumentError
 from mouflow.documents.formatting import day, moment
 from mouflow.documents.models import RenderDocument
 from mouflow.documents.timeline import chart
+from mouflow.documents.wording import names_joined, parties_together
 from mouflow.domain.calendar import local_date
 from mouflow.domain.state import DraftVersion, MouState
 
@@ -56,6 +57,7 @@ def executed(request: RenderDocument) -> Built:
         **_common(mou),
         "version": mou.executed_version,
         "text": views.agreed_text(mou.executed_content, mou),
+        "parties_together": parties_together(len(mou.parties)),  # "both parties" only when there are two
         "effective_date": day(mou.terms[0].effective_date if mou.terms else None),  # the first term's, as signed
         "signatures": [views.signature(mou, record) for record in mou.signatures],
         "ceremony": views.ceremony(mou.ceremony),
@@ -69,7 +71,13 @@ def ceremony_programme(request: RenderDocument) -> Built:
     if mou.ceremony is None:
         raise DocumentError(f"MoU {mou.mou_id} has no signing ceremony scheduled")
     title = mou.versions[(mou.approved_version or mou.current_version.number) - 1].content.title
-    return None, {**_common(mou), "title": title.model_dump(), "ceremony": views.ceremony(mou.ceremony)}
+    signing = names_joined([party.name.model_dump() for party in mou.parties])  # "A, B and C", not "A and B and C"
+    return None, {
+        **_common(mou),
+        "title": title.model_dump(),
+        "signing": signing,
+        "ceremony": views.ceremony(mou.ceremony),
+    }
 
 
 def progress_report(request: RenderDocument) -> Built:

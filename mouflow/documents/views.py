@@ -37,9 +37,18 @@ def planned_milestone(item: MilestonePlanItem, mou: MouState) -> View:
 def due(item: MilestonePlanItem) -> dict[str, str]:
     if item.due_date is not None:
         return {key: value for key, value in (day(item.due_date) or {}).items() if key != "iso"}
-    months, days = item.offset_months or 0, item.offset_days
-    extra_en, extra_zh = (f" and {days} days", f"{days}日") if days else ("", "")
-    return {"en": f"{months} months{extra_en} after the effective date", "zh": f"生效日期後{months}個月{extra_zh}"}
+    return offset_after_effective_date(item.offset_months or 0, item.offset_days)
+
+
+def offset_after_effective_date(months: int, days: int) -> dict[str, str]:
+    """Only the parts that are not zero: "20 days", never "0 months and 20 days"."""
+    parts = [(months, "month", "個月"), (days, "day", "日")]
+    given = [(count, en, zh) for count, en, zh in parts if count]
+    if not given:
+        return {"en": "on the effective date", "zh": "生效日期當日"}
+    english = " and ".join(f"{count} {en}{'' if count == 1 else 's'}" for count, en, _ in given)
+    chinese = "".join(f"{count}{zh}" for count, _, zh in given)
+    return {"en": f"{english} after the effective date", "zh": f"生效日期後{chinese}"}
 
 
 def party_name(mou: MouState, party_id: str) -> dict[str, str]:

@@ -50,10 +50,11 @@ class MilestonePlanItem(Frozen):
 
     @model_validator(mode="after")
     def _one_way_to_be_due(self) -> "MilestonePlanItem":
-        if (self.due_date is None) == (self.offset_months is None):
-            raise ValueError("give either due_date or offset_months (with optional offset_days)")
-        if self.due_date is not None and self.offset_days:
-            raise ValueError("offset_days only applies together with offset_months")
+        # an offset is months, days or both (absent months count as 0); offset_days=0 is also its
+        # default, so "20 days" alone is an offset but a bare 0 is no way of being due at all
+        has_offset = self.offset_months is not None or self.offset_days > 0
+        if (self.due_date is None) != has_offset:
+            raise ValueError("give either due_date or offset_months and/or offset_days")
         return self
 
 

@@ -28,7 +28,8 @@ def in_current_term(query: AnySelect) -> AnySelect:
 
 
 def overdue_and_upcoming(*, session: Session, today: date, days_ahead: int) -> list[tuple[MilestoneRow, MouRow]]:
-    """Milestones overdue now, or due within `days_ahead` and not done, of MoUs still in force."""
+    """Milestones overdue now, or due within `days_ahead` and not done, of MoUs signed or in force (the
+    MoU row says which: a signed MoU's milestones are only upcoming, its effective date still ahead)."""
     horizon = today + timedelta(days=days_ahead)
     upcoming = (MilestoneRow.due_date <= horizon) & (MilestoneRow.status != "done")
     query = in_current_term(select(MilestoneRow, MouRow)).where(or_(MilestoneRow.overdue, upcoming))

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from mouflow.demo import HKTE, HKTE_SIGNATORY, NANSHA, officer, symposium_mou
+from mouflow.demo import HKTE, HKTE_SIGNATORY, NANSHA, SIGNATORIES, gba_mou, officer, symposium_mou
 from mouflow.documents.models import DocumentKind, RenderDocument
 from mouflow.domain import clock, drafting, followup, review, signing, term
 from mouflow.domain.actions import DecideRenewal, ReportProgress, Review, Sign, Signatory, Submit
@@ -52,4 +52,19 @@ def renewed() -> MouState:
     for party in state.parties:
         term.apply_renewal(state, DecideRenewal(actor=officer(party), renew=True), T0)
     term.end_term(state, T0 + timedelta(days=3 * 366))
+    return state
+
+
+def three_party_executed() -> MouState:
+    """The Greater Bay Area MoU, approved and signed by all three, each after the ceremony began."""
+    state, _ = drafting.start_mou(gba_mou(), T0)
+    drafting.apply_submit(state, Submit(actor=officer(HKTE), version=1), T0)
+    for party in state.parties:
+        review.apply_review(state, Review(actor=officer(party), version=1, decision=ReviewDecision.APPROVE), T0)
+    schedule = ceremony()
+    signing.apply_ceremony(state, schedule, T0)
+    signed_at = schedule.starts_at + timedelta(minutes=10)
+    for party in state.parties:
+        sign = Sign(actor=officer(party), version=1, signatory=SIGNATORIES[party.id])
+        signing.apply_sign(state, sign, signed_at)
     return state
