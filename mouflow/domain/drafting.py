@@ -9,7 +9,7 @@ from mouflow.domain.content import DraftContent, MilestonePlanItem
 from mouflow.domain.dates import check_due_date, check_effective_date, planned_due_date, term_window
 from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
 from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
-from mouflow.domain.rules import reopens_explicitly
+from mouflow.domain.rules import CURRENT_RULES, reopens_explicitly
 from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewRound
 
 # Every draft travels through Temporal (Updates, the state carried by continue-as-new, document
@@ -51,7 +51,7 @@ def check_start(start: StartMou, today: date) -> None:
     check_content(party_ids, start.content, today)
 
 
-def start_mou(start: StartMou, now: datetime, rules: int) -> tuple[MouState, list[Event]]:
+def start_mou(start: StartMou, now: datetime, rules: int = CURRENT_RULES) -> tuple[MouState, list[Event]]:
     check_start(start, local_date(now))
     first = DraftVersion(number=1, content=start.content, author=start.actor, created_at=now)
     state = MouState(
