@@ -43,6 +43,30 @@ APPLY: dict[type[Action], Apply] = {
 }
 
 
+Check = Callable[[MouState, Any, datetime], None]
+
+CHECK: dict[type[Action], Check] = {
+    Revise: drafting.check_revise,
+    Submit: lambda state, action, now: drafting.check_submit(state, action),
+    Review: lambda state, action, now: review.check_review(state, action),
+    ScheduleCeremony: signing.check_ceremony,
+    Sign: signing.check_sign,
+    ReportProgress: lambda state, action, now: followup.check_progress(state, action),
+    ConfirmMilestone: lambda state, action, now: followup.check_confirm(state, action),
+    AmendMilestones: followup.check_amend,
+    DecideRenewal: lambda state, action, now: term.check_renewal(state, action),
+    Close: lambda state, action, now: drafting.check_withdraw(state, action),
+    Terminate: lambda state, action, now: termination.check_terminate(state, action),
+    Reopen: lambda state, action, now: drafting.check_reopen(state, action),
+    VoidSignatures: lambda state, action, now: signing.check_void(state, action),
+}
+
+
+def check(state: MouState, action: Action, now: datetime) -> None:
+    """As the workflow's validator does: raises the rule violation, changes nothing."""
+    CHECK[type(action)](state, action, now)
+
+
 def apply(state: MouState, action: Action, now: datetime) -> list[Event]:
     """As the workflow's Update handler does: the rule is checked again inside `apply_*`."""
     return APPLY[type(action)](state, action, now)
