@@ -8,7 +8,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
 from api import errors, web
-from api.routes import audit, calendars, documents, milestones, mous, parties, reports, signing, webhooks
+from api.routes import (
+    agreed_text,
+    audit,
+    calendars,
+    documents,
+    milestones,
+    mous,
+    parties,
+    reports,
+    signing,
+    webhooks,
+)
 from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
@@ -46,7 +57,7 @@ def create_app(
         app.state.renderer = DocumentRenderer(app.state.storage, sessions)
 
     errors.install(app, page=web.error_page)
-    for module in (parties, mous, signing, milestones, documents, audit, reports, webhooks, calendars):
+    for module in (parties, mous, signing, milestones, documents, agreed_text, audit, reports, webhooks, calendars):
         app.include_router(module.router)
     web.install(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])

@@ -3,20 +3,27 @@
     python -m mouflow.cli create-party --id hkte --name-en "Hong Kong Talent Engage" --name-zh 香港人才服務辦公室
     python -m mouflow.cli create-user --name "Chan Tai Man" --party hkte --role officer --email chan@hkte.example
     python -m mouflow.cli list-users
+    python -m mouflow.cli verify executed.pdf
 
-A refused command prints why on stderr and exits 2. Every command leaves an entry in the audit log.
+A refused command prints why on stderr and exits 2; `verify` exits 1 when the file fails a check.
+Every command that is not refused leaves an entry in the audit log.
 """
 
 import argparse
 import getpass
+import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from mouflow.config import Settings
+from mouflow.documents.embedded import NotAnExecutedCopy
+from mouflow.documents.verification import Verification, verify_executed_copy
 from mouflow.domain.actions import Actor
 from mouflow.domain.content import Party
 from mouflow.domain.enums import Role
@@ -26,7 +33,13 @@ from mouflow.store.errors import StoreError
 from mouflow.store.parties import create_party
 from mouflow.store.users import create_user, list_users
 
-REFUSED = 2
+FAILED, REFUSED = 1, 2
+
+
+@dataclass(frozen=True)
+class Reply:
+    lines: list[str]
+    code: int = 0  # FAILED: the command ran and its answer is no, which is still worth recording
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,14 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     engine = connect()
     try:
         with session_scope(session_factory(engine)) as session:
-            lines = args.run(session, args)
-    except (StoreError, ValidationError) as error:
+            reply: Reply = args.run(session, args)
+    except (StoreError, ValidationError, NotAnExecutedCopy, OSError) as error:
         print(f"error: {_message(error)}", file=sys.stderr)
         return REFUSED
     finally:
         engine.dispose()
-    print("\n".join(lines))  # only once committed: a token printed for a rolled-back user would not work
-    return 0
+    print("\n".join(reply.lines))  # only once committed: a token printed for a rolled-back user would not work
+    return reply.code
 
 
 def parser() -> argparse.ArgumentParser:
@@ -61,6 +74,9 @@ def parser() -> argparse.ArgumentParser:
     user.add_argument("--email", help="where notifications of the party's MoUs are sent (optional)")
     user.set_defaults(run=run_create_user)
     commands.add_parser("list-users", help="list every user").set_defaults(run=run_list_users)
+    verify = commands.add_parser("verify", help="check an executed MoU PDF against its fingerprint, the store, the log")
+    verify.add_argument("file", type=Path, help="the executed MoU, as a PDF file")
+    verify.set_defaults(run=run_verify)
     return root
 
 
@@ -73,35 +89,54 @@ def connect() -> Engine:
     return engine
 
 
-def run_create_party(session: Session, args: argparse.Namespace) -> list[str]:
+def run_create_party(session: Session, args: argparse.Namespace) -> Reply:
     # validated as one document, so each problem names its option: ("name", "en") is --name-en
     fields = {"id": args.id, "name": {"en": args.name_en, "zh": args.name_zh}, "wants_simplified_copy": args.simplified}
     party = Party.model_validate(fields)
     create_party(session=session, party=party, owns_mous=args.owns_mous)
     audit(session, "party_created", f"party {party.id}: {party.name.en} / {party.name.zh}")
-    return [f"created party {party.id}"]
+    return Reply([f"created party {party.id}"])
 
 
-def run_create_user(session: Session, args: argparse.Namespace) -> list[str]:
+def run_create_user(session: Session, args: argparse.Namespace) -> Reply:
     user, token = create_user(
         session=session, name=args.name, party_id=args.party, role=Role(args.role), email=args.email
     )
     audit(session, "user_created", f"user {user.id} ({user.name}), {user.role.value} of {user.party_id}")
-    return [
-        f"created user {user.id}: {user.name}, {user.role.value} of {user.party_id}",
-        f"token: {token}",
-        "Keep the token now: only its hash is stored, so it cannot be shown again.",
-    ]
+    return Reply(
+        [
+            f"created user {user.id}: {user.name}, {user.role.value} of {user.party_id}",
+            f"token: {token}",
+            "Keep the token now: only its hash is stored, so it cannot be shown again.",
+        ]
+    )
 
 
-def run_list_users(session: Session, _args: argparse.Namespace) -> list[str]:
+def run_list_users(session: Session, _args: argparse.Namespace) -> Reply:
     users = list_users(session=session)
     audit(session, "users_listed", f"{len(users)} user(s)")
-    return [f"{u.id}\t{u.party_id}\t{u.role.value}\t{'active' if u.active else 'inactive'}\t{u.name}" for u in users]
+    return Reply(
+        [f"{u.id}\t{u.party_id}\t{u.role.value}\t{'active' if u.active else 'inactive'}\t{u.name}" for u in users]
+    )
 
 
-def audit(session: Session, what: str, detail: str) -> None:
-    append_action(session=session, actor=system_actor(), what=what, detail=detail, request_id=None)
+def run_verify(session: Session, args: argparse.Namespace) -> Reply:
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on a foreign file repeat what we say better
+    result = verify_executed_copy(session=session, pdf=args.file.read_bytes())
+    verdict = "OK" if result.ok else "FAILED"
+    detail = f"{verdict}: {args.file.name}, PDF SHA-256 {result.pdf_sha256}"
+    audit(session, "executed_copy_verified", detail, mou_id=result.mou_id)
+    return Reply(_verification_lines(args.file, result), 0 if result.ok else FAILED)
+
+
+def _verification_lines(file: Path, result: Verification) -> list[str]:
+    checks = [f"{'ok  ' if check.ok else 'FAIL'} {check.name}: {check.message}" for check in result.checks]
+    verdict = "is a genuine executed copy" if result.ok else "is NOT a verified executed copy"
+    return [*checks, f"{'OK' if result.ok else 'FAILED'}: {file} {verdict}"]
+
+
+def audit(session: Session, what: str, detail: str, mou_id: str | None = None) -> None:
+    append_action(session=session, actor=system_actor(), what=what, detail=detail, request_id=None, mou_id=mou_id)
 
 
 def system_actor() -> Actor:
@@ -113,9 +148,11 @@ def system_actor() -> Actor:
     return Actor(user_id="system:cli", name=f"command line ({who})", party_id="system", role=Role.ADMIN)
 
 
-def _message(error: StoreError | ValidationError) -> str:
+def _message(error: StoreError | ValidationError | NotAnExecutedCopy | OSError) -> str:
     if isinstance(error, StoreError):
         return error.message
+    if isinstance(error, NotAnExecutedCopy | OSError):
+        return str(error)
     return "; ".join(f"--{'-'.join(map(str, issue['loc']))}: {issue['msg']}" for issue in error.errors())
 
 

@@ -6,10 +6,12 @@ from typing import Any
 
 from mouflow.domain.state import MouState
 
+AGREED_TEXT_FILE = "agreed-text.json"  # the name the executed PDF embeds these bytes under
+
 FINGERPRINT_SCOPE = (
-    "SHA-256 of the canonical JSON (UTF-8, keys sorted, no spaces) of the executed version's text "
-    "(title, scope, term, effective date, clauses, milestone plan) and of the parties (ids and names in both "
-    "languages). It identifies the agreed text, not this PDF file."
+    f"SHA-256 of the file {AGREED_TEXT_FILE} attached to this PDF: the executed version's text (title, scope, "
+    "term, effective date, clauses, milestone plan) and the parties, as canonical JSON (UTF-8, keys sorted, "
+    "no spaces). It identifies the agreed text, not this PDF file."
 )
 
 
@@ -21,10 +23,15 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def agreed_text_fingerprint(mou: MouState) -> str:
-    """What the certificate page prints; anyone holding the snapshot can recompute it."""
+def agreed_text_json(mou: MouState) -> bytes:
+    """The exact bytes the fingerprint hashes; the executed PDF carries them, so anyone can rehash them."""
     agreed = {
         "content": mou.executed_content.model_dump(mode="json"),
         "parties": [party.model_dump(mode="json") for party in mou.parties],
     }
-    return sha256_hex(canonical_json(agreed))
+    return canonical_json(agreed)
+
+
+def agreed_text_fingerprint(mou: MouState) -> str:
+    """What the certificate page prints: the SHA-256 of `agreed_text_json`."""
+    return sha256_hex(agreed_text_json(mou))

@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 from mouflow.documents import views
-from mouflow.documents.canonical import FINGERPRINT_SCOPE, agreed_text_fingerprint
+from mouflow.documents.canonical import AGREED_TEXT_FILE, FINGERPRINT_SCOPE, agreed_text_fingerprint
 from mouflow.documents.chinese import simplify_chinese
 from mouflow.documents.errors import DocumentError
 from mouflow.documents.formatting import day, moment
@@ -63,6 +63,7 @@ def executed(request: RenderDocument) -> Built:
         "ceremony": views.ceremony(mou.ceremony),
         "fingerprint": agreed_text_fingerprint(mou),
         "fingerprint_scope": FINGERPRINT_SCOPE,
+        "fingerprint_file": AGREED_TEXT_FILE,  # attached to the PDF: the bytes the fingerprint hashes
     }
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from mouflow.documents import contexts
+from mouflow.documents.agreed_text import agreed_text_file
+from mouflow.documents.attachments import EmbeddedFile
 from mouflow.documents.canonical import canonical_json, sha256_hex
 from mouflow.documents.errors import DocumentError
 from mouflow.documents.models import DocumentKind, Language, RenderDocument
@@ -27,6 +29,7 @@ class Plan:
     version: int | None
     language: Language
     archival: bool  # PDF/A-3b: the executed MoU is kept for the long term
+    files: tuple[EmbeddedFile, ...] = ()  # embedded in the PDF; the context holds their hashes, so the key covers them
 
     @property
     def request_key(self) -> str:
@@ -39,7 +42,9 @@ def plan_document(request: RenderDocument) -> Plan:
     if language is not LANGUAGES[request.kind]:
         raise DocumentError(f"a {request.kind} document is rendered in {LANGUAGES[request.kind]}, not {language}")
     version, context = _BUILDERS[request.kind](request)
-    return Plan(f"{request.kind}.html", context, version, language, request.kind is DocumentKind.EXECUTED)
+    executed = request.kind is DocumentKind.EXECUTED
+    files = (agreed_text_file(request.mou),) if executed else ()
+    return Plan(f"{request.kind}.html", context, version, language, archival=executed, files=files)
 
 
 _BUILDERS = {

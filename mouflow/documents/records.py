@@ -53,3 +53,14 @@ def list_documents(*, session: Session, mou_id: str) -> list[DocumentRow]:
 
 def get_document_by_id(*, session: Session, document_id: str) -> DocumentRow | None:
     return session.get(DocumentRow, document_id)
+
+
+def find_document_by_sha256(*, session: Session, sha256: str) -> DocumentRow | None:
+    """The record of a PDF file, found from its bytes' hash alone."""
+    return session.scalars(select(DocumentRow).where(DocumentRow.sha256 == sha256).limit(1)).one_or_none()
+
+
+def latest_executed(*, session: Session, mou_id: str) -> DocumentRow | None:
+    """The newest executed copy: a re-executed MoU has one per execution, and the last is the one in force."""
+    query = select(DocumentRow).where(DocumentRow.mou_id == mou_id, DocumentRow.kind == str(DocumentKind.EXECUTED))
+    return session.scalars(query.order_by(DocumentRow.created_at.desc(), DocumentRow.id.desc()).limit(1)).one_or_none()

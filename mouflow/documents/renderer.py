@@ -9,8 +9,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
+from mouflow.documents.audit_entries import record_executed_copy
+from mouflow.documents.canonical import agreed_text_fingerprint
 from mouflow.documents.environment import render_html
-from mouflow.documents.models import DocumentRef, RenderDocument
+from mouflow.documents.models import DocumentKind, DocumentRef, RenderDocument
 from mouflow.documents.pdf import write_pdf
 from mouflow.documents.plan import Plan, plan_document
 from mouflow.documents.records import add_document, get_document, to_ref
@@ -35,7 +37,8 @@ class DocumentRenderer:
         if stored is not None:
             log.info("%s for %s already rendered", request.kind, request.workflow_id)
             return stored
-        pdf = write_pdf(render_html(plan.template, plan.context), archival=plan.archival, fetcher=self._fetcher)
+        html = render_html(plan.template, plan.context)
+        pdf = write_pdf(html, archival=plan.archival, fetcher=self._fetcher, files=plan.files)
         return self._record(request, plan, pdf)
 
     def _stored(self, request_key: str) -> DocumentRef | None:
@@ -44,11 +47,14 @@ class DocumentRenderer:
             return to_ref(row) if row else None
 
     def _record(self, request: RenderDocument, plan: Plan, pdf: bytes) -> DocumentRef:
-        """Row first, file second, one transaction: a render that loses a race writes no file."""
+        """Row first, file second, then the audit entry of an executed copy, one transaction: a render that
+        loses a race writes no file and no entry."""
         try:
             with session_scope(self._sessions) as session:
                 row = add_document(session=session, mou_id=request.mou.mou_id, kind=request.kind, plan=plan, pdf=pdf)
                 self._storage.put(pdf)  # before the commit: a committed row always has its file
+                if request.kind is DocumentKind.EXECUTED:  # after the file: the audit head is locked briefly
+                    record_executed_copy(session=session, row=row, fingerprint=agreed_text_fingerprint(request.mou))
                 return to_ref(row)
         except IntegrityError:
             winner = self._stored(plan.request_key)

@@ -44,9 +44,9 @@ def append_events(*, session: Session, workflow_id: str, mou_id: str, seq: int, 
 
 
 def append_action(
-    *, session: Session, actor: Actor, what: str, detail: str, request_id: str | None, mou_id: str | None = None
+    *, session: Session, actor: Actor | None, what: str, detail: str, request_id: str | None, mou_id: str | None = None
 ) -> AuditRow:
-    """An action taken outside any workflow, such as registering a party or a user."""
+    """An action taken outside any workflow, such as registering a party or a user; `actor` None: the system."""
     head = _lock_head(session)
     row = AuditRow(at=datetime.now(UTC), mou_id=mou_id, what=what, detail=detail, request_id=request_id)
     _set_actor(row, actor)
@@ -86,6 +86,24 @@ def _walk(entries: Iterable[Row[Any]], *, head: AuditHead | None) -> ChainVerifi
     if fault := _missing_tail(head=head, last_id=last_id):
         return ChainVerification(ok=False, checked=checked, first_bad_id=last_id + 1, reason=fault)
     return ChainVerification(ok=True, checked=checked, reason=f"all {checked} entries are intact")
+
+
+def check_entry(*, session: Session, entry: AuditRow) -> str:
+    """Why one entry cannot be trusted, or "": its hash, and its links to the entries on either side.
+
+    Cheaper than `verify_chain` and enough to show that this entry is the one the chain holds."""
+    if entry_hash({name: getattr(entry, name) for name in HASHED_FIELDS}) != entry.hash:
+        return "its content does not match its hash: the entry was altered"
+    before = session.get(AuditRow, entry.id - 1)
+    if entry.prev_hash != (before.hash if before else GENESIS_HASH):
+        return "its prev_hash does not match the entry before it"
+    after = session.get(AuditRow, entry.id + 1)
+    head = session.get(AuditHead, 1)
+    if after is not None and after.prev_hash != entry.hash:
+        return "the entry after it does not link to it"
+    if after is None and (head is None or (head.last_id, head.last_hash) != (entry.id, entry.hash)):
+        return "it is the newest entry but not the one audit_head recorded"
+    return ""
 
 
 def entry_hash(fields: Mapping[Any, Any]) -> str:

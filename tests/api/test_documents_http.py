@@ -22,14 +22,8 @@ async def documents(api: httpx.AsyncClient, users: Users, kinds: set[str]) -> li
     raise AssertionError(f"documents {kinds} never appeared; have {listed}")
 
 
-async def test_documents_follow_the_lifecycle(api: httpx.AsyncClient, users: Users) -> None:
-    await prepare(api, users)
-    listed = await documents(api, users, {"draft", "partner_copy"})
-    assert {(d["kind"], d["version"], d["language"]) for d in listed} == {
-        ("draft", 1, "en+zh-Hant"),
-        ("partner_copy", 1, "zh-Hans"),
-    }
-
+async def execute(api: httpx.AsyncClient, users: Users) -> None:
+    """Both parties approve version 1, the ceremony is set, both sign: the MoU is executed."""
     officer = {party: users.headers(party, Role.OFFICER) for party in ("hkte", "qianhai")}
     for party in ("hkte", "qianhai"):
         await api.post(f"{MOU}/reviews", json={"version": 1, "decision": "approve"}, headers=officer[party])
@@ -40,6 +34,18 @@ async def test_documents_follow_the_lifecycle(api: httpx.AsyncClient, users: Use
     for party in ("hkte", "qianhai"):
         body = {"version": 1, "signatory": case.SIGNATORIES[party].model_dump(mode="json")}
         assert (await api.post(f"{MOU}/signatures", json=body, headers=officer[party])).status_code == 200
+
+
+async def test_documents_follow_the_lifecycle(api: httpx.AsyncClient, users: Users) -> None:
+    await prepare(api, users)
+    listed = await documents(api, users, {"draft", "partner_copy"})
+    assert {(d["kind"], d["version"], d["language"]) for d in listed} == {
+        ("draft", 1, "en+zh-Hant"),
+        ("partner_copy", 1, "zh-Hans"),
+    }
+
+    await execute(api, users)
+    officer = {party: users.headers(party, Role.OFFICER) for party in ("hkte", "qianhai")}
     listed = await documents(api, users, {"executed", "ceremony_programme"})
     executed = next(d for d in listed if d["kind"] == "executed")
 

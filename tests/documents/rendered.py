@@ -27,7 +27,7 @@ assert NANSHA.wants_simplified_copy
 
 def render(render_request: RenderDocument) -> bytes:
     plan = plan_document(render_request)
-    return write_pdf(render_html(plan.template, plan.context), archival=plan.archival)
+    return write_pdf(render_html(plan.template, plan.context), archival=plan.archival, files=plan.files)
 
 
 @cache

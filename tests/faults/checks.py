@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from mouflow.documents.audit_entries import EXECUTED_COPY
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.state import MouState
 from mouflow.store.audit import verify_chain
@@ -27,7 +28,10 @@ def check_transitions(sessions: sessionmaker[Session], state: MouState, request_
     """Seq 1..n made by steps 1..n in order, each once; the events and the audit log hold the same entries."""
     with sessions() as session:
         audit = session.execute(
-            select(AuditRow.seq, AuditRow.position, AuditRow.what, AuditRow.request_id).where(AuditRow.mou_id == MOU_ID)
+            select(AuditRow.seq, AuditRow.position, AuditRow.what, AuditRow.request_id).where(
+                AuditRow.mou_id == MOU_ID,
+                AuditRow.seq.is_not(None),  # the events' entries, not the documents'
+            )
         ).all()
         events = session.execute(
             select(EventRow.seq, EventRow.position, EventRow.kind).where(EventRow.mou_id == MOU_ID)
@@ -63,6 +67,12 @@ async def check_documents(sessions: sessionmaker[Session], storage: DiskStorage)
     rows = _documents(sessions)
     assert not _duplicates([(row.kind, row.version, row.language) for row in rows]), f"a duplicate: {rows}"
     assert all(storage.exists(row.sha256) for row in rows), "a recorded document has no file"
+    with sessions() as session:
+        recorded = session.scalars(
+            select(AuditRow.detail).where(AuditRow.mou_id == MOU_ID, AuditRow.what == EXECUTED_COPY)
+        ).all()
+    executed = next(row for row in rows if row.kind == "executed")
+    assert len(recorded) == 1 and executed.id in recorded[0], f"the executed copy's audit entries: {recorded}"
 
 
 def _documents(sessions: sessionmaker[Session]) -> list[DocumentRow]:
