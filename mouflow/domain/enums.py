@@ -76,3 +76,16 @@ class EventKind(StrEnum):
     EXPIRED = "expired"
     WITHDRAWN = "withdrawn"
     TERMINATED = "terminated"
+    DOCUMENT_MISSING = "document_missing"  # a render failed after its bounded retries: detail has why
+    DOCUMENT_REQUESTED = "document_requested"  # an owner's officer or an operator asks for a missing one again
+    DOCUMENT_RENDERED = "document_rendered"  # a document that was missing is made after all
+
+
+class DocumentKind(StrEnum):
+    """Here, not in mouflow.documents, so the MoU state can name what it owes without importing the renderer."""
+
+    DRAFT = "draft"
+    PARTNER_COPY = "partner_copy"
+    EXECUTED = "executed"
+    CEREMONY_PROGRAMME = "ceremony_programme"
+    PROGRESS_REPORT = "progress_report"

@@ -2,11 +2,11 @@
 
 from datetime import date, datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mouflow.domain.actions import Actor, Official, Signatory
 from mouflow.domain.content import Bilingual, DraftContent, MilestonePlanItem, Party
-from mouflow.domain.enums import EventKind, MilestoneStatus, ReviewDecision, Stage
+from mouflow.domain.enums import DocumentKind, EventKind, MilestoneStatus, ReviewDecision, Stage
 
 
 class DraftVersion(BaseModel):
@@ -129,6 +129,7 @@ class MouState(BaseModel):
     terms: list[Term] = []  # the last one is current
     closure: Closure | None = None
     seq: int = 0  # transitions recorded so far: the idempotency key of the next one
+    paperwork: "Paperwork" = Field(default_factory=lambda: Paperwork())  # documents owed, and those missing
 
     @property
     def parties(self) -> list[Party]:
@@ -167,3 +168,29 @@ class MouState(BaseModel):
 
     def milestone(self, milestone_id: str) -> Milestone | None:
         return next((m for m in self.milestones if m.id == milestone_id), None)
+
+
+class DocumentOrder(BaseModel):
+    """One document the MoU owes: `version` None is the current draft's, or the ceremony programme."""
+
+    kind: DocumentKind
+    version: int | None = None
+
+    def names(self, kind: DocumentKind, version: int | None) -> bool:
+        return (self.kind, self.version) == (kind, version)
+
+
+class MissingDocument(DocumentOrder):
+    """A document whose render failed for good: the MoU went on without it."""
+
+    error: str
+    at: datetime
+    requested_at: datetime | None = None  # asked for again and being made; None while nobody asked
+
+
+class Paperwork(BaseModel):
+    owed: list[DocumentOrder] = []  # in order; the first is being rendered, and stays here until it is done
+    missing: list[MissingDocument] = []
+
+
+MouState.model_rebuild()

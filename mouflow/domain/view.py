@@ -13,6 +13,7 @@ from mouflow.domain.state import (
     DraftVersion,
     Event,
     Milestone,
+    MissingDocument,
     MouState,
     ReviewRound,
     SignatureRecord,
@@ -65,6 +66,7 @@ class MouStatus(MouSummary):
     signatures: list[SignatureRecord]
     term: TermInfo | None
     closure: Closure | None
+    missing_documents: list[MissingDocument] = []  # renders that failed for good; the MoU went on without them
 
 
 def describe(state: MouState) -> MouStatus:
@@ -91,6 +93,7 @@ def describe(state: MouState) -> MouStatus:
         if term
         else None,
         closure=state.closure,
+        missing_documents=state.paperwork.missing,
     )
 
 
