@@ -104,21 +104,22 @@ class MouWorkflow:
                 await self._record(events)
             await self._render_paper()
             if self._history_is_long():
-                await workflow.wait_condition(self._all_stored if apart else workflow.all_handlers_finished)
+                await workflow.wait_condition(self._settled if apart else workflow.all_handlers_finished)
                 if workflow.patched(PROMPT_PAPER_PATCH):
                     await self._render_paper()  # a handler may have owed a document while we waited
                 workflow.continue_as_new(MouWorkflowInput(carried=self.state, history_limit=self._history_limit))
         await workflow.wait_condition(workflow.all_handlers_finished)
         await self._render_paper()
         if renders is not None:
-            await workflow.wait_condition(lambda: self._all_stored() and not self.state.paperwork.owed)
+            await workflow.wait_condition(self._settled)
             renders.cancel()
         return summarize(self.state)
 
-    def _all_stored(self) -> bool:
-        """No handler under way and every transition in the store. Documents still owed, even one being
-        rendered, travel on in the carried state: continue-as-new never waits for a render."""
-        return workflow.all_handlers_finished() and self._stored_seq >= self.state.seq
+    def _settled(self) -> bool:
+        """No handler under way, no document owed, every transition in the store: what continue-as-new and
+        the end wait for. Renders are bounded, so this waits minutes at worst; a run that continued as new
+        at every clock event would otherwise cancel a slow render each time and never finish it."""
+        return workflow.all_handlers_finished() and not self.state.paperwork.owed and self._stored_seq >= self.state.seq
 
     @workflow.query
     def status(self) -> MouState:
