@@ -4,10 +4,11 @@ import asyncio
 import os
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -93,9 +94,11 @@ async def running_worker(
     sessions: sessionmaker[Session],
     storage: DocumentStorage | None = None,
     settings: Settings = TEST_SETTINGS,
+    renders: list[Callable[..., Any]] | None = None,
 ) -> AsyncIterator[Worker]:
     """The production activities, and the notification dispatcher and workers, as worker.py runs them;
-    documents go to a fresh folder unless the test gives a storage."""
+    documents go to a fresh folder unless the test gives a storage, and `renders` (a fake under the real
+    name) serve the documents queue instead of the real renderer when a test gives them."""
     with (
         tempfile.TemporaryDirectory() as scratch,
         ThreadPoolExecutor(max_workers=8) as executor,
@@ -107,10 +110,11 @@ async def running_worker(
         worker = Worker(
             client, task_queue=task_queue, workflows=WORKFLOWS, activities=registered, activity_executor=executor
         )
-        renders = documents_worker(client, task_queue, render_activities(sessions, storage), render_executor)
+        renders = renders or render_activities(sessions, storage)
+        documents = documents_worker(client, task_queue, renders, render_executor)
         async with webhook_client(settings) as http:
             notify = notify_worker(client, task_queue, notify_activities(sessions, settings, http), notify_executor)
-            async with worker, renders, notify, dispatching(client, sessions, task_queue):
+            async with worker, documents, notify, dispatching(client, sessions, task_queue):
                 yield worker
 
 

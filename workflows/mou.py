@@ -8,7 +8,7 @@ from typing import ParamSpec, TypeVar
 from pydantic import BaseModel
 from temporalio import workflow
 from temporalio.common import RetryPolicy
-from temporalio.exceptions import ActivityError, ApplicationError
+from temporalio.exceptions import ActivityError, ApplicationError, FailureError
 
 with workflow.unsafe.imports_passed_through():
     from activities.documents import DocumentActivities
@@ -16,7 +16,7 @@ with workflow.unsafe.imports_passed_through():
     from mouflow import names
     from mouflow.documents.models import DocumentKind, RenderDocument
     from mouflow.documents.triggers import documents_for
-    from mouflow.domain import clock, drafting, followup, review, signing, term, termination
+    from mouflow.domain import clock, drafting, followup, paperwork, review, signing, term, termination
     from mouflow.domain.actions import (
         Action,
         AmendMilestones,
@@ -35,8 +35,9 @@ with workflow.unsafe.imports_passed_through():
         VoidSignatures,
     )
     from mouflow.domain.errors import RuleViolation
+    from mouflow.domain.paperwork import RequestDocument
     from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES, RULES_PATCH
-    from mouflow.domain.state import Event, MouState
+    from mouflow.domain.state import DocumentOrder, Event, MouState
     from mouflow.domain.view import MouSummary, summarize
     from mouflow.transitions import transition_of
 
@@ -55,6 +56,12 @@ RENDER_HEARTBEAT_TIMEOUT = timedelta(seconds=30)
 DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay without these activities
 PROMPT_PAPER_PATCH = "documents-prompt-v1"  # the first draft at once, and nothing owed lost at continue-as-new
 DOCUMENTS_QUEUE_PATCH = "documents-queue-v1"  # renders on a task queue of their own
+RENDERS_APART_PATCH = "documents-apart-v1"  # renders beside the main loop, bounded; what fails is recorded missing
+# about two and a half minutes of attempts (10 s, 20 s, 40 s, 60 s apart): a render that fails this long
+# fails for a reason a person must look at, and the MoU records the document as missing instead
+RENDER_RETRY = RetryPolicy(
+    initial_interval=timedelta(seconds=10), maximum_interval=timedelta(minutes=1), maximum_attempts=5
+)
 
 
 class MouWorkflowInput(BaseModel):
@@ -90,6 +97,8 @@ class MouWorkflow:
 
     @workflow.run
     async def run(self, run_input: MouWorkflowInput) -> MouSummary:
+        apart = workflow.patched(RENDERS_APART_PATCH)
+        renders = asyncio.create_task(self._make_paper()) if apart else None  # the clock never waits for a PDF
         if self._initial_events:
             await self._record(self._initial_events)
             if workflow.patched(PROMPT_PAPER_PATCH):
@@ -102,13 +111,22 @@ class MouWorkflow:
                 await self._record(events)
             await self._render_paper()
             if self._history_is_long():
-                await workflow.wait_condition(workflow.all_handlers_finished)
+                await workflow.wait_condition(self._settled if apart else workflow.all_handlers_finished)
                 if workflow.patched(PROMPT_PAPER_PATCH):
                     await self._render_paper()  # a handler may have owed a document while we waited
                 workflow.continue_as_new(MouWorkflowInput(carried=self.state, history_limit=self._history_limit))
         await workflow.wait_condition(workflow.all_handlers_finished)
         await self._render_paper()
+        if renders is not None:
+            await workflow.wait_condition(self._settled)
+            renders.cancel()
         return summarize(self.state)
+
+    def _settled(self) -> bool:
+        """No handler under way, no document owed, every transition in the store: what continue-as-new and
+        the end wait for. Renders are bounded, so this waits minutes at worst; a run that continued as new
+        at every clock event would otherwise cancel a slow render each time and never finish it."""
+        return workflow.all_handlers_finished() and not self.state.paperwork.owed and self._stored_seq >= self.state.seq
 
     @workflow.query
     def status(self) -> MouState:
@@ -257,11 +275,14 @@ class MouWorkflow:
         if not workflow.patched(DOCUMENTS_PATCH):
             return
         owed = documents_for(self.state, events)
-        if owed:
+        if owed and workflow.patched(RENDERS_APART_PATCH):
+            paperwork.owe(self.state, owed)  # in the state, so continue-as-new carries what is still owed
+        elif owed:
             self._paper.extend(owed)
             self._woken = True  # off the update's path: an officer's action does not wait for a PDF
 
     async def _render_paper(self) -> None:
+        """The main loop's renders, for runs from before RENDERS_APART_PATCH; since, `_make_paper` makes them."""
         while self._paper:
             kind, version = self._paper.pop(0)
             request = RenderDocument(
@@ -278,6 +299,35 @@ class MouWorkflow:
                 )
             except ActivityError as error:  # a document that cannot be made must never end the MoU
                 workflow.logger.error("%s for version %s not rendered: %s", kind, version, error.cause)
+
+    async def _make_paper(self) -> None:
+        """Renders what the MoU owes, one at a time, for as long as the run lasts. A document stays owed
+        until its outcome is recorded, so continue-as-new carries a render that was under way."""
+        owed = self.state.paperwork.owed
+        while True:
+            await workflow.wait_condition(lambda: bool(owed))
+            events = await self._render(owed[0])
+            if events:
+                await self._record(events)
+            owed.pop(0)
+
+    async def _render(self, order: DocumentOrder) -> list[Event]:
+        request = RenderDocument(
+            workflow_id=workflow.info().workflow_id, kind=order.kind, version=order.version, mou=self.state
+        )
+        try:
+            await workflow.execute_activity_method(
+                DocumentActivities.render,
+                request,
+                task_queue=self._documents_queue(),
+                start_to_close_timeout=RENDER_TIMEOUT,
+                heartbeat_timeout=RENDER_HEARTBEAT_TIMEOUT,
+                retry_policy=RENDER_RETRY,
+            )
+        except ActivityError as error:  # the MoU goes on; the document is listed as missing, with why
+            workflow.logger.error("%s for version %s not rendered: %s", order.kind, order.version, error.cause)
+            return paperwork.mark_missing(self.state, order, _failure_message(error), workflow.now())
+        return paperwork.mark_rendered(self.state, order, workflow.now())
 
     def _documents_queue(self) -> str | None:
         """Renders have a queue and threads of their own, so the store writes that officers wait for
@@ -307,6 +357,21 @@ class MouWorkflow:
         workflow.upsert_search_attributes(
             [names.STAGE.value_set(values[0]), names.PARTIES.value_set(values[1]), names.OVERDUE.value_set(values[2])]
         )
+
+    @workflow.update
+    async def request_document(self, action: RequestDocument) -> MouSummary:
+        """A missing document asked for again: owed once more, and made beside the main loop."""
+        return await self._act(paperwork.apply_request, action)
+
+    @request_document.validator
+    def _check_request_document(self, action: RequestDocument) -> None:
+        _rule(paperwork.check_request, self.state, action)
+
+
+def _failure_message(error: ActivityError) -> str:
+    """The last attempt's own words ("no executed version 2"), not the wrapper's "activity task failed"."""
+    cause = error.cause
+    return cause.message if isinstance(cause, FailureError) and cause.message else str(cause or error)
 
 
 def _stamp(events: list[Event], action: Action) -> list[Event]:

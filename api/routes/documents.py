@@ -1,19 +1,24 @@
-"""Rendered documents: the list per MoU, and each PDF with its SHA-256 as ETag."""
+"""Rendered documents: the list per MoU, each PDF with its SHA-256 as ETag, and asking again for one
+that could not be made."""
 
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Request, Response
+from fastapi import APIRouter, Header, Path, Request, Response, status
 from sqlalchemy.orm import Session
 
 from api.access import sees_everything, visible_mou
 from api.deps import CurrentUser, SessionDep
 from api.errors import NotFoundError, UnavailableError
+from api.workflows import WriterDep
 from mouflow.documents.models import DocumentKind, DocumentRef
 from mouflow.documents.records import get_document_by_id, list_documents, to_ref
 from mouflow.documents.storage import DocumentStorage
+from mouflow.domain.paperwork import DocumentRequest, RequestDocument
+from mouflow.domain.view import MouSummary
 from mouflow.store.access_tables import UserRow
 from mouflow.store.tables import DocumentRow
+from workflows.mou import MouWorkflow
 
 router = APIRouter(tags=["documents"])
 log = logging.getLogger(__name__)
@@ -24,6 +29,14 @@ def documents_of(mou_id: str, user: CurrentUser, session: SessionDep) -> list[Do
     visible_mou(session=session, user=user, mou_id=mou_id)
     rows = list_documents(session=session, mou_id=mou_id)
     return [to_ref(row) for row in rows if row.kind != DocumentKind.PROGRESS_REPORT]
+
+
+@router.post("/mous/{mou_id}/documents/requests", status_code=status.HTTP_202_ACCEPTED)
+async def request_document(mou_id: str, body: DocumentRequest, writer: WriterDep) -> MouSummary:
+    """Make again a document listed in the MoU's `missing_documents` (its render failed for good): an
+    officer of the owning party or an admin. 202: the request is recorded; the PDF follows shortly, and
+    the document leaves the list once it exists. 409 when it is not missing, or already asked for."""
+    return await writer.act(mou_id, MouWorkflow.request_document, RequestDocument, body)
 
 
 @router.get("/documents/{document_id}", response_class=Response, responses={200: {"content": {"application/pdf": {}}}})

@@ -43,6 +43,7 @@ from mouflow.domain.actions import (
     SubmitRequest,
 )
 from mouflow.domain.calendar import MOU_TIME_ZONE
+from mouflow.domain.paperwork import DocumentRequest, RequestDocument
 from mouflow.store.idempotency import fingerprint
 from mouflow.store.web_sessions import SignedIn
 from workflows.mou import MouWorkflow
@@ -195,3 +196,9 @@ async def confirm(mou_id: str, milestone_id: str, page: PageFormDep) -> Response
     update = MouWorkflow.confirm_milestone
     fields = {"note": page.field("note")}
     return await page.act(mou_id, update, ConfirmMilestone, ConfirmRequest, fields, milestone_id=milestone_id)
+
+
+@router.post("/documents/requests")
+async def request_document(mou_id: str, page: PageFormDep) -> Response:
+    fields = {"kind": page.field("kind"), "version": page.field("version") or None}
+    return await page.act(mou_id, MouWorkflow.request_document, RequestDocument, DocumentRequest, fields)

@@ -183,6 +183,19 @@ ZH_HANT.update(
     }
 )
 
+# documents that could not be made, on the MoU page
+ZH_HANT.update(
+    {
+        "Missing documents": "未能製作的文件",
+        "Could not be made": "未能製作",
+        "Make it again": "重新製作",
+        "Asked for again; being made.": "已要求重新製作，製作中。",
+        "document_missing": "文件未能製作",
+        "document_requested": "要求重新製作文件",
+        "document_rendered": "文件已補製",
+    }
+)
+
 
 def language_of(request: Request) -> str:
     """The language the user chose, else the first one their browser asks for that we have."""

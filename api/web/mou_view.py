@@ -12,6 +12,7 @@ from mouflow.documents.models import DocumentKind
 from mouflow.documents.records import list_documents
 from mouflow.domain.enums import MilestoneStatus
 from mouflow.domain.offers import MilestoneLine, Offers, offers_for
+from mouflow.domain.paperwork import may_request
 from mouflow.domain.view import MouStatus
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_version, list_events, list_milestones
@@ -30,6 +31,7 @@ class MouPage:
     documents: list[DocumentRow]
     offers: Offers
     party_names: dict[str, tuple[str, str]]
+    may_request_documents: bool  # asks the workflow's own rule, so the form shows only to whom it accepts
 
 
 def mou_page(*, session: Session, user: UserRow, mou_id: str, today: date) -> MouPage:
@@ -47,6 +49,7 @@ def mou_page(*, session: Session, user: UserRow, mou_id: str, today: date) -> Mo
         documents=[d for d in list_documents(session=session, mou_id=mou_id) if d.kind != DocumentKind.PROGRESS_REPORT],
         offers=offers_for(status, lines, to_actor(user), _renewal_decided_by(status)),
         party_names={p.id: (p.name_en, p.name_zh) for p in list_parties(session=session)},
+        may_request_documents=may_request(status.owner_party_id, to_actor(user)),
     )
 
 

@@ -5,15 +5,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from mouflow.domain.enums import DocumentKind
 from mouflow.domain.state import MouState
 
-
-class DocumentKind(StrEnum):
-    DRAFT = "draft"
-    PARTNER_COPY = "partner_copy"
-    EXECUTED = "executed"
-    CEREMONY_PROGRAMME = "ceremony_programme"
-    PROGRESS_REPORT = "progress_report"
+__all__ = ["DocumentKind", "DocumentRef", "Language", "RenderDocument"]  # DocumentKind: where it always was
 
 
 class Language(StrEnum):

@@ -80,5 +80,16 @@ class EventKind(StrEnum):
     SIGNATURES_VOIDED = "signatures_voided"  # the owner voids a partly signed MoU's signatures, with a reason
     TERMINATION_NOTICE = "termination_notice"  # a party gives written notice; the MoU ends when the notice does
     TERMINATION_CONSENTED = "termination_consented"  # a party's officer consents to end the MoU at once
-    DOCUMENT_MISSING = "document_missing"  # a render failed after its bounded retries
-    DOCUMENT_REQUESTED = "document_requested"  # an officer or operator asks for a missing document again
+    DOCUMENT_MISSING = "document_missing"  # a render failed after its bounded retries: detail has why
+    DOCUMENT_REQUESTED = "document_requested"  # an owner's officer or an operator asks for a missing one again
+    DOCUMENT_RENDERED = "document_rendered"  # a document that was missing is made after all
+
+
+class DocumentKind(StrEnum):
+    """Here, not in mouflow.documents, so the MoU state can name what it owes without importing the renderer."""
+
+    DRAFT = "draft"
+    PARTNER_COPY = "partner_copy"
+    EXECUTED = "executed"
+    CEREMONY_PROGRAMME = "ceremony_programme"
+    PROGRESS_REPORT = "progress_report"

@@ -2,11 +2,19 @@
 
 from datetime import date, datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mouflow.domain.actions import Actor, Official, Signatory
 from mouflow.domain.content import Bilingual, DraftContent, MilestonePlanItem, Party
-from mouflow.domain.enums import EventKind, MilestoneStatus, ReviewDecision, SigningMode, Stage, TerminationWay
+from mouflow.domain.enums import (
+    DocumentKind,
+    EventKind,
+    MilestoneStatus,
+    ReviewDecision,
+    SigningMode,
+    Stage,
+    TerminationWay,
+)
 
 
 class DraftVersion(BaseModel):
@@ -159,6 +167,7 @@ class MouState(BaseModel):
     voided_signatures: list[VoidedSignatures] = []
     termination_notice: TerminationNotice | None = None
     termination_consents: dict[str, TerminationConsent] = {}
+    paperwork: "Paperwork" = Field(default_factory=lambda: Paperwork())  # documents owed, and those missing
 
     @property
     def parties(self) -> list[Party]:
@@ -197,3 +206,29 @@ class MouState(BaseModel):
 
     def milestone(self, milestone_id: str) -> Milestone | None:
         return next((m for m in self.milestones if m.id == milestone_id), None)
+
+
+class DocumentOrder(BaseModel):
+    """One document the MoU owes: `version` None is the current draft's, or the ceremony programme."""
+
+    kind: DocumentKind
+    version: int | None = None
+
+    def names(self, kind: DocumentKind, version: int | None) -> bool:
+        return (self.kind, self.version) == (kind, version)
+
+
+class MissingDocument(DocumentOrder):
+    """A document whose render failed for good: the MoU went on without it."""
+
+    error: str
+    at: datetime
+    requested_at: datetime | None = None  # asked for again and being made; None while nobody asked
+
+
+class Paperwork(BaseModel):
+    owed: list[DocumentOrder] = []  # in order; the first is being rendered, and stays here until it is done
+    missing: list[MissingDocument] = []
+
+
+MouState.model_rebuild()

@@ -14,6 +14,7 @@ from mouflow.domain.state import (
     DraftVersion,
     Event,
     Milestone,
+    MissingDocument,
     MouState,
     ReviewRound,
     SignatureRecord,
@@ -73,6 +74,7 @@ class MouStatus(MouSummary):
     voided_signatures: list[VoidedSignatures] = []
     termination_notice: TerminationNotice | None = None
     termination_consents: list[str] = []  # parties that agreed to end the MoU at once
+    missing_documents: list[MissingDocument] = []  # renders that failed for good; the MoU went on without them
 
 
 def describe(state: MouState) -> MouStatus:
@@ -103,6 +105,7 @@ def describe(state: MouState) -> MouStatus:
         voided_signatures=state.voided_signatures,
         termination_notice=state.termination_notice,
         termination_consents=sorted(state.termination_consents),
+        missing_documents=state.paperwork.missing,
     )
 
 
