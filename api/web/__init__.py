@@ -9,6 +9,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.errors import Problem
 from api.web import actions, desks, mou_pages, party_pages, sign_in
 from api.web.auth import WEB_PATH, SignInRequired, sign_in_url
+from api.web.i18n import Translator, language_of
+from api.web.refusals import refusal_in
 from api.web.render import page
 from mouflow.documents.environment import TEMPLATES_DIR
 
@@ -42,4 +44,5 @@ async def _to_web() -> Response:
 
 async def error_page(request: Request, problem: Problem) -> Response:
     """A refusal on a web page: the API's status and words, in the page's frame."""
-    return page(request, "error.html", {"problem": problem}, problem.status)
+    words = refusal_in(problem, Translator(language_of(request)))
+    return page(request, "error.html", {"problem": problem, "words": words}, problem.status)

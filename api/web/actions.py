@@ -23,7 +23,9 @@ from api.errors import UnprocessableError, problem_of
 from api.idempotency import Idempotency
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
+from api.web.i18n import Translator, language_of
 from api.web.mou_pages import mou_response
+from api.web.refusals import refusal_in
 from api.workflows import Writer
 from mouflow.domain.actions import (
     Action,
@@ -101,7 +103,7 @@ class PageForm:
                 self.who,
                 mou_id,
                 None,
-                found.message,
+                refusal_in(found, Translator(language_of(self.request))),
                 found.status,
                 self.typed(),
             )

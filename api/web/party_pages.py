@@ -26,6 +26,8 @@ from api.routes.webhooks import (
 )
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
+from api.web.i18n import Translator, language_of
+from api.web.refusals import refusal_in
 from api.web.render import page
 from mouflow.notify.events import NotificationType
 from mouflow.store.access_tables import UserRow
@@ -61,7 +63,14 @@ def add(request: Request, who: WebUser, session: SessionDep, form: CheckedForm, 
         if found is None:
             raise
         session.rollback()  # a refusal wrote nothing; a database error leaves the session to reset
-        return party_response(request, session, who, error=found.message, status_code=found.status, entered=fields)
+        return party_response(
+            request,
+            session,
+            who,
+            error=refusal_in(found, Translator(language_of(request))),
+            status_code=found.status,
+            entered=fields,
+        )
     return party_response(request, session, who, created=created)
 
 

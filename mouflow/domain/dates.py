@@ -4,7 +4,7 @@ or a PDF later: an MoU that accepted a date must be able to live with it to the 
 
 from datetime import date, datetime, timedelta
 
-from mouflow.domain.calendar import add_months, local_date
+from mouflow.domain.calendar import add_months, hong_kong_time, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
 from mouflow.domain.errors import InvalidInput
 
@@ -32,7 +32,9 @@ def check_effective_date(content: DraftContent, today: date) -> None:
 def check_ceremony_time(starts_at: datetime, now: datetime) -> None:
     if starts_at <= now:
         raise InvalidInput(
-            "the ceremony must be in the future; {starts_at} has passed", field="starts_at", starts_at=starts_at
+            "the ceremony must be in the future; {starts_at} has passed",
+            field="starts_at",
+            starts_at=hong_kong_time(starts_at),
         )
     latest = add_months(local_date(now), 12 * CEREMONY_FUTURE_YEARS)
     if local_date(starts_at) > latest:

@@ -1,0 +1,75 @@
+"""Refusals in the page's language: every rule's template has its Chinese words, with the same values."""
+
+import ast
+from pathlib import Path
+
+from api.errors import of_violation
+from api.web.i18n import Translator
+from api.web.refusals import ZH_HANT_REFUSALS, ZH_HANT_VALUES, placeholders, refusal_in
+from mouflow.demo import QIANHAI, officer
+from mouflow.domain import drafting
+from mouflow.domain.actions import Reopen
+from mouflow.domain.errors import RuleViolation
+from mouflow.domain.state import MouState
+from tests.domain.builders import drafted, ready_to_sign
+from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
+
+DOMAIN = Path(__file__).parents[2] / "mouflow" / "domain"
+VIOLATIONS = {"RuleViolation", "Forbidden", "NotFound", "WrongStage", "StaleVersion", "AlreadyDone", "InvalidInput"}
+
+
+def _calls(name_of: set[str]) -> list[ast.Call]:
+    calls = []
+    for source in DOMAIN.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in name_of and node.args:
+                calls.append(node)
+    return calls
+
+
+def raised_templates() -> set[str]:
+    """Every refusal the domain can raise, read off its source."""
+    found = {c.args[0].value for c in _calls(VIOLATIONS) if isinstance(c.args[0], ast.Constant)}
+    assert len(found) > 40
+    return found
+
+
+def test_every_refusal_the_domain_raises_has_chinese_words_with_the_same_values() -> None:
+    for template in raised_templates():
+        assert template in ZH_HANT_REFUSALS, f"no Chinese words for {template!r}"
+        assert placeholders(ZH_HANT_REFUSALS[template]) == placeholders(template), template
+
+
+def test_every_thing_a_stage_rule_names_has_chinese_words() -> None:
+    doing = {c.args[2].value for c in _calls({"require_stage"}) if isinstance(c.args[2], ast.Constant)}
+    assert doing and doing <= set(ZH_HANT_VALUES)
+
+
+def refused(state: MouState, action: Reopen) -> RuleViolation:
+    try:
+        drafting.check_reopen(state, action)
+    except RuleViolation as violation:
+        return violation
+    raise AssertionError("not refused")
+
+
+def test_a_refusal_reads_in_chinese_with_its_values_and_in_english_as_the_api_says() -> None:
+    violation = refused(ready_to_sign(), Reopen(actor=officer(QIANHAI), reason="x"))
+    problem = of_violation(403, violation)
+    assert refusal_in(problem, Translator("zh-Hant")) == "只有主辦方 'hkte' 的主任可以執行此操作"
+    assert refusal_in(problem, Translator("en")) == violation.message
+
+
+def test_stage_names_and_what_was_being_done_are_translated_too() -> None:
+    problem = of_violation(409, refused(drafted(), Reopen(actor=officer(drafted().owner), reason="x")))
+    words = refusal_in(problem, Translator("zh-Hant"))
+    assert words == "備忘錄目前為「草擬中」，不可重新開放已批准的版本；須為「待簽署」", words
+
+
+async def test_a_chinese_page_shows_a_refused_form_in_chinese(web: Site) -> None:
+    await web.start("hkte-qianhai-2025")
+    qianhai = await web.signed_in("qianhai", headers={"Accept-Language": "zh-HK"})
+    page = await qianhai.get("/web/mous/hkte-qianhai-2025")
+    refused_page = await qianhai.post(page.forms["form-review"], {"decision": "request_changes", "comment": " "})
+    assert refused_page.status == 422
+    assert refused_page.text("error") == "要求修改時須附意見，說明要修改甚麼"
