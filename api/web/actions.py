@@ -142,7 +142,7 @@ async def review(mou_id: str, page: PageFormDep) -> Response:
 @router.post("/sign")
 async def sign(mou_id: str, page: PageFormDep) -> Response:
     signatory = {name: page.field(name) or None for name in ("name_en", "title_en", "name_zh", "title_zh")}
-    fields = {"version": page.field("version"), "signatory": signatory}
+    fields = {"version": page.field("version"), "signatory": signatory, "mode": page.field("mode") or "at_ceremony"}
     return await page.act(mou_id, MouWorkflow.sign, Sign, SignatureRequest, fields)
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from mouflow.documents.formatting import day, moment
 from mouflow.domain.content import DraftContent, MilestonePlanItem, Party
+from mouflow.domain.enums import SigningMode
 from mouflow.domain.state import Ceremony, Milestone, MouState, SignatureRecord
 
 HONG_KONG = "Asia/Hong_Kong"  # where the owner drafts; used when no ceremony names a zone
@@ -69,6 +70,7 @@ def signature(mou: MouState, record: SignatureRecord) -> View:
         "signed_by": record.signed_by.name,
         "version": record.version,
         "at": moment(record.at, time_zone(mou)),
+        "in_counterpart": record.mode is SigningMode.IN_COUNTERPART,
     }
 
 
