@@ -5,7 +5,10 @@ ceremony, a milestone done) updates the entry in place instead of adding a secon
 through icalendar, which escapes commas, semicolons and line breaks: a title cannot start a property.
 """
 
+import logging
+from collections.abc import Callable
 from datetime import UTC, timedelta, tzinfo
+from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Event
@@ -18,6 +21,7 @@ from mouflow.domain.content import Bilingual
 from mouflow.domain.state import Ceremony
 
 DOMAIN = "mouflow"
+log = logging.getLogger(__name__)
 CEREMONY_LENGTH = timedelta(hours=2)  # the projection has only a start; two hours covers the programme
 
 
@@ -31,8 +35,19 @@ def milestone_uid(mou_id: str, milestone: FeedMilestone) -> str:
 
 
 def mou_events(mou: FeedMou) -> list[Event]:
-    ceremony = ceremony_event(mou)
-    return ([ceremony] if ceremony else []) + [milestone_event(mou, m) for m in mou.milestones]
+    """Every entry that calendars can hold: a date at the end of the calendar (stored before dates had
+    windows) is left out, so one MoU never breaks a party's whole feed."""
+    made = [_made(partial(ceremony_event, mou))]
+    made += [_made(partial(milestone_event, mou, milestone)) for milestone in mou.milestones]
+    return [event for event in made if event is not None]
+
+
+def _made(make: Callable[[], Event | None]) -> Event | None:
+    try:
+        return make()
+    except OverflowError:
+        log.warning("a calendar entry past the end of the calendar was left out")
+        return None
 
 
 def ceremony_event(mou: FeedMou) -> Event | None:

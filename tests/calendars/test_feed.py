@@ -102,3 +102,11 @@ def test_no_ceremony_no_file_and_an_empty_feed_is_still_a_calendar() -> None:
     assert ceremony_file(mou(ceremony=None)) is None
     calendar = parse(party_feed(party_id="hkte", party_name=HKTE, mous=[]))
     assert calendar.events == [] and str(calendar["VERSION"]) == "2.0"
+
+
+def test_an_entry_past_the_end_of_the_calendar_is_left_out_not_the_feed() -> None:
+    """Stored before dates had windows: a ceremony at 9999-12-31 23:00 once made the whole feed a 500."""
+    late = mou(ceremony=ceremony(datetime(9999, 12, 31, 15, 0, tzinfo=UTC)))
+    feed = party_feed(party_id="hkte", party_name=HKTE, mous=[late])
+    assert b"BEGIN:VCALENDAR" in feed and b"Signing ceremony" not in feed
+    assert b"BEGIN:VEVENT" in feed  # the milestone is still there
