@@ -137,6 +137,10 @@ ZH_HANT.update(
         "renewal_due": "續期到期",
         "renewal_decided": "續期決定",
         "renewed": "已續期",
+        "reopened": "重新開放草擬",
+        "signatures_voided": "簽署已作廢",
+        "termination_notice": "發出終止通知",
+        "termination_consented": "同意即時終止",
     }
 )
 
