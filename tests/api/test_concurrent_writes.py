@@ -1,6 +1,7 @@
 """Two officers of one party act at the same moment on the same thing: one wins, the other gets 409."""
 
 import asyncio
+from collections.abc import Sequence
 from datetime import timedelta
 
 import httpx
@@ -89,7 +90,7 @@ async def bring_into_force(api: httpx.AsyncClient, users: Users, time_env: Workf
     assert response.json()["stage"] == "in_force"
 
 
-async def post_all(api: httpx.AsyncClient, steps: list[tuple[str, object, dict[str, str]]]) -> httpx.Response:
+async def post_all(api: httpx.AsyncClient, steps: Sequence[tuple[str, object, dict[str, str]]]) -> httpx.Response:
     for path, body, head in steps:
         response = await api.post(path, json=body, headers=head)
         assert response.is_success, f"{path}: {response.text}"
