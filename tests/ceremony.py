@@ -4,11 +4,10 @@ On the time-skipping server the wait costs nothing: a test schedules the ceremon
 to it. In real time (a dev server, the HTTP, browser and fault tests) it schedules the ceremony
 `CEREMONY_LEAD` ahead and sleeps until it starts. `WorkflowEnvironment.get_current_time` and `sleep`
 skip time on the first and are the wall clock on a dev server, so `until` serves both; without an
-environment it keeps the wall clock.
+environment (a test that drives a stack of processes) it keeps the wall clock.
 """
 
 import asyncio
-import time
 from datetime import UTC, datetime, timedelta
 
 from temporalio.testing import WorkflowEnvironment
@@ -17,9 +16,9 @@ CEREMONY_LEAD = timedelta(seconds=2)  # in real time: enough for the scheduling 
 CLOCK_SLACK = timedelta(milliseconds=200)  # the worker stamps a signature with the server's clock, not ours
 
 
-def ceremony_soon(now: datetime | None = None) -> datetime:
-    """A ceremony that starts `CEREMONY_LEAD` from now (the wall clock unless given): still ahead when scheduled."""
-    return (now or datetime.now(UTC)) + CEREMONY_LEAD
+def ceremony_soon(lead: timedelta = CEREMONY_LEAD) -> datetime:
+    """A ceremony that starts `lead` from now on the wall clock: still ahead when it is scheduled."""
+    return datetime.now(UTC) + lead
 
 
 async def until(moment: datetime, env: WorkflowEnvironment | None = None) -> None:
@@ -32,10 +31,3 @@ async def until(moment: datetime, env: WorkflowEnvironment | None = None) -> Non
         await env.sleep(wait)
     else:
         await asyncio.sleep(wait.total_seconds())
-
-
-def until_blocking(moment: datetime) -> None:
-    """`until` on the wall clock, for a test that runs no event loop."""
-    wait = moment - datetime.now(UTC) + CLOCK_SLACK
-    if wait > timedelta(0):
-        time.sleep(wait.total_seconds())

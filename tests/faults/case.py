@@ -6,13 +6,13 @@ it causes: the audit log then shows, seq by seq, which step made which transitio
 
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import httpx
 
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users
-from tests.ceremony import until
+from tests.ceremony import ceremony_soon, until
 from tests.workflows import seed_case as case
 
 MOU_ID = "hkte-qianhai-2025"
@@ -20,7 +20,7 @@ PATH = f"/mous/{MOU_ID}"
 FAIR = f"{PATH}/milestones/joint-recruitment-fair"
 WRITE_TIMEOUT = 90.0  # seconds: a write waits for the store, which waits for a restarted worker
 # real time, and a worker or server may just have restarted: more than tests.ceremony's lead before it starts
-CEREMONY_LEAD = timedelta(seconds=5)
+FAULTS_CEREMONY_LEAD = timedelta(seconds=5)
 CEREMONY_STEP = "ceremony"
 
 
@@ -40,7 +40,7 @@ def seed_steps() -> list[Step]:
     The ceremony's time is set as its step is sent (`SeedCase.prepared`): this one is a placeholder."""
     content = case.QIANHAI_MOU.content.model_dump(mode="json")
     revised = {**content, "clauses": [*content["clauses"], case.SERVICES_CLAUSE.model_dump(mode="json")]}
-    ceremony = ceremony_body(datetime.now(UTC) + CEREMONY_LEAD)
+    ceremony = ceremony_body(ceremony_soon(FAULTS_CEREMONY_LEAD))
     return [
         Step("start", "POST", "/mous", "hkte", {"mou_id": MOU_ID, "partner_ids": ["qianhai"], "content": content}),
         Step("submit v1", "POST", f"{PATH}/submit", "hkte", {"version": 1}),
@@ -84,7 +84,7 @@ class SeedCase:
     async def prepared(self, step: Step) -> Step:
         """The step as it is sent now: the ceremony a moment ahead, and a signature only once it has started."""
         if step.name == CEREMONY_STEP:
-            self.ceremony_at = self.ceremony_at or datetime.now(UTC) + CEREMONY_LEAD
+            self.ceremony_at = self.ceremony_at or ceremony_soon(FAULTS_CEREMONY_LEAD)
             return replace(step, body=ceremony_body(self.ceremony_at))
         if step.path.endswith("/signatures") and self.ceremony_at is not None:
             await until(self.ceremony_at)  # signatures are taken from the ceremony's start
