@@ -27,6 +27,7 @@ from mouflow.domain import drafting, review, signing
 from mouflow.domain.actions import Review, ScheduleCeremony, Sign, Signatory, Submit
 from mouflow.domain.content import Bilingual, BilingualText, Clause
 from mouflow.domain.enums import ReviewDecision
+from mouflow.domain.rules import CURRENT_RULES
 from mouflow.domain.state import MouState
 
 T0 = datetime(2025, 5, 1, 2, 0, tzinfo=UTC)
@@ -54,7 +55,7 @@ def long_clauses() -> list[Clause]:
 def executed_mou() -> MouState:
     start = symposium_mou(QIANHAI, "bench-qianhai")
     content = start.content.model_copy(update={"clauses": long_clauses()})
-    state, _ = drafting.start_mou(start.model_copy(update={"content": content}), T0)
+    state, _ = drafting.start_mou(start.model_copy(update={"content": content}), T0, CURRENT_RULES)
     drafting.apply_submit(state, Submit(actor=officer(HKTE), version=1), T0)
     for party in state.parties:
         review.apply_review(state, Review(actor=officer(party), version=1, decision=ReviewDecision.APPROVE), T0)
@@ -64,8 +65,8 @@ def executed_mou() -> MouState:
     )
     signing.apply_ceremony(state, ceremony, T0)
     qianhai = Signatory(name_en="Qianhai representative", title_en="Director", name_zh="前海代表")
-    for party, signatory in ((HKTE, HKTE_SIGNATORY), (QIANHAI, qianhai)):
-        signing.apply_sign(state, Sign(actor=officer(party), version=1, signatory=signatory), T0)
+    for party, signatory in ((HKTE, HKTE_SIGNATORY), (QIANHAI, qianhai)):  # at the ceremony, from its start
+        signing.apply_sign(state, Sign(actor=officer(party), version=1, signatory=signatory), ceremony.starts_at)
     return state
 
 

@@ -6,12 +6,22 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bare import BarePlan, BareStep, BareWorkflow
-from symposium import FAIR, SIGNATORIES, TERMINATION_REASON, ceremony, first_draft, partner_of, second_draft
+from symposium import (
+    FAIR,
+    SIGNATORIES,
+    SIGNING_MODE,
+    TERMINATION_BY,
+    TERMINATION_REASON,
+    ceremony,
+    first_draft,
+    partner_of,
+    second_draft,
+)
 from temporalio.client import Client, WorkflowHandle
 
 from mouflow.demo import HKTE, officer
 from mouflow.domain.actions import (
-    Close,
+    Actor,
     ConfirmMilestone,
     ReportProgress,
     Review,
@@ -20,6 +30,7 @@ from mouflow.domain.actions import (
     Sign,
     StartMou,
     Submit,
+    Terminate,
 )
 from mouflow.domain.content import Party
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Stage
@@ -32,7 +43,7 @@ APPROVE, CHANGES = ReviewDecision.APPROVE, ReviewDecision.REQUEST_CHANGES
 
 
 def seed_steps(start: StartMou, partner: Party) -> list[Step]:
-    """The seed case's human steps for Qianhai (one revision round), then the follow-up and the end."""
+    """The seed case's human steps for Qianhai (one revision round), then the follow-up and the end by agreement."""
     hkte, other = officer(HKTE), officer(partner)
     revised = second_draft(start.content)
     planned = ceremony(datetime.now(UTC)).model_dump()
@@ -47,14 +58,23 @@ def seed_steps(start: StartMou, partner: Party) -> list[Step]:
         lambda m: m.execute_update(MouWorkflow.review, Review(actor=other, version=2, decision=APPROVE)),
         lambda m: m.execute_update(MouWorkflow.review, Review(actor=hkte, version=2, decision=APPROVE)),
         lambda m: m.execute_update(MouWorkflow.schedule_ceremony, ScheduleCeremony(actor=hkte, **planned)),
-        lambda m: m.execute_update(MouWorkflow.sign, Sign(actor=hkte, version=2, signatory=SIGNATORIES[HKTE.id])),
-        lambda m: m.execute_update(MouWorkflow.sign, Sign(actor=other, version=2, signatory=SIGNATORIES[partner.id])),
+        lambda m: m.execute_update(MouWorkflow.sign, signature(hkte, HKTE)),  # in counterpart: symposium.py
+        lambda m: m.execute_update(MouWorkflow.sign, signature(other, partner)),
         lambda m: m.execute_update(
             MouWorkflow.report_progress, ReportProgress(actor=hkte, milestone_id=FAIR, status=MilestoneStatus.DONE)
         ),
         lambda m: m.execute_update(MouWorkflow.confirm_milestone, ConfirmMilestone(actor=other, milestone_id=FAIR)),
-        lambda m: m.execute_update(MouWorkflow.terminate, Close(actor=hkte, reason=TERMINATION_REASON)),
+        lambda m: m.execute_update(MouWorkflow.terminate, termination(hkte)),
+        lambda m: m.execute_update(MouWorkflow.terminate, termination(other)),  # every party consented: ended
     ]
+
+
+def signature(actor: Actor, party: Party) -> Sign:
+    return Sign(actor=actor, version=2, signatory=SIGNATORIES[party.id], mode=SIGNING_MODE)
+
+
+def termination(actor: Actor) -> Terminate:
+    return Terminate(actor=actor, reason=TERMINATION_REASON, by=TERMINATION_BY)
 
 
 async def mouflow_lifecycle(client: Client, task_queue: str, mou_id: str, n: int) -> str:

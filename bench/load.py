@@ -4,8 +4,8 @@ Run: .venv/bin/python bench/load.py [N] [--in-flight K] [--database-url URL]    
 The stack is mouflow.stack's: the Temporal dev server (file SQLite, WAL), the worker process and the
 API process on free loopback ports; by default the store is a fresh schema in the PostgreSQL database
 `test` on 127.0.0.1, dropped after. Each MoU is a client of its own, with the officers of HKTE and of
-its partner: start, revise, submit, both review, ceremony, both sign (in force), progress reported and
-confirmed, terminate (the end that needs no real time to pass). Every request carries an
+its partner: start, revise, submit, both review, ceremony, both sign in counterpart (in force), progress
+reported and confirmed, both end it by agreement (the end that needs no real time to pass). Every request carries an
 Idempotency-Key, as a real client's would, and must answer 2xx with the expected stage on the first try.
 `--in-flight K` lets at most K requests be open at once across all MoUs, as a gateway in front of the
 API would (default: no limit, each MoU's client sends its next request as soon as the last answered).

@@ -24,7 +24,9 @@ EXPECTED_EVENTS = [
     (8, "in_force"),
     (9, "milestone_progress"),
     (10, "milestone_confirmed"),
-    (11, "terminated"),
+    (11, "termination_consented"),
+    (12, "termination_consented"),
+    (12, "terminated"),
 ]
 TRANSITIONS = EXPECTED_EVENTS[-1][0]
 # two drafts, each with the Simplified copy the partner wants, the ceremony programme, the executed MoU

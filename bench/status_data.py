@@ -15,6 +15,7 @@ from mouflow.domain import drafting, review, signing
 from mouflow.domain.actions import Review, ScheduleCeremony, Sign, Signatory, StartMou, Submit
 from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import ReviewDecision, Role
+from mouflow.domain.rules import CURRENT_RULES
 from mouflow.domain.state import Event, MouState
 from mouflow.store.db import session_scope
 from mouflow.store.parties import create_party
@@ -49,7 +50,7 @@ def load_mous(sessions: sessionmaker[Session], count: int) -> list[str]:
 
 
 def _record_life(sessions: sessionmaker[Session], mou_id: str) -> None:
-    state, events = drafting.start_mou(_start(mou_id), T0)
+    state, events = drafting.start_mou(_start(mou_id), T0, CURRENT_RULES)
     _record(sessions, state, events)
     _record(sessions, state, drafting.apply_submit(state, Submit(actor=officer(HKTE), version=1), T0))
     for party in PARTIES:
@@ -60,10 +61,10 @@ def _record_life(sessions: sessionmaker[Session], mou_id: str) -> None:
         actor=officer(HKTE), starts_at=T0 + timedelta(days=1), venue=venue, witnesses=[SECRETARY_FOR_LABOUR]
     )
     _record(sessions, state, signing.apply_ceremony(state, ceremony, T0))
-    for party in PARTIES:
+    for party in PARTIES:  # at the ceremony, from its start
         signatory = HKTE_SIGNATORY if party is HKTE else Signatory(name_en=f"{party.name.en} head", title_en="Director")
         sign = Sign(actor=officer(party), version=1, signatory=signatory)
-        _record(sessions, state, signing.apply_sign(state, sign, T0))
+        _record(sessions, state, signing.apply_sign(state, sign, ceremony.starts_at))
 
 
 def _start(mou_id: str) -> StartMou:

@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
-from symposium import SIGNATORIES
+from symposium import SIGNATORIES, ceremony
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.demo import HKTE, QIANHAI, monthly_reports, officer, symposium_mou
-from mouflow.domain.actions import ReportProgress, Review, Sign, StartMou, Submit
+from mouflow.domain.actions import ReportProgress, Review, ScheduleCeremony, Sign, StartMou, Submit
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Stage
 from mouflow.names import mou_workflow_id
@@ -23,7 +23,8 @@ def monthly(months: int) -> StartMou:
 
 
 async def decade(env: WorkflowEnvironment, task_queue: str, months: int) -> tuple[str, str]:
-    """Start, review and sign; file each report on its due day; let the term end. Returns (id, first run)."""
+    """Start, review, sign at the ceremony; file each report on its due day; let the term end.
+    Returns (id, first run)."""
     start = monthly(months)
     mou = await env.client.start_workflow(
         MouWorkflow.run, MouWorkflowInput(start=start), id=mou_workflow_id(start.mou_id), task_queue=task_queue
@@ -32,6 +33,9 @@ async def decade(env: WorkflowEnvironment, task_queue: str, months: int) -> tupl
     for party in (HKTE, QIANHAI):
         review = Review(actor=officer(party), version=1, decision=ReviewDecision.APPROVE)
         await mou.execute_update(MouWorkflow.review, review)
+    planned = ScheduleCeremony(actor=officer(HKTE), **ceremony(await env.get_current_time()).model_dump())
+    await mou.execute_update(MouWorkflow.schedule_ceremony, planned)
+    await env.sleep(planned.starts_at - await env.get_current_time())  # signatures from the ceremony's start
     for party in (HKTE, QIANHAI):
         sign = Sign(actor=officer(party), version=1, signatory=SIGNATORIES[party.id])
         await mou.execute_update(MouWorkflow.sign, sign)

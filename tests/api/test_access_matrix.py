@@ -5,7 +5,7 @@ so a user who passes the access checks gets 409 and nothing changes; the one wri
 the owner's withdrawal, runs last.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -17,7 +17,9 @@ from tests.workflows import seed_case as case
 MOU = "/mous/hkte-qianhai-2025"
 RELATION_PARTY = {"owner": "hkte", "partner": "qianhai", "outsider": "nansha"}
 CONTENT = case.QIANHAI_MOU.content.model_dump(mode="json")
-CEREMONY = case.ceremony(datetime(2030, 1, 1, tzinfo=UTC)).model_dump(mode="json", exclude={"actor", "request_id"})
+CEREMONY = case.ceremony(datetime.now(UTC) + timedelta(days=30)).model_dump(
+    mode="json", exclude={"actor", "request_id"}
+)
 SIGNATURE = {"version": 99, "signatory": {"name_en": "A", "title_en": "B"}}
 AMEND = {"milestones": [case.QIANHAI_MOU.content.milestones[0].model_dump(mode="json")], "reason": "more"}
 

@@ -4,6 +4,7 @@ import hashlib
 from pathlib import Path
 
 import httpx
+from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users
@@ -15,13 +16,13 @@ AGREED = f"{MOU}/agreed-text.json"
 
 
 async def test_the_agreed_text_is_the_file_the_executed_pdf_embeds(
-    api: httpx.AsyncClient, users: Users, tmp_path: Path
+    api: httpx.AsyncClient, users: Users, tmp_path: Path, time_env: WorkflowEnvironment
 ) -> None:
     viewer = users.headers("qianhai", Role.VIEWER)
     await prepare(api, users)
     before = await api.get(AGREED, headers=viewer)
     assert before.status_code == 404 and "no executed copy yet" in before.json()["detail"]
-    await execute(api, users)
+    await execute(api, users, time_env)
     executed = next(d for d in await documents(api, users, {"executed"}) if d["kind"] == "executed")
     pdf = (await api.get(f"/documents/{executed['document_id']}", headers=viewer)).content
 

@@ -13,6 +13,7 @@ from mouflow.config import Settings
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users, make_users
 from tests.api.test_seed_case_http import Http, start_body
+from tests.ceremony import until
 from tests.workflows import seed_case as case
 
 Q, N = "/mous/hkte-qianhai-2025", "/mous/hkte-nansha-2025"
@@ -62,6 +63,7 @@ async def test_a_party_feed_follows_its_mous(
     assert moved.start == (at + timedelta(days=1)).astimezone(ZoneInfo("Asia/Hong_Kong"))
     assert moved["SEQUENCE"] == 1
 
+    await until(at + timedelta(days=1), time_env)  # signatures are taken from the ceremony's start
     version = (await http.call("GET", Q, "qianhai"))["approved_version"]
     for party in ("hkte", "qianhai"):
         signatory = case.SIGNATORIES[party].model_dump(mode="json")

@@ -1,6 +1,7 @@
 """Two officers of one party act at the same moment on the same thing: one wins, the other gets 409."""
 
 import asyncio
+from collections.abc import Sequence
 from datetime import timedelta
 
 import httpx
@@ -14,6 +15,7 @@ from mouflow.store.db import session_scope
 from mouflow.store.users import create_user
 from tests.api.conftest import Users
 from tests.api.test_access_matrix import CONTENT, MOU
+from tests.ceremony import until
 from tests.workflows import seed_case as case
 
 
@@ -78,10 +80,18 @@ async def bring_into_force(api: httpx.AsyncClient, users: Users, time_env: Workf
     ]
     at = await time_env.get_current_time() + timedelta(days=2)
     steps.append((f"{MOU}/ceremony", case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"}), hkte))
+    signatures = []
     for party, head in (("hkte", hkte), ("qianhai", qianhai)):
         signatory = case.SIGNATORIES[party].model_dump(mode="json")
-        steps.append((f"{MOU}/signatures", {"version": 1, "signatory": signatory}, head))
+        signatures.append((f"{MOU}/signatures", {"version": 1, "signatory": signatory}, head))
+    await post_all(api, steps)
+    await until(at, time_env)  # signatures are taken from the ceremony's start
+    response = await post_all(api, signatures)
+    assert response.json()["stage"] == "in_force"
+
+
+async def post_all(api: httpx.AsyncClient, steps: Sequence[tuple[str, object, dict[str, str]]]) -> httpx.Response:
     for path, body, head in steps:
         response = await api.post(path, json=body, headers=head)
         assert response.is_success, f"{path}: {response.text}"
-    assert response.json()["stage"] == "in_force"
+    return response

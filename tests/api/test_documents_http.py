@@ -2,13 +2,15 @@
 
 import asyncio
 import hashlib
-from datetime import UTC, datetime
+from datetime import timedelta
 
 import httpx
+from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users
 from tests.api.test_access_matrix import MOU, prepare
+from tests.ceremony import until
 from tests.workflows import seed_case as case
 
 
@@ -22,21 +24,23 @@ async def documents(api: httpx.AsyncClient, users: Users, kinds: set[str]) -> li
     raise AssertionError(f"documents {kinds} never appeared; have {listed}")
 
 
-async def execute(api: httpx.AsyncClient, users: Users) -> None:
-    """Both parties approve version 1, the ceremony is set, both sign: the MoU is executed."""
+async def execute(api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment) -> None:
+    """Both parties approve version 1, the ceremony is set, both sign from its start: the MoU is executed."""
     officer = {party: users.headers(party, Role.OFFICER) for party in ("hkte", "qianhai")}
     for party in ("hkte", "qianhai"):
         await api.post(f"{MOU}/reviews", json={"version": 1, "decision": "approve"}, headers=officer[party])
-    ceremony = case.ceremony(datetime(2030, 6, 3, 2, tzinfo=UTC)).model_dump(
-        mode="json", exclude={"actor", "request_id"}
-    )
+    at = await time_env.get_current_time() + timedelta(days=30)
+    ceremony = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
     assert (await api.post(f"{MOU}/ceremony", json=ceremony, headers=officer["hkte"])).status_code == 200
+    await until(at, time_env)  # signatures are taken from the ceremony's start
     for party in ("hkte", "qianhai"):
         body = {"version": 1, "signatory": case.SIGNATORIES[party].model_dump(mode="json")}
         assert (await api.post(f"{MOU}/signatures", json=body, headers=officer[party])).status_code == 200
 
 
-async def test_documents_follow_the_lifecycle(api: httpx.AsyncClient, users: Users) -> None:
+async def test_documents_follow_the_lifecycle(
+    api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment
+) -> None:
     await prepare(api, users)
     listed = await documents(api, users, {"draft", "partner_copy"})
     assert {(d["kind"], d["version"], d["language"]) for d in listed} == {
@@ -44,7 +48,7 @@ async def test_documents_follow_the_lifecycle(api: httpx.AsyncClient, users: Use
         ("partner_copy", 1, "zh-Hans"),
     }
 
-    await execute(api, users)
+    await execute(api, users, time_env)
     officer = {party: users.headers(party, Role.OFFICER) for party in ("hkte", "qianhai")}
     listed = await documents(api, users, {"executed", "ceremony_programme"})
     executed = next(d for d in listed if d["kind"] == "executed")

@@ -11,6 +11,7 @@ from api.schemas import MouOut
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users
+from tests.ceremony import until
 from tests.workflows import seed_case as case
 
 OFFICER, MANAGER = Role.OFFICER, Role.MANAGER
@@ -70,8 +71,10 @@ async def test_symposium_through_http(api: httpx.AsyncClient, users: Users, time
     # ceremony witnessed by the Secretary for Labour and Welfare, then signatures
     at = await time_env.get_current_time() + timedelta(days=2)
     ceremony = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
-    for path, partner in ((q, "qianhai"), (n, "nansha")):
+    for path in (q, n):
         await http.call("POST", f"{path}/ceremony", "hkte", body=ceremony)
+    await until(at, time_env)  # signatures are taken from the ceremony's start
+    for path, partner in ((q, "qianhai"), (n, "nansha")):
         version = (await http.call("GET", path, partner))["approved_version"]
         for party in ("hkte", partner):
             signatory = case.SIGNATORIES[party].model_dump(mode="json")

@@ -7,11 +7,14 @@ from mouflow.documents.models import DocumentKind, RenderDocument
 from mouflow.domain import clock, drafting, followup, review, signing, term
 from mouflow.domain.actions import DecideRenewal, ReportProgress, Review, Sign, Signatory, Submit
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision
+from mouflow.domain.rules import CURRENT_RULES
 from mouflow.domain.state import MouState
-from tests.domain.builders import T0, ceremony, drafted, executed
+from tests.domain.builders import T0, ceremony_starting, drafted, executed
 
-# the symposium MoU with Qianhai, as each document kind sees it
-DRAFT, EXECUTED = drafted(), executed()
+# the symposium MoU with Qianhai, as each document kind sees it: the draft is the same MoU before its
+# review, started when the executed one was (an hour before its ceremony, at T0)
+EXECUTED = executed()
+DRAFT = drafted(EXECUTED.versions[0].created_at)
 
 
 def with_progress() -> MouState:
@@ -35,12 +38,14 @@ NANSHA_SIGNATORY = Signatory(
 
 
 def nansha_executed() -> MouState:
-    """The Nansha MoU signed by both: Nansha wants a Simplified Chinese copy."""
-    state, _ = drafting.start_mou(symposium_mou(NANSHA, "hkte-nansha-2025"), T0)
-    drafting.apply_submit(state, Submit(actor=officer(HKTE), version=1), T0)
+    """The Nansha MoU signed by both at T0, at the ceremony that starts then: Nansha wants a Simplified Chinese copy."""
+    before = T0 - timedelta(hours=1)
+    state, _ = drafting.start_mou(symposium_mou(NANSHA, "hkte-nansha-2025"), before, CURRENT_RULES)
+    drafting.apply_submit(state, Submit(actor=officer(HKTE), version=1), before)
     for party in state.parties:
-        review.apply_review(state, Review(actor=officer(party), version=1, decision=ReviewDecision.APPROVE), T0)
-    signing.apply_ceremony(state, ceremony(), T0)
+        approve = Review(actor=officer(party), version=1, decision=ReviewDecision.APPROVE)
+        review.apply_review(state, approve, before)
+    signing.apply_ceremony(state, ceremony_starting(T0), before)
     signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     signing.apply_sign(state, Sign(actor=officer(NANSHA), version=1, signatory=NANSHA_SIGNATORY), T0)
     return state

@@ -44,7 +44,8 @@ def test_executed_mou_has_signatories_ceremony_and_fingerprint() -> None:
     for expected in ["劉焱", "香港人才服務辦公室總監", "前海代表", "勞工及福利局局長孫玉菡", "香港會議展覽中心"]:
         assert squeezed(expected) in squeezed(text), expected
     assert "Chris Sun, Secretary for Labour and Welfare" in text
-    assert squeezed("31 May 2025, 10:00 (Asia/Hong_Kong, UTC+08:00)") in squeezed(text)  # in the ceremony's zone
+    # in the ceremony's zone; signatures are taken from its start, the builders' T0
+    assert squeezed("Date and time: 1 May 2025, 10:00 (Asia/Hong_Kong, UTC+08:00)") in squeezed(text)
     assert agreed_text_fingerprint(EXECUTED) in squeezed(text)
     assert "It identifies the agreed text, not this PDF file." in text
 

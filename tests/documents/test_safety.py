@@ -16,6 +16,7 @@ from mouflow.documents.plan import plan_document
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain import drafting
 from mouflow.domain.content import Bilingual, BilingualText, Clause
+from mouflow.domain.rules import CURRENT_RULES
 from mouflow.domain.state import MouState
 from tests.documents.builders import request
 from tests.documents.conftest import squeezed, text_of
@@ -42,7 +43,7 @@ def hostile_draft() -> MouState:
         heading=Bilingual(en="<b>Bold</b> {{ 7*7 }}", zh="{% raw %}"), text=BilingualText(en=HOSTILE_EN, zh=HOSTILE_ZH)
     )
     content = start.content.model_copy(update={"clauses": [*start.content.clauses, clause]})
-    state, _ = drafting.start_mou(start.model_copy(update={"content": content}), T0)
+    state, _ = drafting.start_mou(start.model_copy(update={"content": content}), T0, CURRENT_RULES)
     return state
 
 

@@ -25,6 +25,7 @@ RETRY_FOR = 60.0  # seconds a client keeps retrying while the API comes back
 
 async def send_keyed(faulty: Rig, step: Step) -> httpx.Response:
     """The step as a careful client sends it: the step's request id as its Idempotency-Key."""
+    step = await faulty.case.prepared(step)
     headers = {**faulty.case.users.headers(step.party, Role.OFFICER), "Idempotency-Key": step.request_id}
     return await faulty.case.api.request(step.method, step.path, json=step.body, headers=headers, timeout=WRITE_TIMEOUT)
 

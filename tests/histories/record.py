@@ -15,8 +15,9 @@ from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.demo import HKTE, NANSHA, QIANHAI, officer
-from mouflow.domain.actions import AmendMilestones, Close, DecideRenewal, Submit
+from mouflow.domain.actions import AmendMilestones, Close, DecideRenewal, Submit, Terminate
 from mouflow.domain.content import Bilingual, MilestonePlanItem
+from mouflow.domain.enums import TerminationWay
 from mouflow.store.db import create_schema, make_engine, session_factory
 from tests.conftest import running_worker
 from tests.servers import start_time_skipping
@@ -26,14 +27,14 @@ from workflows.mou import MouWorkflow
 
 HERE = Path(__file__).parent
 TASK_QUEUE = "mouflow-histories"
+AGREEMENT = TerminationWay.AGREEMENT
 
 
 async def qianhai_signed_and_followed_up(env: WorkflowEnvironment) -> Mou:
-    """Revision round, ceremony, signatures, amendment, progress, confirmation, overdue, termination."""
+    """Revision round, ceremony, signatures, amendment, progress, confirmation, overdue, termination by agreement."""
     mou = await start(env.client, TASK_QUEUE, case.QIANHAI_MOU, history_limit=60)
     await case.negotiate_qianhai(mou)
-    await mou.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(await env.get_current_time() + case.days(2)))
-    await case.sign_all_remaining(mou, QIANHAI)
+    await case.hold_ceremony(env, mou, QIANHAI)
     extra = MilestonePlanItem(
         id="youth-internships",
         title=Bilingual(en="Youth internships", zh="青年實習"),
@@ -49,9 +50,9 @@ async def qianhai_signed_and_followed_up(env: WorkflowEnvironment) -> Mou:
     await env.sleep(timedelta(days=200))
     await eventually(mou, lambda s: s.has_overdue, "an overdue milestone")
     await mou.execute_update(MouWorkflow.decide_renewal, DecideRenewal(actor=officer(QIANHAI), renew=True))
-    await mou.execute_update(
-        MouWorkflow.terminate, Close(actor=officer(HKTE), reason="Superseded by a wider agreement")
-    )
+    for party in (HKTE, QIANHAI):  # ended at once by agreement: by notice it would stay in force for months
+        terminate = Terminate(actor=officer(party), reason="Superseded by a wider agreement", by=AGREEMENT)
+        await mou.execute_update(MouWorkflow.terminate, terminate)
     await mou.result()
     return mou
 

@@ -13,6 +13,7 @@ from mouflow.domain.enums import Role
 from mouflow.notify.dispatcher import notification_workflow_id
 from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow
 from tests.api.conftest import Users
+from tests.ceremony import until
 from tests.workflows import seed_case as case
 
 MOU = "/mous/hkte-qianhai-2025"
@@ -37,6 +38,7 @@ async def approve_and_sign(api: httpx.AsyncClient, users: Users, env: WorkflowEn
     at = await env.get_current_time() + timedelta(days=2)
     ceremony = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
     await call(api, users, "POST", f"{MOU}/ceremony", "hkte", ceremony)
+    await until(at, env)  # signatures are taken from the ceremony's start
     for party in ("hkte", "qianhai"):
         signatory = case.SIGNATORIES[party].model_dump(mode="json")
         status = await call(api, users, "POST", f"{MOU}/signatures", party, {"version": 1, "signatory": signatory})

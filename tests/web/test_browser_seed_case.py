@@ -16,6 +16,7 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.domain.calendar import MOU_TIME_ZONE, start_of_day
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users, make_users
+from tests.ceremony import until
 from tests.web.conftest import SCREENSHOTS
 from tests.workflows import seed_case as case
 
@@ -139,6 +140,7 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
     await officer.press("#do-ceremony")
     await expect(officer.page.locator("#ceremony")).to_contain_text(at.strftime("%Y-%m-%d %H:%M HKT"))
     await officer.shot("05-ceremony-scheduled")
+    await until(at, time_env)  # signatures are taken from the ceremony's start
     for person, party in ((officer, "hkte"), (partner, "qianhai")):
         await person.visit(f"/web/mous/{Q}")
         signatory = case.SIGNATORIES[party]

@@ -2,7 +2,7 @@
 once per form, and only from the session's own pages."""
 
 import asyncio
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -11,6 +11,7 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.clock import RENEWAL_NOTICE_DAYS
 from mouflow.domain.enums import Role
+from tests.ceremony import until
 from tests.web.helpers import CONTENT, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
 from tests.workflows import seed_case as case
 
@@ -32,6 +33,14 @@ def comparable(value: Any) -> Any:
             return value.replace(TWIN, MOU)
         return "<time>" if "T" in value else value
     return value
+
+
+async def hold_ceremony(web: Site, time_env: WorkflowEnvironment) -> None:
+    """Schedule the ceremony two days ahead and skip to its start: signatures are taken from then."""
+    at = await time_env.get_current_time() + timedelta(days=2)
+    ceremony = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
+    await web.call("POST", f"/mous/{MOU}/ceremony", "hkte", json=ceremony)
+    await until(at, time_env)
 
 
 async def mou_page(visitor: Visitor, mou_id: str = MOU) -> dict[str, dict[str, str]]:
@@ -138,14 +147,11 @@ async def test_a_form_not_from_this_sessions_pages_is_refused(web: Site, csrf: s
     assert "reviewed" not in await web.audit(MOU)
 
 
-async def test_signing_reporting_and_confirming_through_the_forms(web: Site) -> None:
+async def test_signing_reporting_and_confirming_through_the_forms(web: Site, time_env: WorkflowEnvironment) -> None:
     await web.start(MOU)
     for party in ("hkte", "qianhai"):
         await web.call("POST", f"/mous/{MOU}/reviews", party, json={"version": 1, "decision": "approve"})
-    ceremony = case.ceremony(datetime(2030, 6, 3, 2, tzinfo=UTC)).model_dump(
-        mode="json", exclude={"actor", "request_id"}
-    )
-    await web.call("POST", f"/mous/{MOU}/ceremony", "hkte", json=ceremony)
+    await hold_ceremony(web, time_env)
     hkte, qianhai = await web.signed_in("hkte"), await web.signed_in("qianhai")
     for visitor, party in ((hkte, "hkte"), (qianhai, "qianhai")):
         signatory = case.SIGNATORIES[party]
@@ -172,6 +178,7 @@ async def test_each_party_decides_on_renewal_through_the_form_once_the_notice_we
     await web.start(MOU)
     for party in ("hkte", "qianhai"):
         await web.call("POST", f"/mous/{MOU}/reviews", party, json={"version": 1, "decision": "approve"})
+    await hold_ceremony(web, time_env)
     for party in ("hkte", "qianhai"):
         signatory = case.SIGNATORIES[party].model_dump(mode="json")
         await web.call("POST", f"/mous/{MOU}/signatures", party, json={"version": 1, "signatory": signatory})

@@ -2,6 +2,8 @@
 
 from datetime import datetime, timedelta
 
+from temporalio.testing import WorkflowEnvironment
+
 from mouflow import demo
 from mouflow.demo import (
     HKTE,
@@ -22,6 +24,7 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.content import Bilingual, BilingualText, Clause, Party
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Stage
+from tests import ceremony as ceremony_clock
 from tests.workflows.driver import Mou, status
 from workflows.mou import MouWorkflow
 
@@ -66,7 +69,24 @@ def ceremony(at: datetime) -> ScheduleCeremony:
     )
 
 
+async def wait_for_ceremony(env: WorkflowEnvironment, mou: Mou) -> None:
+    """Signatures are taken from the ceremony's start: the time-skipping server skips to it, a dev server waits."""
+    scheduled = (await status(mou)).ceremony
+    assert scheduled is not None, f"{mou.id}: no ceremony is scheduled"
+    await ceremony_clock.until(scheduled.starts_at, env)
+
+
+async def hold_ceremony(
+    env: WorkflowEnvironment, mou: Mou, partner: Party, after: timedelta = timedelta(days=2)
+) -> None:
+    """Schedule the ceremony `after` from now, wait for its start, and sign for each party that has not."""
+    await mou.execute_update(MouWorkflow.schedule_ceremony, ceremony(await env.get_current_time() + after))
+    await wait_for_ceremony(env, mou)
+    await sign_all_remaining(mou, partner)
+
+
 async def sign_all_remaining(mou: Mou, partner: Party) -> None:
+    """At the ceremony: call `wait_for_ceremony` first."""
     state = await status(mou)
     signed = {signature.party_id for signature in state.signatures}
     for party in (HKTE, partner):

@@ -14,6 +14,7 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.demo import HKTE, NANSHA, QIANHAI, officer
 from mouflow.domain.actions import StartMou, Submit
 from mouflow.domain.enums import MilestoneStatus, Stage
+from tests.ceremony import ceremony_soon
 from tests.conftest import running_worker
 from tests.workflows import seed_case as case
 from tests.workflows.driver import start, status
@@ -49,9 +50,11 @@ async def test_symposium_mous_on_the_dev_server(
         await visible(client, f'MouStage="in_review" AND MouParties="nansha" AND WorkflowId="{nansha.id}"', {nansha.id})
         await case.review_by(nansha, NANSHA, 1)
 
-        ceremony_at = (await status(nansha)).versions[0].created_at + case.days(3)
-        for mou, partner in ((qianhai, QIANHAI), (nansha, NANSHA)):
+        ceremony_at = ceremony_soon()  # real time: signatures are taken from the ceremony's start
+        for mou in (qianhai, nansha):
             await mou.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(ceremony_at))
+        for mou, partner in ((qianhai, QIANHAI), (nansha, NANSHA)):
+            await case.wait_for_ceremony(dev_env, mou)
             await case.sign_all_remaining(mou, partner)
             await case.report(mou, HKTE, "joint-recruitment-fair", note="Held at the symposium")
             await case.confirm(mou, partner, "joint-recruitment-fair")

@@ -93,22 +93,33 @@ async def test_refused_actions_change_nothing(
         await case.review_by(mou, QIANHAI, 2)
         await assert_refused(mou, sessions, lambda: case.review_by(mou, QIANHAI, 2), "already_done", "already reviewed")
         await case.review_by(mou, HKTE, 2)
-        # double signature, signing a version nobody approved
+        # signing before the ceremony: none scheduled, then before its start
         sign = Sign(actor=officer(HKTE), version=2, signatory=case.SIGNATORIES["hkte"])
+        await assert_refused(
+            mou, sessions, lambda: update(MouWorkflow.sign, sign), "wrong_stage", "no signing ceremony is scheduled"
+        )
+        at = await time_env.get_current_time() + case.days(2)
+        await update(MouWorkflow.schedule_ceremony, case.ceremony(at))
+        await assert_refused(
+            mou, sessions, lambda: update(MouWorkflow.sign, sign), "wrong_stage", "from the ceremony's start"
+        )
+        # double signature, signing a version nobody approved
+        await case.wait_for_ceremony(time_env, mou)
         await update(MouWorkflow.sign, sign)
         await assert_refused(mou, sessions, lambda: update(MouWorkflow.sign, sign), "already_done", "already signed")
         stale_sign = Sign(actor=officer(QIANHAI), version=1, signatory=case.SIGNATORIES["qianhai"])
         await assert_refused(
             mou, sessions, lambda: update(MouWorkflow.sign, stale_sign), "stale_version", "was not approved"
         )
+        await case.sign_all_remaining(mou, QIANHAI)
+        # once every party signed, an MoU is terminated, not withdrawn (a partly signed one may be withdrawn)
         await assert_refused(
             mou,
             sessions,
             lambda: update(MouWorkflow.withdraw, Close(actor=officer(HKTE), reason="x")),
-            "forbidden",
-            "terminate the MoU instead",
+            "wrong_stage",
+            "cannot withdraw while the MoU is in_force",
         )
-        await case.sign_all_remaining(mou, QIANHAI)
         # unknown milestone, milestone of the other side
         unknown = ReportProgress(actor=officer(HKTE), milestone_id="job-expo", status=MilestoneStatus.DONE)
         await assert_refused(

@@ -72,9 +72,10 @@ async def test_symposium_mous_from_draft_through_a_year_of_milestones(
         assert [c.starts_at for c in state.ceremonies] == [t0 + case.days(9), t0 + case.days(10)]
         assert state.ceremonies[-1].witnesses[0].title.en == "Secretary for Labour and Welfare"
 
-        await timeline.to(t0 + case.days(10))
-        await case.sign_all_remaining(qianhai, QIANHAI)
-        await case.sign_all_remaining(nansha, NANSHA)
+        await timeline.to(t0 + case.days(10))  # Qianhai's ceremony began yesterday; both sign today
+        for mou, partner in ((qianhai, QIANHAI), (nansha, NANSHA)):
+            await case.wait_for_ceremony(time_env, mou)
+            await case.sign_all_remaining(mou, partner)
         signing_day = local_date(await time_env.get_current_time())
         for mou, executed in ((qianhai, 2), (nansha, 1)):
             state = await status(mou)
