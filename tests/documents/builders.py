@@ -9,7 +9,7 @@ from mouflow.domain.actions import DecideRenewal, ReportProgress, Review, Sign, 
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision
 from mouflow.domain.rules import CURRENT_RULES
 from mouflow.domain.state import MouState
-from tests.domain.builders import T0, ceremony_starting, drafted, executed
+from tests.domain.builders import T0, ceremony, ceremony_starting, drafted, executed
 
 # the symposium MoU with Qianhai, as each document kind sees it: the draft is the same MoU before its
 # review, started when the executed one was (an hour before its ceremony, at T0)
