@@ -35,6 +35,9 @@ WRITES = [
     ("POST", f"{MOU}/milestones/joint-recruitment-fair/confirm", {}, {"owner", "partner"}),
     ("POST", f"{MOU}/renewal", {"renew": True}, {"owner", "partner"}),
     ("POST", f"{MOU}/termination", {"reason": "test"}, {"owner", "partner"}),
+    ("POST", f"{MOU}/termination", {"reason": "test", "by": "agreement"}, {"owner", "partner"}),
+    ("POST", f"{MOU}/reopening", {"reason": "test"}, {"owner"}),
+    ("POST", f"{MOU}/signatures/voiding", {"reason": "test"}, {"owner"}),
     ("POST", f"{MOU}/withdrawal", {"reason": "test"}, {"owner"}),
 ]
 MOU_READS = [f"{MOU}", f"{MOU}/versions/1", f"{MOU}/audit"]
