@@ -14,7 +14,7 @@ from mouflow.documents.models import DocumentKind
 from mouflow.documents.records import list_documents
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.actions import Actor, Submit
-from mouflow.domain.clock import next_deadline
+from mouflow.domain.clock import next_moment
 from mouflow.domain.enums import EventKind, Role
 from mouflow.domain.paperwork import RequestDocument
 from mouflow.domain.state import MouState
@@ -73,7 +73,7 @@ async def _ask_again_just_before_a_reminder(env: WorkflowEnvironment, mou: Mou) 
     """A minute before the first review reminder the draft is asked for again, with the press still jammed:
     its attempts take about two minutes, so the reminder falls due while they go on."""
     await mou.execute_update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=1, review_days=5))
-    due = next_deadline(await status(mou))
+    due = next_moment(await status(mou))
     assert due is not None
     await env.sleep(due - await env.get_current_time() - timedelta(minutes=1))
     await mou.execute_update(MouWorkflow.request_document, _request(officer(HKTE)))
