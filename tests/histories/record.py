@@ -14,10 +14,20 @@ from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
 
-from mouflow.demo import HKTE, NANSHA, QIANHAI, officer
-from mouflow.domain.actions import AmendMilestones, Close, DecideRenewal, Submit, Terminate
-from mouflow.domain.content import Bilingual, MilestonePlanItem
-from mouflow.domain.enums import TerminationWay
+from mouflow.demo import HKTE, NANSHA, QIANHAI, gba_mou, officer
+from mouflow.domain.actions import (
+    AmendMilestones,
+    Close,
+    DecideRenewal,
+    Reopen,
+    Revise,
+    Sign,
+    Submit,
+    Terminate,
+    VoidSignatures,
+)
+from mouflow.domain.content import Bilingual, MilestonePlanItem, Party
+from mouflow.domain.enums import SigningMode, TerminationWay
 from mouflow.store.db import create_schema, make_engine, session_factory
 from tests.conftest import running_worker
 from tests.servers import start_time_skipping
@@ -71,6 +81,39 @@ async def nansha_escalated_then_withdrawn(env: WorkflowEnvironment) -> Mou:
     return mou
 
 
+async def gba_voided_reopened_then_noticed(env: WorkflowEnvironment) -> Mou:
+    """Three parties; a signature in counterpart voided, the version reopened and approved again; signed in
+    counterpart and at the ceremony; Nansha's notice runs out and ends it."""
+    mou = await start(env.client, TASK_QUEUE, gba_mou())
+    parties = (HKTE, QIANHAI, NANSHA)
+
+    async def approve(version: int) -> None:
+        await mou.execute_update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=version))
+        for party in parties:
+            await case.review_by(mou, party, version)
+
+    def sign(party: Party, version: int, mode: SigningMode = SigningMode.AT_CEREMONY) -> Sign:
+        return Sign(actor=officer(party), version=version, signatory=case.SIGNATORIES[party.id], mode=mode)
+
+    await approve(1)
+    await mou.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(await env.get_current_time() + case.days(5)))
+    await mou.execute_update(MouWorkflow.sign, sign(NANSHA, 1, SigningMode.IN_COUNTERPART))
+    await mou.execute_update(MouWorkflow.void_signatures, VoidSignatures(actor=officer(HKTE), reason="Clause 2"))
+    await mou.execute_update(MouWorkflow.reopen, Reopen(actor=officer(HKTE), reason="Clause 2 changes"))
+    content = gba_mou().content
+    await mou.execute_update(MouWorkflow.revise, Revise(actor=officer(HKTE), base_version=1, content=content))
+    await approve(2)
+    await mou.execute_update(MouWorkflow.sign, sign(NANSHA, 2, SigningMode.IN_COUNTERPART))
+    await case.wait_for_ceremony(env, mou)
+    for party in (HKTE, QIANHAI):
+        await mou.execute_update(MouWorkflow.sign, sign(party, 2))
+    await mou.execute_update(MouWorkflow.terminate, Terminate(actor=officer(NANSHA), reason="Zone restructured"))
+    await env.sleep(timedelta(days=100))
+    await eventually(mou, lambda s: s.stage.is_terminal, "the notice running out")
+    await mou.result()
+    return mou
+
+
 async def save_chain(client: Client, mou: Mou, folder: Path) -> list[Path]:
     saved, run_id = [], mou.first_execution_run_id
     while run_id:
@@ -91,7 +134,12 @@ async def main(folder: Path) -> None:
         engine = make_engine(f"sqlite:///{scratch}/record.db")
         create_schema(engine)
         async with env, running_worker(env.client, TASK_QUEUE, session_factory(engine)):
-            for scenario in (qianhai_signed_and_followed_up, nansha_escalated_then_withdrawn):
+            scenarios = (
+                qianhai_signed_and_followed_up,
+                nansha_escalated_then_withdrawn,
+                gba_voided_reopened_then_noticed,
+            )
+            for scenario in scenarios:
                 mou = await scenario(env)
                 for path in await save_chain(env.client, mou, folder):
                     print(f"{path} ({(await status(mou)).stage})")
