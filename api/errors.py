@@ -129,6 +129,14 @@ def describe_errors(errors: Sequence[Any]) -> str:
     return "; ".join(f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}" for error in errors)
 
 
+def field_of(errors: Sequence[Any]) -> str | None:
+    """The first input at fault, as the body names it: `content.effective_date`."""
+    if not errors:
+        return None
+    parts = [str(part) for part in errors[0].get("loc", ()) if part not in ("body", "query", "path")]
+    return ".".join(parts) or None
+
+
 def problem_of(error: Exception) -> Problem | None:
     """The answer to a refusal the API knows; None for anything else, which is a bug and stays a 500."""
     if isinstance(error, ApiError):
@@ -141,7 +149,8 @@ def problem_of(error: Exception) -> Problem | None:
         return from_rpc_error(error)
     if isinstance(error, RequestValidationError | ValidationError):
         # a ValidationError: input that passed the request schema but not a domain model built from it
-        return Problem(422, "invalid_input", describe_errors(error.errors()))
+        errors = error.errors()
+        return Problem(422, "invalid_input", describe_errors(errors), field_of(errors))
     if isinstance(error, OperationalError):
         log.warning("database unavailable: %s", error)
         return Problem(503, "unavailable", "the database cannot be reached; try again shortly")

@@ -16,7 +16,7 @@ with workflow.unsafe.imports_passed_through():
     from mouflow import names
     from mouflow.documents.models import DocumentKind, RenderDocument
     from mouflow.documents.triggers import documents_for
-    from mouflow.domain import clock, drafting, followup, paperwork, review, signing, term, termination
+    from mouflow.domain import clock, dates, drafting, followup, paperwork, review, signing, term, termination
     from mouflow.domain.actions import (
         Action,
         AmendMilestones,
@@ -34,9 +34,11 @@ with workflow.unsafe.imports_passed_through():
         Terminate,
         VoidSignatures,
     )
+    from mouflow.domain.calendar import local_date
+    from mouflow.domain.enums import PRE_SIGNATURE_STAGES
     from mouflow.domain.errors import RuleViolation
     from mouflow.domain.paperwork import RequestDocument
-    from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES, RULES_PATCH
+    from mouflow.domain.rules import CEREMONY_AND_NOTICE, FIRST_RULES, RULES_PATCH
     from mouflow.domain.state import DocumentOrder, Event, MouState
     from mouflow.domain.view import MouSummary, summarize
     from mouflow.transitions import transition_of
@@ -86,10 +88,11 @@ class MouWorkflow:
         if run_input.carried is not None:
             self.state = run_input.carried
             self._stored_seq = self.state.seq  # a run continues as new only once all was stored
-            if workflow.patched(RULES_PATCH):
-                self.state.rules = max(self.state.rules, CURRENT_RULES)  # a new run takes the current rules
+            if workflow.patched(RULES_PATCH) and self.state.stage in PRE_SIGNATURE_STAGES:
+                # not yet signed: the new run takes these rules; a signed MoU keeps those it was agreed under
+                self.state.rules = max(self.state.rules, CEREMONY_AND_NOTICE)
         elif run_input.start is not None:
-            rules = CURRENT_RULES if workflow.patched(RULES_PATCH) else FIRST_RULES
+            rules = CEREMONY_AND_NOTICE if workflow.patched(RULES_PATCH) else FIRST_RULES
             self.state, self._initial_events = _rule(drafting.start_mou, run_input.start, workflow.now(), rules)
             _stamp(self._initial_events, run_input.start)
         else:
@@ -149,8 +152,10 @@ class MouWorkflow:
 
     @revise.validator
     def _check_revise(self, action: Revise) -> None:
-        _rule(drafting.check_revise, self.state, action, workflow.now())
-        _rule(drafting.check_new_draft, self.state, action.content)  # validators never run on replay
+        _rule(drafting.check_revise, self.state, action)
+        # new input only: validators never run on replay, so a limit added later never refuses what history holds
+        _rule(drafting.check_new_draft, self.state, action.content)
+        _rule(dates.check_draft_dates, action.content, local_date(workflow.now()))
 
     @workflow.update
     async def submit(self, action: Submit) -> MouSummary:
@@ -175,6 +180,7 @@ class MouWorkflow:
     @schedule_ceremony.validator
     def _check_schedule_ceremony(self, action: ScheduleCeremony) -> None:
         _rule(signing.check_ceremony, self.state, action, workflow.now())
+        _rule(dates.check_ceremony_window, action.starts_at, workflow.now())
 
     @workflow.update
     async def sign(self, action: Sign) -> MouSummary:
@@ -206,7 +212,8 @@ class MouWorkflow:
 
     @amend_milestones.validator
     def _check_amend_milestones(self, action: AmendMilestones) -> None:
-        _rule(followup.check_amend, self.state, action, workflow.now())
+        _rule(followup.check_amend, self.state, action)
+        _rule(followup.check_amendment_dates, self.state, action, workflow.now())
 
     @workflow.update
     async def decide_renewal(self, action: DecideRenewal) -> MouSummary:
@@ -306,10 +313,14 @@ class MouWorkflow:
         owed = self.state.paperwork.owed
         while True:
             await workflow.wait_condition(lambda: bool(owed))
-            events = await self._render(owed[0])
-            if events:
-                await self._record(events)
-            owed.pop(0)
+            try:
+                events = await self._render(owed[0])
+                if events:
+                    await self._record(events)
+            except ActivityError as error:  # a store write that failed for good must not stop every later render
+                workflow.logger.error("the outcome of %s was not recorded: %s", owed[0].kind, error.cause)
+            finally:
+                owed.pop(0)
 
     async def _render(self, order: DocumentOrder) -> list[Event]:
         request = RenderDocument(

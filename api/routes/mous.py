@@ -35,6 +35,7 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.calendar import local_date
 from mouflow.domain.content import DraftContent, Party
+from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.drafting import check_draft_size, check_start
 from mouflow.domain.enums import Stage
 from mouflow.domain.view import MouSummary
@@ -102,7 +103,8 @@ def _prepare_start(
             partners=parties[1:],
             content=body.content,
         )
-        check_start(start, local_date(datetime.now(UTC)))
+        check_start(start)
+        check_draft_dates(start.content, local_date(datetime.now(UTC)))
         row = get_mou(session=session, mou_id=mou_id)
         if row is not None:
             if not idempotency.was_recorded(mou_id):

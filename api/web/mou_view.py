@@ -31,7 +31,7 @@ class MouPage:
     documents: list[DocumentRow]
     offers: Offers
     party_names: dict[str, tuple[str, str]]
-    may_request_documents: bool  # asks the workflow's own rule, so the form shows only to whom it accepts
+    may_request_documents: bool  # the workflow's own rule, and only while the MoU runs: a closed one takes no Update
 
 
 def mou_page(*, session: Session, user: UserRow, mou_id: str, today: date) -> MouPage:
@@ -49,7 +49,7 @@ def mou_page(*, session: Session, user: UserRow, mou_id: str, today: date) -> Mo
         documents=[d for d in list_documents(session=session, mou_id=mou_id) if d.kind != DocumentKind.PROGRESS_REPORT],
         offers=offers_for(status, lines, to_actor(user), _renewal_decided_by(status)),
         party_names={p.id: (p.name_en, p.name_zh) for p in list_parties(session=session)},
-        may_request_documents=may_request(status.owner_party_id, to_actor(user)),
+        may_request_documents=may_request(status.owner_party_id, to_actor(user)) and not status.stage.is_terminal,
     )
 
 

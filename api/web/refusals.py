@@ -48,6 +48,9 @@ ZH_HANT_REFUSALS: dict[str, str] = {
         "簽署由儀式開始（{starts_at}）起進行；未能出席的締約方可以副本方式簽署"
     ),
     "the MoU has no term yet": "備忘錄尚未有期限",
+    "the ceremony was scheduled for version {scheduled}; schedule one for version {approved}, or sign in counterpart": (
+        "簽署儀式是為第 {scheduled} 版安排的；請為第 {approved} 版安排儀式，或以副本方式簽署"
+    ),
     "the ceremony must be in the future; {starts_at} has passed": "簽署儀式須在將來舉行；{starts_at} 已過",
     "the ceremony on {day} is too far ahead; schedule it on or before {latest}": (
         "{day} 的簽署儀式過於遙遠；請安排在 {latest} 或之前"

@@ -1,9 +1,10 @@
 """One input model per human action. Every action names the actor it is taken by."""
 
-from typing import Annotated
+from datetime import datetime
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AwareDatetime, Field, field_validator
+from pydantic import AfterValidator, AwareDatetime, Field, field_validator
 
 from mouflow.domain.content import (
     Bilingual,
@@ -70,8 +71,15 @@ class Official(Frozen):
     title: Bilingual
 
 
+def _within_the_calendar(moment: datetime) -> datetime:
+    """A moment every zone can show: one at the calendar's ends cannot be converted to Hong Kong time."""
+    if not 1990 <= moment.year <= 2199:
+        raise ValueError("must be between the years 1990 and 2199")
+    return moment
+
+
 class CeremonyRequest(Frozen):
-    starts_at: AwareDatetime
+    starts_at: Annotated[AwareDatetime, AfterValidator(_within_the_calendar)]
     time_zone: ShortText = "Asia/Hong_Kong"
     venue: Bilingual
     witnesses: Annotated[list[Official], Field(max_length=20)] = []
@@ -136,7 +144,7 @@ class CloseRequest(Frozen):
 
 class TerminationRequest(CloseRequest):
     by: Annotated[
-        TerminationWay,
+        Literal[TerminationWay.NOTICE, TerminationWay.AGREEMENT],
         Field(
             description="notice: the MoU ends when the notice period does; agreement: this party consents to end it "
             "at once, which it does when every party has"

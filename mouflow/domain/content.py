@@ -5,6 +5,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+# Dates an officer types: far enough either way for any real MoU, near enough that term arithmetic, calendars
+# and PDFs never run off the end of the calendar (the windows of mouflow.domain.dates are narrower still)
+Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2199, 12, 31))]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
@@ -43,7 +46,7 @@ class MilestonePlanItem(Frozen):
     id: Slug
     title: Bilingual
     owner_party_id: Slug
-    due_date: date | None = None
+    due_date: Day | None = None
     offset_months: Annotated[int, Field(ge=0, le=240)] | None = None
     offset_days: Annotated[int, Field(ge=0, le=3660)] = 0
     requires_confirmation: bool = False
@@ -62,7 +65,7 @@ class DraftContent(Frozen):
     title: Bilingual
     scope_areas: Annotated[list[Bilingual], Field(min_length=1, max_length=20)]
     term_months: Annotated[int, Field(ge=1, le=240)]
-    effective_date: date | None = None  # None: effective on the day the last party signs
+    effective_date: Day | None = None  # None: effective on the day the last party signs
     notice_months: Annotated[int, Field(ge=0, le=24, description="months a notice of termination runs")] = 3
     clauses: Annotated[list[Clause], Field(min_length=1, max_length=200)]
     milestones: Annotated[list[MilestonePlanItem], Field(max_length=600)] = []

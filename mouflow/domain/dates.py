@@ -1,10 +1,13 @@
 """Every date an officer gives has a window, so that no date can break the term arithmetic, a calendar
 or a PDF later: an MoU that accepted a date must be able to live with it to the end.
+
+These judge new input only: the API and the workflow's validators call them, and validators never run
+on replay. No `apply_*` runs them again, so a window that narrows later never refuses what history holds.
 """
 
 from datetime import date, datetime, timedelta
 
-from mouflow.domain.calendar import add_months, hong_kong_time, local_date
+from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
 from mouflow.domain.errors import InvalidInput
 
@@ -29,13 +32,7 @@ def check_effective_date(content: DraftContent, today: date) -> None:
         )
 
 
-def check_ceremony_time(starts_at: datetime, now: datetime) -> None:
-    if starts_at <= now:
-        raise InvalidInput(
-            "the ceremony must be in the future; {starts_at} has passed",
-            field="starts_at",
-            starts_at=hong_kong_time(starts_at),
-        )
+def check_ceremony_window(starts_at: datetime, now: datetime) -> None:
     latest = add_months(local_date(now), 12 * CEREMONY_FUTURE_YEARS)
     if local_date(starts_at) > latest:
         raise InvalidInput(
@@ -56,6 +53,14 @@ def planned_due_date(item: MilestonePlanItem, effective: date) -> date:
     if item.due_date is not None:
         return item.due_date
     return add_months(effective, item.offset_months or 0) + timedelta(days=item.offset_days)
+
+
+def check_draft_dates(content: DraftContent, today: date) -> None:
+    """The draft's dates in their windows: the effective date near today, every milestone inside the first term."""
+    check_effective_date(content, today)
+    start, end = term_window(content, today)
+    for index, item in enumerate(content.milestones):
+        check_due_date(item, planned_due_date(item, start), start, end, field=f"content.milestones[{index}]")
 
 
 def check_due_date(item: MilestonePlanItem, due: date, start: date, end: date, field: str) -> None:

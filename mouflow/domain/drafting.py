@@ -1,12 +1,11 @@
 """Drafting: starting an MoU, new draft versions, submitting one for review, reopening, withdrawing."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from mouflow.domain.access import require_owner_officer, require_stage
 from mouflow.domain.actions import Close, Reopen, Revise, StartMou, Submit
-from mouflow.domain.calendar import hong_kong_time, local_date
+from mouflow.domain.calendar import hong_kong_time
 from mouflow.domain.content import DraftContent, MilestonePlanItem
-from mouflow.domain.dates import check_due_date, check_effective_date, planned_due_date, term_window
 from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
 from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.rules import CURRENT_RULES, reopens_explicitly
@@ -33,26 +32,22 @@ def check_plan(party_ids: list[str], items: list[MilestonePlanItem], taken: set[
         seen.add(item.id)
 
 
-def check_content(party_ids: list[str], content: DraftContent, today: date) -> None:
-    """The draft's own consistency: its dates in their windows, its milestones inside the first term."""
-    check_effective_date(content, today)
+def check_content(party_ids: list[str], content: DraftContent) -> None:
+    """The draft's own consistency; its dates are new input, judged by `dates.check_draft_dates`."""
     check_plan(party_ids, content.milestones, taken=set())
-    start, end = term_window(content, today)
-    for index, item in enumerate(content.milestones):
-        check_due_date(item, planned_due_date(item, start), start, end, field=f"content.milestones[{index}]")
 
 
-def check_start(start: StartMou, today: date) -> None:
+def check_start(start: StartMou) -> None:
     party_ids = [start.owner.id, *(partner.id for partner in start.partners)]
     if len(set(party_ids)) != len(party_ids):
         raise InvalidInput("each party may appear only once", field="partner_ids")
     if start.actor.party_id != start.owner.id or start.actor.role is not Role.OFFICER:
         raise Forbidden("only an officer of the owning party {owner!r} may start an MoU", owner=start.owner.id)
-    check_content(party_ids, start.content, today)
+    check_content(party_ids, start.content)
 
 
 def start_mou(start: StartMou, now: datetime, rules: int = CURRENT_RULES) -> tuple[MouState, list[Event]]:
-    check_start(start, local_date(now))
+    check_start(start)
     first = DraftVersion(number=1, content=start.content, author=start.actor, created_at=now)
     state = MouState(
         mou_id=start.mou_id, owner=start.owner, partners=list(start.partners), versions=[first], rules=rules
@@ -67,7 +62,7 @@ def editable_stages(state: MouState) -> frozenset[Stage]:
     return frozenset({Stage.DRAFTING, Stage.IN_REVIEW, Stage.READY_TO_SIGN})
 
 
-def check_revise(state: MouState, revise: Revise, now: datetime) -> None:
+def check_revise(state: MouState, revise: Revise) -> None:
     require_owner_officer(state, revise.actor)
     if state.stage is Stage.READY_TO_SIGN and state.signatures:
         raise WrongStage("the draft cannot change once a party has signed; void the signatures first")
@@ -81,7 +76,7 @@ def check_revise(state: MouState, revise: Revise, now: datetime) -> None:
             base=revise.base_version,
             current=state.current_version.number,
         )
-    check_content(state.party_ids, revise.content, local_date(now))
+    check_content(state.party_ids, revise.content)
 
 
 def check_draft_size(content: DraftContent) -> None:
@@ -112,7 +107,7 @@ def check_new_draft(state: MouState, content: DraftContent) -> None:
 
 
 def apply_revise(state: MouState, revise: Revise, now: datetime) -> list[Event]:
-    check_revise(state, revise, now)
+    check_revise(state, revise)
     number = state.current_version.number + 1
     state.versions.append(DraftVersion(number=number, content=revise.content, author=revise.actor, created_at=now))
     if state.open_round:

@@ -101,25 +101,32 @@ def apply_confirm(state: MouState, confirm: ConfirmMilestone, now: datetime) -> 
     ]
 
 
-def check_amend(state: MouState, amend: AmendMilestones, now: datetime) -> None:
+def check_amend(state: MouState, amend: AmendMilestones) -> None:
     require_owner_officer(state, amend.actor)
     require_stage(state, EXECUTED_STAGES, "amend the milestone plan")
     check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones})
-    term = state.term
-    if term is None:
-        raise InvalidInput("the MoU has no term yet")
+    _current_term(state)
+
+
+def check_amendment_dates(state: MouState, amend: AmendMilestones, now: datetime) -> None:
+    """New input only (see mouflow.domain.dates): each new milestone due inside the current term, not in the past."""
+    term = _current_term(state)
     term_months = state.executed_content.term_months
-    start = max(term.effective_date, local_date(now))  # a new milestone is never due in the past
+    start = max(term.effective_date, local_date(now))
     for index, item in enumerate(amend.milestones):
         due = due_date_in_term(item, term, term_months)
         check_due_date(item, due, start, term.end_date, field=f"milestones[{index}]")
 
 
-def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[Event]:
-    check_amend(state, amend, now)
-    term = state.term
-    if term is None:
+def _current_term(state: MouState) -> Term:
+    if state.term is None:
         raise InvalidInput("the MoU has no term yet")
+    return state.term
+
+
+def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[Event]:
+    check_amend(state, amend)
+    term = _current_term(state)
     state.milestone_plan.extend(amend.milestones)
     state.milestones.extend(instantiate(amend.milestones, term, state.executed_content.term_months))
     ids = ", ".join(item.id for item in amend.milestones)

@@ -6,13 +6,16 @@ history holds. A check that *tightens* would then refuse an action that history 
 replayed run would diverge from the recorded one, and the workflow could never move again.
 
 So a rule that tightens is keyed on `MouState.rules`:
-- a new MoU starts under `CURRENT_RULES`, and a carried state is raised to them at continue-as-new;
-  the workflow does both behind `workflow.patched(RULES_PATCH)`, which is off while old histories
-  replay;
+- a new MoU starts under `CEREMONY_AND_NOTICE`, and a carried state not yet signed is raised to it at
+  continue-as-new (a signed MoU keeps the rules it was agreed under); the workflow does both behind
+  `workflow.patched(RULES_PATCH)`, which is off while old histories replay. Each later edition gets a
+  patch of its own and names its own number, never `CURRENT_RULES`, so a history replays to the same one;
 - an MoU that history started under an older edition keeps it for the rest of that run, so its
   actions replay exactly as they were accepted.
 
-A rule that only loosens, or a check on input no recorded action could have held, needs no edition.
+A rule that only loosens needs no edition. Nor does a check of new input alone (date windows, draft
+size: `mouflow.domain.dates`, `drafting.check_new_draft`): only validators and the API run those, and
+validators never run on replay.
 """
 
 from mouflow.domain.state import MouState

@@ -9,9 +9,8 @@ from datetime import datetime
 from mouflow.domain.access import require_officer, require_owner_officer, require_stage
 from mouflow.domain.actions import ScheduleCeremony, Sign, VoidSignatures
 from mouflow.domain.calendar import add_months, hong_kong_time, local_date
-from mouflow.domain.dates import check_ceremony_time
 from mouflow.domain.enums import EventKind, SigningMode, Stage
-from mouflow.domain.errors import AlreadyDone, StaleVersion, WrongStage
+from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.followup import instantiate
 from mouflow.domain.rules import signs_at_ceremony
 from mouflow.domain.state import Ceremony, Event, MouState, SignatureRecord, Term, VoidedSignatures
@@ -20,7 +19,12 @@ from mouflow.domain.state import Ceremony, Event, MouState, SignatureRecord, Ter
 def check_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> None:
     require_owner_officer(state, schedule.actor)
     require_stage(state, {Stage.READY_TO_SIGN}, "schedule the signing ceremony")
-    check_ceremony_time(schedule.starts_at, now)
+    if schedule.starts_at <= now:
+        raise InvalidInput(
+            "the ceremony must be in the future; {starts_at} has passed",
+            field="starts_at",
+            starts_at=hong_kong_time(schedule.starts_at),
+        )
 
 
 def apply_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> list[Event]:
@@ -34,6 +38,7 @@ def apply_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -
             witnesses=list(schedule.witnesses),
             scheduled_by=schedule.actor,
             scheduled_at=now,
+            version=state.approved_version,
         )
     )
     detail = f"{hong_kong_time(schedule.starts_at)} at {schedule.venue.en}"
@@ -50,6 +55,13 @@ def _check_moment(state: MouState, sign: Sign, now: datetime) -> None:
     ceremony = state.ceremony
     if ceremony is None:
         raise WrongStage("no signing ceremony is scheduled; schedule one, or sign in counterpart")
+    if ceremony.version is not None and ceremony.version != state.approved_version:
+        raise WrongStage(
+            "the ceremony was scheduled for version {scheduled}; schedule one for version {approved}, or sign in "
+            "counterpart",
+            scheduled=ceremony.version,
+            approved=state.approved_version,
+        )
     if now < ceremony.starts_at:
         raise WrongStage(
             "signatures are taken from the ceremony's start at {starts_at}; a party that cannot attend signs in "

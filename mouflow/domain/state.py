@@ -49,6 +49,7 @@ class Ceremony(BaseModel):
     witnesses: list[Official]
     scheduled_by: Actor
     scheduled_at: datetime
+    version: int | None = None  # the approved version it was scheduled for (None: before versions were kept)
 
 
 class SignatureRecord(BaseModel):

@@ -1,6 +1,7 @@
-"""Random sequences of actions with random field values, through the domain functions: each one applies,
-or is refused (a RuleViolation, or a ValidationError for input the API answers with 422); nothing else,
-and the MoU still describes itself afterwards."""
+"""Random sequences of actions with random field values, through the domain functions as the workflow calls
+them: each one is refused by its validator's rules (a RuleViolation, or a ValidationError for input the API
+answers with 422) and changes nothing, or its handler applies it without any error; the MoU still describes
+itself afterwards."""
 
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -32,7 +33,7 @@ from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
 from mouflow.domain.view import describe
 from mouflow.transitions import transition_of
 from tests.domain import builders
-from tests.domain.moves import apply, let_time_pass
+from tests.domain.moves import apply, check, let_time_pass
 
 T0 = datetime(2025, 5, 1, 2, 0, tzinfo=UTC)
 PARTIES = [HKTE, QIANHAI, NANSHA]  # Nansha is not a party to this MoU
@@ -157,10 +158,12 @@ def test_every_action_applies_or_is_refused_as_a_rule(steps, rules: int, start: 
             continue  # the API answers 422 before anything reaches the workflow
         before = state.model_copy(deep=True)
         try:
-            apply(state, action, now)
+            check(state, action, now)  # the Update's validator: new input is judged here
         except RuleViolation as refused:
             assert state == before, f"{kind.__name__} was refused ({refused.message}) but changed the state"
             assert refused.message and refused.code != "rule_violation"
+            continue
+        apply(state, action, now)  # what the validator let through, the handler applies: never an error
         state.seq += 1
         transition_of("mou-x", state, [])  # the store's message, status included, can always be made
         describe(state)

@@ -85,7 +85,7 @@ def human_actions(node: Node) -> Iterator[Action]:
             yield Review(actor=actor, version=version, decision=decision, comment="A change, please")
         for mode in SigningMode:
             yield Sign(actor=actor, version=state.approved_version or 1, signatory=SIGNATORIES[party.id], mode=mode)
-        for by in TerminationWay:
+        for by in (TerminationWay.NOTICE, TerminationWay.AGREEMENT):
             yield Terminate(actor=actor, reason="Ends", by=by)
         for renew in (True, False):
             yield DecideRenewal(actor=actor, renew=renew)

@@ -92,14 +92,14 @@ def test_milestones_are_added_by_amendment_after_signing() -> None:
 def test_amendments_are_checked() -> None:
     state = executed()
     with pytest.raises(InvalidInput, match="used twice"):
-        followup.check_amend(state, amendment(id="annual-review"), T0)
+        followup.check_amend(state, amendment(id="annual-review"))
     with pytest.raises(InvalidInput, match="not a party"):
-        followup.check_amend(state, amendment(owner_party_id=NANSHA.id), T0)
+        followup.check_amend(state, amendment(owner_party_id=NANSHA.id))
     past = amendment(offset_months=None, due_date=date(2025, 1, 1))
     with pytest.raises(InvalidInput, match="outside the term"):
-        followup.check_amend(state, past, T0 + timedelta(days=1))
+        followup.check_amendment_dates(state, past, T0 + timedelta(days=1))
     with pytest.raises(WrongStage):
-        followup.check_amend(ready_to_sign(), amendment(), T0)
+        followup.check_amend(ready_to_sign(), amendment())
 
 
 def test_a_plan_item_is_due_one_way_only() -> None:

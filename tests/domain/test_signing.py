@@ -74,14 +74,14 @@ def test_the_executed_version_is_fixed() -> None:
     state = executed()
     revise = Revise(actor=officer(HKTE), base_version=1, content=state.current_version.content)
     with pytest.raises(WrongStage):
-        drafting.check_revise(state, revise, T0)
+        drafting.check_revise(state, revise)
 
 
 def test_no_revision_once_a_party_signed() -> None:
     state = signing_open()
     signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     with pytest.raises(WrongStage, match="has signed"):  # a stage conflict: 409, not 403
-        drafting.check_revise(state, Revise(actor=officer(HKTE), base_version=1, content=state.executed_content), T0)
+        drafting.check_revise(state, Revise(actor=officer(HKTE), base_version=1, content=state.executed_content))
 
 
 @pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "../../etc/passwd", "0" * 450, ""])

@@ -82,8 +82,8 @@ async def nansha_escalated_then_withdrawn(env: WorkflowEnvironment) -> Mou:
 
 
 async def gba_voided_reopened_then_noticed(env: WorkflowEnvironment) -> Mou:
-    """Three parties; a signature in counterpart voided, the version reopened and approved again; signed in
-    counterpart and at the ceremony; Nansha's notice runs out and ends it."""
+    """Three parties; a signature in counterpart voided, the version reopened and approved again, its ceremony
+    moved; signed in counterpart and at the ceremony; Nansha's notice runs out and ends it."""
     mou = await start(env.client, TASK_QUEUE, gba_mou())
     parties = (HKTE, QIANHAI, NANSHA)
 
@@ -104,6 +104,8 @@ async def gba_voided_reopened_then_noticed(env: WorkflowEnvironment) -> Mou:
     await mou.execute_update(MouWorkflow.revise, Revise(actor=officer(HKTE), base_version=1, content=content))
     await approve(2)
     await mou.execute_update(MouWorkflow.sign, sign(NANSHA, 2, SigningMode.IN_COUNTERPART))
+    # the first ceremony was for version 1: version 2 is signed at one of its own
+    await mou.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(await env.get_current_time() + case.days(2)))
     await case.wait_for_ceremony(env, mou)
     for party in (HKTE, QIANHAI):
         await mou.execute_update(MouWorkflow.sign, sign(party, 2))

@@ -59,6 +59,11 @@ async def test_void_reopen_counterpart_and_notice(
         await approve(mou, 2)
 
         await time_env.sleep(ceremony_at - await time_env.get_current_time() + timedelta(minutes=5))
+        stale = await refused(mou, MouWorkflow.sign, sign(HKTE, 2))  # that ceremony was for version 1
+        assert stale.type == "wrong_stage" and "scheduled for version 1" in stale.message
+        ceremony_at = await time_env.get_current_time() + timedelta(days=1)
+        await mou.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(ceremony_at))
+        await time_env.sleep(timedelta(days=1, minutes=5))
         await mou.execute_update(MouWorkflow.sign, sign(NANSHA, 2, SigningMode.IN_COUNTERPART))
         await mou.execute_update(MouWorkflow.sign, sign(HKTE, 2))
         state = await status(mou)
