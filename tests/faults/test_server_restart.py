@@ -12,6 +12,7 @@ from tests.faults.case import PATH
 from tests.faults.checks import check_documents, check_projection, check_transitions, storage_of
 from tests.faults.conftest import FaultDb, rig
 from tests.faults.pending import RENDER, wait_for_started, wait_until_idle
+from tests.workflows.driver import decided, renders_went_on
 
 STOPPED_DURING = "draft v2"  # its two renders are owed as the server goes down
 
@@ -30,7 +31,9 @@ async def test_server_restarts_mid_run(tmp_path: Path, fault_db: FaultDb) -> Non
         assert read.status_code == 200 and read.json()["current_version"] == 2, read.text
 
         await faulty.stack.start_server()
-        assert await faulty.status() == before, "the workflow is not where it was before the restart"
+        after = await faulty.status()
+        assert decided(after) == decided(before), "the workflow is not where it was before the restart"
+        assert renders_went_on(before, after), "a document owed before the restart was lost or owed twice"
         await case.run_until(case.steps[-1].name)
         await wait_until_idle(faulty.mou)
         state = await faulty.status()

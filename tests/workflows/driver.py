@@ -32,6 +32,19 @@ async def status(mou: Mou) -> MouState:
     return await mou.query(MouWorkflow.status)
 
 
+def decided(state: MouState) -> dict[str, object]:
+    """The state without the documents still being made: renders beside the main loop finish at any moment."""
+    return state.model_dump(exclude={"paperwork"})
+
+
+def renders_went_on(before: MouState, after: MouState) -> bool:
+    """Only renders happened: what was owed then is still owed or done, in order, and nothing new went missing."""
+    owed = after.paperwork.owed
+    return before.paperwork.owed[len(before.paperwork.owed) - len(owed) :] == owed and (
+        after.paperwork.missing == before.paperwork.missing
+    )
+
+
 async def eventually(mou: Mou, check: Callable[[MouState], bool], what: str, seconds: float = 20) -> MouState:
     """Timers fire while the server skips time; give the worker a moment to record what fired."""
     deadline = asyncio.get_running_loop().time() + seconds

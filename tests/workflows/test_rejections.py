@@ -14,7 +14,7 @@ from mouflow.domain.actions import Close, ReportProgress, Revise, Sign, Submit
 from mouflow.domain.enums import MilestoneStatus
 from tests.conftest import running_worker
 from tests.workflows import seed_case as case
-from tests.workflows.driver import Mou, kinds_recorded, start, status
+from tests.workflows.driver import Mou, decided, kinds_recorded, renders_went_on, start, status
 from workflows.mou import MouWorkflow
 
 
@@ -27,7 +27,8 @@ async def assert_refused(
     cause = refused.value.cause
     assert isinstance(cause, ApplicationError)
     assert cause.type == code and says in cause.message
-    assert await status(mou) == before
+    after = await status(mou)
+    assert decided(after) == decided(before) and renders_went_on(before, after)
     assert kinds_recorded(sessions, mou.id.removeprefix("mou-")) == recorded_before
 
 
