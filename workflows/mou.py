@@ -16,7 +16,7 @@ with workflow.unsafe.imports_passed_through():
     from mouflow import names
     from mouflow.documents.models import DocumentKind, RenderDocument
     from mouflow.documents.triggers import documents_for
-    from mouflow.domain import clock, dates, drafting, followup, paperwork, review, signing, term, termination
+    from mouflow.domain import clock, drafting, followup, paperwork, review, signing, term, termination
     from mouflow.domain.actions import (
         Action,
         AmendMilestones,
@@ -34,7 +34,6 @@ with workflow.unsafe.imports_passed_through():
         Terminate,
         VoidSignatures,
     )
-    from mouflow.domain.calendar import local_date
     from mouflow.domain.enums import PRE_SIGNATURE_STAGES
     from mouflow.domain.errors import RuleViolation
     from mouflow.domain.paperwork import RequestDocument
@@ -152,10 +151,7 @@ class MouWorkflow:
 
     @revise.validator
     def _check_revise(self, action: Revise) -> None:
-        _rule(drafting.check_revise, self.state, action)
-        # new input only: validators never run on replay, so a limit added later never refuses what history holds
-        _rule(drafting.check_new_draft, self.state, action.content)
-        _rule(dates.check_draft_dates, action.content, local_date(workflow.now()))
+        _rule(drafting.check_new_revision, self.state, action, workflow.now())
 
     @workflow.update
     async def submit(self, action: Submit) -> MouSummary:
@@ -179,8 +175,7 @@ class MouWorkflow:
 
     @schedule_ceremony.validator
     def _check_schedule_ceremony(self, action: ScheduleCeremony) -> None:
-        _rule(signing.check_ceremony, self.state, action, workflow.now())
-        _rule(dates.check_ceremony_window, action.starts_at, workflow.now())
+        _rule(signing.check_new_ceremony, self.state, action, workflow.now())
 
     @workflow.update
     async def sign(self, action: Sign) -> MouSummary:
@@ -212,8 +207,7 @@ class MouWorkflow:
 
     @amend_milestones.validator
     def _check_amend_milestones(self, action: AmendMilestones) -> None:
-        _rule(followup.check_amend, self.state, action)
-        _rule(followup.check_amendment_dates, self.state, action, workflow.now())
+        _rule(followup.check_new_amendment, self.state, action, workflow.now())
 
     @workflow.update
     async def decide_renewal(self, action: DecideRenewal) -> MouSummary:

@@ -4,8 +4,8 @@ from collections.abc import Collection
 
 from mouflow.domain.actions import Actor
 from mouflow.domain.enums import Role, Stage
-from mouflow.domain.errors import Forbidden, WrongStage
-from mouflow.domain.state import MouState
+from mouflow.domain.errors import Forbidden, InvalidInput, WrongStage
+from mouflow.domain.state import MouState, Term
 
 
 def require_party_member(state: MouState, actor: Actor) -> None:
@@ -34,3 +34,10 @@ def require_stage(state: MouState, allowed: Collection[Stage], doing: str) -> No
             stage=state.stage.value,
             expected=expected,
         )
+
+
+def require_term(state: MouState) -> Term:
+    """The current term; executed stages always have one, so its absence is a corrupt state, refused."""
+    if state.term is None:
+        raise InvalidInput("the MoU has no term yet")
+    return state.term

@@ -4,8 +4,9 @@ from datetime import datetime, timedelta
 
 from mouflow.domain.access import require_owner_officer, require_stage
 from mouflow.domain.actions import Close, Reopen, Revise, StartMou, Submit
-from mouflow.domain.calendar import hong_kong_time
+from mouflow.domain.calendar import hong_kong_time, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
+from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
 from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.rules import CURRENT_RULES, reopens_explicitly
@@ -77,6 +78,14 @@ def check_revise(state: MouState, revise: Revise) -> None:
             current=state.current_version.number,
         )
     check_content(state.party_ids, revise.content)
+
+
+def check_new_revision(state: MouState, revise: Revise, now: datetime) -> None:
+    """The revise Update's validator: the rule, then the new draft's size and dates, which only new input
+    meets (validators never run on replay)."""
+    check_revise(state, revise)
+    check_new_draft(state, revise.content)
+    check_draft_dates(revise.content, local_date(now))
 
 
 def check_draft_size(content: DraftContent) -> None:

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, timedelta
 
-from mouflow.domain.access import require_officer, require_owner_officer, require_stage
+from mouflow.domain.access import require_officer, require_owner_officer, require_stage, require_term
 from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.content import MilestonePlanItem
@@ -105,12 +105,18 @@ def check_amend(state: MouState, amend: AmendMilestones) -> None:
     require_owner_officer(state, amend.actor)
     require_stage(state, EXECUTED_STAGES, "amend the milestone plan")
     check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones})
-    _current_term(state)
+    require_term(state)
+
+
+def check_new_amendment(state: MouState, amend: AmendMilestones, now: datetime) -> None:
+    """The Update's validator: the rule, then the dates that only new input meets."""
+    check_amend(state, amend)
+    check_amendment_dates(state, amend, now)
 
 
 def check_amendment_dates(state: MouState, amend: AmendMilestones, now: datetime) -> None:
     """New input only (see mouflow.domain.dates): each new milestone due inside the current term, not in the past."""
-    term = _current_term(state)
+    term = require_term(state)
     term_months = state.executed_content.term_months
     start = max(term.effective_date, local_date(now))
     for index, item in enumerate(amend.milestones):
@@ -118,15 +124,9 @@ def check_amendment_dates(state: MouState, amend: AmendMilestones, now: datetime
         check_due_date(item, due, start, term.end_date, field=f"milestones[{index}]")
 
 
-def _current_term(state: MouState) -> Term:
-    if state.term is None:
-        raise InvalidInput("the MoU has no term yet")
-    return state.term
-
-
 def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[Event]:
     check_amend(state, amend)
-    term = _current_term(state)
+    term = require_term(state)
     state.milestone_plan.extend(amend.milestones)
     state.milestones.extend(instantiate(amend.milestones, term, state.executed_content.term_months))
     ids = ", ".join(item.id for item in amend.milestones)

@@ -9,6 +9,7 @@ from datetime import datetime
 from mouflow.domain.access import require_officer, require_owner_officer, require_stage
 from mouflow.domain.actions import ScheduleCeremony, Sign, VoidSignatures
 from mouflow.domain.calendar import add_months, hong_kong_time, local_date
+from mouflow.domain.dates import check_ceremony_window
 from mouflow.domain.enums import EventKind, SigningMode, Stage
 from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.followup import instantiate
@@ -25,6 +26,12 @@ def check_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -
             field="starts_at",
             starts_at=hong_kong_time(schedule.starts_at),
         )
+
+
+def check_new_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> None:
+    """The Update's validator: the rule, then the window that only new input meets."""
+    check_ceremony(state, schedule, now)
+    check_ceremony_window(schedule.starts_at, now)
 
 
 def apply_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> list[Event]:

@@ -2,33 +2,26 @@
 
 from datetime import datetime
 
-from mouflow.domain.access import require_officer, require_stage
+from mouflow.domain.access import require_officer, require_stage, require_term
 from mouflow.domain.actions import DecideRenewal
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage
-from mouflow.domain.errors import AlreadyDone, InvalidInput
+from mouflow.domain.errors import AlreadyDone
 from mouflow.domain.followup import instantiate
 from mouflow.domain.state import Closure, Event, MouState, RenewalDecisionRecord, Term
-
-
-def _current_term(state: MouState) -> Term:
-    term = state.term
-    if term is None:
-        raise InvalidInput("the MoU has no term yet")
-    return term
 
 
 def check_renewal(state: MouState, decide: DecideRenewal) -> None:
     require_officer(state, decide.actor)
     require_stage(state, EXECUTED_STAGES, "decide on renewal")
-    if decide.actor.party_id in _current_term(state).decisions:
+    if decide.actor.party_id in require_term(state).decisions:
         raise AlreadyDone("party {party!r} has already decided on renewal of this term", party=decide.actor.party_id)
 
 
 def apply_renewal(state: MouState, decide: DecideRenewal, now: datetime) -> list[Event]:
     check_renewal(state, decide)
     party_id = decide.actor.party_id
-    _current_term(state).decisions[party_id] = RenewalDecisionRecord(
+    require_term(state).decisions[party_id] = RenewalDecisionRecord(
         renew=decide.renew, comment=decide.comment, decided_by=decide.actor, at=now
     )
     detail = ("renew" if decide.renew else "let expire") + (f": {decide.comment}" if decide.comment else "")
@@ -36,13 +29,13 @@ def apply_renewal(state: MouState, decide: DecideRenewal, now: datetime) -> list
 
 
 def all_agree_to_renew(state: MouState) -> bool:
-    decisions = _current_term(state).decisions
+    decisions = require_term(state).decisions
     return set(decisions) == set(state.party_ids) and all(d.renew for d in decisions.values())
 
 
 def end_term(state: MouState, now: datetime) -> list[Event]:
     """At the end of a term: a new term if every party agreed to renew, otherwise expiry."""
-    term = _current_term(state)
+    term = require_term(state)
     if not all_agree_to_renew(state):
         state.stage = Stage.EXPIRED
         state.closure = Closure(stage=Stage.EXPIRED, reason=f"term ended on {term.end_date}", by=None, at=now)

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from mouflow.domain import clock, dates, drafting, followup, review, signing, term, termination
+from mouflow.domain import clock, drafting, followup, review, signing, term, termination
 from mouflow.domain.actions import (
     Action,
     AmendMilestones,
@@ -22,7 +22,6 @@ from mouflow.domain.actions import (
     Terminate,
     VoidSignatures,
 )
-from mouflow.domain.calendar import local_date
 from mouflow.domain.state import Event, MouState
 
 Apply = Callable[[MouState, Any, datetime], list[Event]]
@@ -47,32 +46,16 @@ APPLY: dict[type[Action], Apply] = {
 Check = Callable[[MouState, Any, datetime], None]
 
 
-def _check_revise(state: MouState, action: Revise, now: datetime) -> None:
-    drafting.check_revise(state, action)
-    drafting.check_new_draft(state, action.content)
-    dates.check_draft_dates(action.content, local_date(now))
-
-
-def _check_ceremony(state: MouState, action: ScheduleCeremony, now: datetime) -> None:
-    signing.check_ceremony(state, action, now)
-    dates.check_ceremony_window(action.starts_at, now)
-
-
-def _check_amend(state: MouState, action: AmendMilestones, now: datetime) -> None:
-    followup.check_amend(state, action)
-    followup.check_amendment_dates(state, action, now)
-
-
 # what each Update's validator checks (new input included), as workflows/mou.py calls it
 CHECK: dict[type[Action], Check] = {
-    Revise: _check_revise,
+    Revise: drafting.check_new_revision,
     Submit: lambda state, action, now: drafting.check_submit(state, action),
     Review: lambda state, action, now: review.check_review(state, action),
-    ScheduleCeremony: _check_ceremony,
+    ScheduleCeremony: signing.check_new_ceremony,
     Sign: signing.check_sign,
     ReportProgress: lambda state, action, now: followup.check_progress(state, action),
     ConfirmMilestone: lambda state, action, now: followup.check_confirm(state, action),
-    AmendMilestones: _check_amend,
+    AmendMilestones: followup.check_new_amendment,
     DecideRenewal: lambda state, action, now: term.check_renewal(state, action),
     Close: lambda state, action, now: drafting.check_withdraw(state, action),
     Terminate: lambda state, action, now: termination.check_terminate(state, action),
