@@ -17,7 +17,7 @@ from api.routes import (
     mous,
     parties,
     reports,
-    signing,
+    review_and_signing,
     webhooks,
 )
 from mouflow.config import Settings
@@ -57,7 +57,18 @@ def create_app(
         app.state.renderer = DocumentRenderer(app.state.storage, sessions)
 
     errors.install(app, page=web.error_page)
-    for module in (parties, mous, signing, milestones, documents, agreed_text, audit, reports, webhooks, calendars):
+    for module in (
+        parties,
+        mous,
+        review_and_signing,
+        milestones,
+        documents,
+        agreed_text,
+        audit,
+        reports,
+        webhooks,
+        calendars,
+    ):
         app.include_router(module.router)
     web.install(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])

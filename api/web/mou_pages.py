@@ -13,7 +13,7 @@ from api.errors import UnprocessableError
 from api.routes.calendars import ceremony_download
 from api.routes.documents import serve_document
 from api.web.auth import WEB_PATH, WebUser
-from api.web.mou_view import mou_page
+from api.web.mou_page_data import mou_page
 from api.web.render import page
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import Stage

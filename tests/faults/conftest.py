@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import WorkflowHandle
 
 from mouflow.domain.state import MouState
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from mouflow.names import mou_workflow_id
 from mouflow.store.db import make_engine, session_factory
 from ops.stack import Stack, postgres_url_with_schema, running_stack
