@@ -72,7 +72,8 @@ def check(state: MouState, action: Action, now: datetime) -> None:
 
 
 def apply(state: MouState, action: Action, now: datetime) -> list[Event]:
-    """As the workflow's Update handler does: the rule is checked again inside `apply_*`."""
+    """As the workflow's Update handler does: `apply_*` checks again only what the transition needs
+    (mouflow.domain.rules), never who acted or what they typed."""
     return APPLY[type(action)](state, action, now)
 
 
