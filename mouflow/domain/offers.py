@@ -2,21 +2,20 @@
 
 No rule of who may act, or when, is written here. For each form the page can show, `offers_for`
 builds the action that form would send and asks the check the workflow's Update validator runs
-(workflows/mou.py) whether it would refuse it, with a `RuleViolation`; the form is offered when it would
-not. The fields of that action:
+(workflows/mou.py) whether it would refuse it with a `RuleViolation`; the form is offered when it
+would not. The fields of that action:
 
-- those the form fixes, as the page writes them: the version it names (hidden), the milestone, the
-  missing document;
-- those the user picks from a few values (approve or request changes, a way of signing, renew or not,
-  a status): each value the form can send is asked about where the check may tell them apart (the way of
-  signing, listed in `sign_modes`); elsewhere one stands for all, because the check reads none of them
-  except as noted below;
-- those the user types: a representative valid value (the constants below). The checks judge typed text
-  only for being there (a request for changes needs a comment, which the officer then types) and the
+- what the form fixes, as the page writes it: the version (hidden), the milestone, the missing document;
+- what the user picks among a few values: the ways of signing are asked about one by one, because the
+  check tells them apart (`sign_modes`); for the others (approve or request changes, renew or not, in
+  progress or done) one value stands for all, because no check reads them;
+- what the user types: a representative valid value (the constants below). The checks read typed text
+  only for being there (a request for changes needs a comment, which the officer types with it) and the
   ceremony's start for lying ahead inside its window, which a ceremony tomorrow always does.
 
-The workflow still checks every action it is sent: an offer is a prediction, made from the state the
-workflow answered with when the page was drawn.
+tests/domain/test_offers_match_checks.py holds both ways: an offered form passes its check with any
+valid value typed or picked, and a form not offered is refused whatever it could send. The workflow still
+checks every action: an offer predicts, from the state the workflow answered with when the page was drawn.
 """
 
 from collections.abc import Callable
@@ -66,6 +65,7 @@ class Offers:
 
     @property
     def anything(self) -> bool:
+        """Any of the page's actions; a missing document is offered beside the documents, not among them."""
         offered = (
             self.submit_version,
             self.review_version,
@@ -73,7 +73,7 @@ class Offers:
             self.schedule_ceremony,
             self.decide_renewal,
         )
-        return any(offered) or bool(self.report_progress or self.confirm or self.make_again)
+        return any(offered) or bool(self.report_progress or self.confirm)
 
     def may_make_again(self, kind: DocumentKind, version: int | None) -> bool:
         return (kind, version) in self.make_again

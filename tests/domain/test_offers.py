@@ -191,7 +191,9 @@ def test_the_owners_officer_or_an_operator_asks_for_a_missing_document_once() ->
     paperwork.mark_missing(state, DocumentOrder(kind=DocumentKind.DRAFT, version=1), "a font is missing", T0)
     operator = Actor(user_id="ops", name="Operator", party_id="system", role=Role.ADMIN)
     for who in (actor("hkte"), operator):
-        assert offers_for(state, who, T0).make_again == ((DocumentKind.DRAFT, 1),)
+        offers = offers_for(state, who, T0)
+        assert offers.make_again == ((DocumentKind.DRAFT, 1),) and offers.may_make_again(DocumentKind.DRAFT, 1)
+    assert not offers.anything  # the page's actions: documents have their own place
     for who in (actor("qianhai"), actor("hkte", Role.VIEWER), actor("hkte", Role.MANAGER)):
         assert offers_for(state, who, T0).make_again == ()
     paperwork.apply_request(
