@@ -20,7 +20,7 @@ from mouflow.config import Settings
 from mouflow.store.access_tables import UserRow
 
 log = logging.getLogger(__name__)
-bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m mouflow.cli create-user`")
+bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m ops.cli create-user`")
 
 
 class UnauthorizedError(ApiError):

@@ -15,7 +15,7 @@ from mouflow.documents.models import DocumentKind, DocumentRef
 from mouflow.documents.records import get_document_by_id, list_documents, to_ref
 from mouflow.documents.storage import DocumentStorage
 from mouflow.domain.paperwork import DocumentRequest, RequestDocument
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from mouflow.store.access_tables import UserRow
 from mouflow.store.tables import DocumentRow
 from workflows.mou import MouWorkflow

@@ -90,7 +90,7 @@ class DeliveryOut(BaseModel):
     attempt_log: list[AttemptOut]
 
 
-def require_manager_of(user: UserRow, party_id: str) -> None:
+def require_officer_or_manager_of(user: UserRow, party_id: str) -> None:
     if user.party_id != party_id:  # not "forbidden": that would confirm another party's id and webhooks
         raise NotFoundError(f"there are no webhooks of party {party_id!r} for you")
     require_role(user, Role.OFFICER, Role.MANAGER)
@@ -113,7 +113,7 @@ def create(
 @router.get("")
 def list_all(party_id: str, user: CurrentUser, session: SessionDep) -> list[WebhookOut]:
     """The active webhooks, without their secrets."""
-    require_manager_of(user, party_id)
+    require_officer_or_manager_of(user, party_id)
     return [WebhookOut.model_validate(row) for row in list_webhooks(session=session, party_id=party_id)]
 
 
@@ -129,7 +129,7 @@ def deliveries(
     party_id: str, webhook_id: str, user: CurrentUser, session: SessionDep, limit: Limit = 50
 ) -> list[DeliveryOut]:
     """Newest first, each with every attempt: when, the receiver's status code or the error, how long."""
-    require_manager_of(user, party_id)
+    require_officer_or_manager_of(user, party_id)
     return delivery_log(session=session, webhook_id=_webhook(session, party_id, webhook_id).id, limit=limit)
 
 
@@ -139,7 +139,7 @@ def deliveries(
 def add_webhook(
     *, session: Session, user: UserRow, party_id: str, body: WebhookCreate, request_id: str
 ) -> WebhookCreated:
-    require_manager_of(user, party_id)
+    require_officer_or_manager_of(user, party_id)
     if len(list_webhooks(session=session, party_id=party_id)) >= MAX_WEBHOOKS:
         # each notification plans a delivery per webhook in one workflow: the cap keeps its history small
         raise ConflictError(f"{party_id!r} has {MAX_WEBHOOKS} webhooks, the most a party may have; remove one first")
@@ -154,7 +154,7 @@ def add_webhook(
 
 def remove_webhook(*, session: Session, user: UserRow, party_id: str, webhook_id: str, request_id: str) -> None:
     """Removing one already removed changes nothing and writes no second audit entry."""
-    require_manager_of(user, party_id)
+    require_officer_or_manager_of(user, party_id)
     row = _webhook(session, party_id, webhook_id)
     if row.active:
         deactivate_webhook(session=session, row=row)

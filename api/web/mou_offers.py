@@ -16,7 +16,7 @@ from api.workflows import mou_handle
 from mouflow.domain.actions import Actor
 from mouflow.domain.offers import Offers, offers_for
 from mouflow.domain.state import MouState
-from mouflow.domain.view import MouStatus
+from mouflow.domain.summaries import MouStatus
 from workflows.mou import MouWorkflow
 
 log = logging.getLogger(__name__)

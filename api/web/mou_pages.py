@@ -17,7 +17,7 @@ from api.routes.calendars import ceremony_download
 from api.routes.documents import serve_document
 from api.web.auth import WEB_PATH, WebUser
 from api.web.mou_offers import page_offers
-from api.web.mou_view import MouPage, mou_page
+from api.web.mou_page_data import MouPage, mou_page
 from api.web.render import page
 from api.workflows import release_connection
 from mouflow.domain.calendar import local_date

@@ -22,7 +22,7 @@ from api.routes.webhooks import (
     add_webhook,
     delivery_log,
     remove_webhook,
-    require_manager_of,
+    require_officer_or_manager_of,
 )
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
@@ -108,7 +108,7 @@ def party_response(
 def manages_party(user: UserRow) -> bool:
     """The API's own rule, asked rather than restated: a viewer sees the page without its forms."""
     try:
-        require_manager_of(user, user.party_id)
+        require_officer_or_manager_of(user, user.party_id)
     except ApiError:
         return False
     return True

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import ParamSpec
 
-from mouflow.domain import drafting, followup, paperwork, review, signing, term
+from mouflow.domain import drafting, followup, paperwork, review, signatures, term
 from mouflow.domain.actions import (
     Actor,
     ConfirmMilestone,
@@ -87,7 +87,7 @@ def offers_for(state: MouState, actor: Actor, now: datetime) -> Offers:
         review_version=_review_version(state, actor),
         sign_version=state.approved_version if sign_modes else None,
         sign_modes=sign_modes,
-        schedule_ceremony=_passes(signing.check_new_ceremony, state, _ceremony(actor, now), now),
+        schedule_ceremony=_passes(signatures.check_new_ceremony, state, _ceremony(actor, now), now),
         decide_renewal=_passes(term.check_renewal, state, DecideRenewal(actor=actor, renew=True)),
         report_progress=tuple(m.id for m in state.milestones if _may_report(state, actor, m.id)),
         confirm=tuple(m.id for m in state.milestones if _may_confirm(state, actor, m.id)),
@@ -123,8 +123,8 @@ def _sign_modes(state: MouState, actor: Actor, now: datetime) -> tuple[SigningMo
     version = state.approved_version  # the form signs the approved version
     if version is None:
         return ()  # nothing approved: the form would have no version to send
-    signatures = (Sign(actor=actor, version=version, signatory=TYPED_SIGNATORY, mode=mode) for mode in SigningMode)
-    return tuple(sign.mode for sign in signatures if _passes(signing.check_sign, state, sign, now))
+    ways = (Sign(actor=actor, version=version, signatory=TYPED_SIGNATORY, mode=mode) for mode in SigningMode)
+    return tuple(sign.mode for sign in ways if _passes(signatures.check_sign, state, sign, now))
 
 
 def _ceremony(actor: Actor, now: datetime) -> ScheduleCeremony:

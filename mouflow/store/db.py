@@ -1,4 +1,7 @@
-"""Engines and sessions: one `session_scope` that commits or rolls back, used by every writer."""
+"""Engines and sessions: one `session_scope` that commits or rolls back, used by every writer.
+
+The schema they work on is made by `mouflow.store.migrate.create_schema`.
+"""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -6,8 +9,6 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-
-from mouflow.store.migrate import upgrade
 
 
 def make_engine(url: str, postgres_schema: str | None = None) -> Engine:
@@ -36,11 +37,6 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
-
-
-def create_schema(engine: Engine) -> None:
-    """Migrates the database to the newest schema (Alembic); a no-op when it is there already."""
-    upgrade(engine)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, officer
-from mouflow.domain import drafting, followup, paperwork, review, signing, term, termination
+from mouflow.domain import drafting, followup, paperwork, review, signatures, term, termination
 from mouflow.domain.actions import (
     Actor,
     AmendMilestones,
@@ -75,7 +75,7 @@ def test_an_outsider_gets_nothing() -> None:
 
 def test_only_unsigned_parties_may_sign_the_approved_version_and_the_owner_moves_the_ceremony() -> None:
     state = signing_open()
-    signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     both = (SigningMode.AT_CEREMONY, SigningMode.IN_COUNTERPART)
     assert offers_for(state, actor("qianhai"), T0) == Offers(sign_version=1, sign_modes=both)
     assert offers_for(state, actor("hkte"), T0) == Offers(schedule_ceremony=True)
@@ -85,7 +85,7 @@ def test_only_unsigned_parties_may_sign_the_approved_version_and_the_owner_moves
 def test_the_ways_of_signing_are_those_the_rules_of_the_moment_accept() -> None:
     before = ready_to_sign()
     assert offers_for(before, actor("qianhai"), T0).sign_modes == (SigningMode.IN_COUNTERPART,)  # no ceremony yet
-    signing.apply_ceremony(before, ceremony(), T0)
+    signatures.apply_ceremony(before, ceremony(), T0)
     assert offers_for(before, actor("qianhai"), T0).sign_modes == (SigningMode.IN_COUNTERPART,)  # not started
     started = T0 + timedelta(days=30)
     assert offers_for(before, actor("qianhai"), started).sign_modes == (

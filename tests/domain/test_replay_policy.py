@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 import mouflow.domain
 from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, officer
-from mouflow.domain import access, drafting, paperwork, signing
+from mouflow.domain import access, drafting, paperwork, signatures
 from mouflow.domain.actions import Action, ScheduleCeremony, Sign
 from mouflow.domain.errors import Forbidden, InvalidInput, RuleViolation, WrongStage
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
@@ -43,7 +43,7 @@ POLICY = {
     access.require_officer,
     access.require_owner_officer,
     paperwork.may_request,
-    signing._check_moment,
+    signatures._check_moment,
 }
 
 
@@ -124,7 +124,7 @@ def test_what_the_validators_accepted_replays_while_every_rule_of_who_what_and_w
 
 def test_the_tightened_rules_are_those_of_rule_one() -> None:
     """The validators' own entry points are among them, and nothing a transition needs is."""
-    assert {drafting.check_submit, drafting.check_start, signing.check_sign, paperwork.check_request} <= POLICY
+    assert {drafting.check_submit, drafting.check_start, signatures.check_sign, paperwork.check_request} <= POLICY
     assert not PLAN_CONSISTENCY & POLICY
 
 
@@ -136,19 +136,19 @@ def test_a_signature_before_any_ceremony_under_the_first_rules_replays_when_the_
     state = ready_to_sign()
     state.rules = FIRST_RULES
     history = state.model_copy(deep=True)
-    signatures = [
+    signs = [
         Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY),
         Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY),
     ]
     recorded = []
-    for sign in signatures:
-        signing.check_sign(state, sign, T0)  # the validator of the day accepts it
-        recorded.append(signing.apply_sign(state, sign, T0))
+    for sign in signs:
+        signatures.check_sign(state, sign, T0)  # the validator of the day accepts it
+        recorded.append(signatures.apply_sign(state, sign, T0))
 
-    monkeypatch.setattr(signing, "signs_at_ceremony", lambda state: True)
+    monkeypatch.setattr(signatures, "signs_at_ceremony", lambda state: True)
     with pytest.raises(WrongStage, match="no signing ceremony is scheduled"):
-        signing.check_sign(history, signatures[0], T0)
-    assert [signing.apply_sign(history, sign, T0) for sign in signatures] == recorded
+        signatures.check_sign(history, signs[0], T0)
+    assert [signatures.apply_sign(history, sign, T0) for sign in signs] == recorded
     assert history == state and history.executed_version == 1
 
 
@@ -158,13 +158,13 @@ def test_a_ceremony_a_day_ahead_replays_when_ceremonies_must_be_set_a_week_ahead
     state = ready_to_sign()
     history = state.model_copy(deep=True)
     tomorrow = ceremony().model_copy(update={"starts_at": T0 + timedelta(days=1)})
-    signing.check_new_ceremony(state, tomorrow, T0)
-    recorded = signing.apply_ceremony(state, tomorrow, T0)
+    signatures.check_new_ceremony(state, tomorrow, T0)
+    recorded = signatures.apply_ceremony(state, tomorrow, T0)
 
-    monkeypatch.setattr(signing, "check_ceremony", a_week_ahead(signing.check_ceremony))
+    monkeypatch.setattr(signatures, "check_ceremony", a_week_ahead(signatures.check_ceremony))
     with pytest.raises(InvalidInput, match="a week ahead"):
-        signing.check_new_ceremony(history, tomorrow, T0)
-    assert signing.apply_ceremony(history, tomorrow, T0) == recorded and history == state
+        signatures.check_new_ceremony(history, tomorrow, T0)
+    assert signatures.apply_ceremony(history, tomorrow, T0) == recorded and history == state
 
 
 def a_week_ahead(

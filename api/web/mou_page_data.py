@@ -10,7 +10,7 @@ from api.access import visible_mou
 from api.web.charts import ChartItem, MilestoneChart, milestone_chart
 from mouflow.documents.models import DocumentKind
 from mouflow.documents.records import list_documents
-from mouflow.domain.view import MouStatus
+from mouflow.domain.summaries import MouStatus
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import list_events, list_milestones
 from mouflow.store.parties import list_parties
