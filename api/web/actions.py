@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -96,10 +95,10 @@ class PageForm:
             found = problem_of(error)
             if found is None:
                 raise
-            return await run_in_threadpool(
-                mou_response,
+            return await mou_response(
                 self.request,
                 self.session,
+                self.client,
                 self.who,
                 mou_id,
                 None,
