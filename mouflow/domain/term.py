@@ -6,14 +6,24 @@ from mouflow.domain.access import require_officer, require_stage, require_term
 from mouflow.domain.actions import DecideRenewal
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage
-from mouflow.domain.errors import AlreadyDone
+from mouflow.domain.errors import AlreadyDone, WrongStage
 from mouflow.domain.followup import instantiate
 from mouflow.domain.state import Closure, Event, MouState, RenewalDecisionRecord, Term
+
+# the renewal question goes to every party this long before the term ends
+RENEWAL_NOTICE_DAYS = 90
 
 
 def check_renewal(state: MouState, decide: DecideRenewal) -> None:
     require_officer(state, decide.actor)
-    _undecided_term(state, decide)
+    term = _undecided_term(state, decide)
+    # the question is put to the parties with the renewal notice; a new action only (mouflow.domain.rules)
+    if not term.renewal_notice_sent:
+        raise WrongStage(
+            "renewal is decided once the renewal notice goes out, {days} days before the term ends on {end}",
+            days=RENEWAL_NOTICE_DAYS,
+            end=term.end_date.isoformat(),
+        )
 
 
 def _undecided_term(state: MouState, decide: DecideRenewal) -> Term:

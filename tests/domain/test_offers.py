@@ -20,6 +20,7 @@ from mouflow.domain.actions import (
 from mouflow.domain.clock import fire_due
 from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode, Stage
+from mouflow.domain.errors import WrongStage
 from mouflow.domain.offers import Offers, offers_for
 from mouflow.domain.rules import FIRST_RULES
 from mouflow.domain.state import DocumentOrder, MouState
@@ -170,11 +171,12 @@ def test_a_milestone_added_by_amendment_is_confirmed_like_any_other() -> None:
     assert offers_for(state, actor("hkte"), T0).confirm == ("joint-forum",)
 
 
-def test_each_partys_officer_decides_on_renewal_once_while_the_term_runs() -> None:
-    """As the check has it, from signing on; the page used to wait for the renewal notice."""
+def test_each_partys_officer_decides_on_renewal_once_the_notice_went_out() -> None:
     state = executed()
     assert not state.terms[0].renewal_notice_sent
-    assert offers_for(state, actor("hkte"), T0).decide_renewal
+    assert not offers_for(state, actor("hkte"), T0).decide_renewal
+    with pytest.raises(WrongStage, match="renewal notice"):
+        term.check_renewal(state, DecideRenewal(actor=actor("hkte"), renew=True))
     fire_due(state, T0 + timedelta(days=3 * 365))  # the renewal notice goes out
     assert state.terms[0].renewal_notice_sent and state.stage is Stage.IN_FORCE
     later = T0 + timedelta(days=3 * 365)
