@@ -1,0 +1,19 @@
+"""Text split into the units a redline marks: words for English, characters for Chinese."""
+
+import re
+
+# CJK ideographs with their radicals, symbols and compatibility forms, kana and hangul: Chinese puts no
+# spaces between words, so each character is a unit of its own
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
+# a run of word characters that are not CJK (an English word, a number, "HKTE" inside Chinese), a run of
+# whitespace, or any other single character (one CJK character, one punctuation mark)
+_TOKEN = re.compile(rf"[^\W{_CJK}]+|\s+|.", re.DOTALL)
+
+
+def tokens(text: str) -> list[str]:
+    """English words, spaces and punctuation; Chinese characters. They rejoin to exactly the text."""
+    return _TOKEN.findall(text)
+
+
+def is_blank(token: str) -> bool:
+    return token.isspace()
