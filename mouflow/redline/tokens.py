@@ -17,3 +17,15 @@ def tokens(text: str) -> list[str]:
 
 def is_blank(token: str) -> bool:
     return token.isspace()
+
+
+# the end of a sentence, a clause of one, or a line, with the spaces after it: always the end of a token,
+# since these marks are tokens of their own and the spaces run to the next token
+_SENTENCE_END = re.compile(r"[.;!?。；！？\n]+\s*")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences (and lines) in the order they come; they rejoin to exactly the text."""
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    cuts = [0, *ends, len(text)]
+    return [text[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if start < end]
