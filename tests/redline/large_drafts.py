@@ -5,8 +5,8 @@ English, and in Chinese characters drawn with the same skew. Seeded, so every ru
 """
 
 import random
-from itertools import accumulate
 from collections.abc import Callable
+from itertools import accumulate
 
 from mouflow.demo import QIANHAI, symposium_mou
 from mouflow.domain.content import Bilingual, BilingualText, Clause, DraftContent

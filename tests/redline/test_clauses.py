@@ -1,8 +1,8 @@
 """Clauses have no ids: matched by content, exact copies first, then the most similar pairs."""
 
+from mouflow.domain.content import Bilingual
 from mouflow.redline.clauses import clause_changes, scope_area_changes
 from mouflow.redline.models import Language, Status
-from mouflow.domain.content import Bilingual
 from tests.redline.drafts import FIVE, INTERNSHIPS, JOINT_ACTIVITIES, PURPOSE, REVIEW, SERVICES, clause, revised
 from tests.redline.segments import both, short
 
@@ -63,7 +63,9 @@ def test_a_clause_moved_and_revised() -> None:
 
 
 def test_a_clause_revised_in_place() -> None:
-    more = revised(SERVICES, en=("one-stop services", "one-stop services and housing support"), zh=("服務", "服務及住屋支援"))
+    more = revised(
+        SERVICES, en=("one-stop services", "one-stop services and housing support"), zh=("服務", "服務及住屋支援")
+    )
     changes = clause_changes([A, SERVICES, D], [A, more, D])
     assert placed(changes) == [(Status.UNCHANGED, 1, 1), (Status.CHANGED, 2, 2), (Status.UNCHANGED, 3, 3)]
     assert both(changes[1].text) == {
@@ -99,7 +101,9 @@ def test_a_heading_changed_in_chinese_only_is_flagged() -> None:
 
 
 def test_a_clause_rewritten_altogether_is_removed_and_another_added() -> None:
-    other = clause("Data", "資料", "Personal data is handled under the law of each region.", "個人資料依各地區法律處理。")
+    other = clause(
+        "Data", "資料", "Personal data is handled under the law of each region.", "個人資料依各地區法律處理。"
+    )
     changes = clause_changes([A, REVIEW], [A, other])
     # the deletion before the insertion that replaces it, as within a text
     assert placed(changes) == [(Status.UNCHANGED, 1, 1), (Status.REMOVED, 2, None), (Status.ADDED, None, 2)]

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mouflow.redline.text_diff import diff_text, new_text, old_text
 from mouflow.redline.models import Op
+from mouflow.redline.text_diff import diff_text, new_text, old_text
 from tests.redline.segments import short
 
 
