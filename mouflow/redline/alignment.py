@@ -52,7 +52,10 @@ def _trimmed(old: Sequence[str], new: Sequence[str], region: Region, blocks: lis
     end = 0
     while alo + start < ahi - end and blo + start < bhi - end and old[ahi - end - 1] == new[bhi - end - 1]:
         end += 1
-    blocks.extend(block for block in ((alo, blo, start), (ahi - end, bhi - end, end)) if block[2])
+    if start:
+        blocks.append((alo, blo, start))
+    if end:
+        blocks.append((ahi - end, bhi - end, end))
     return alo + start, ahi - end, blo + start, bhi - end
 
 

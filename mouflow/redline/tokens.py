@@ -15,10 +15,6 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def is_blank(token: str) -> bool:
-    return token.isspace()
-
-
 # the end of a sentence, a clause of one, or a line, with the spaces after it: always the end of a token,
 # since these marks are tokens of their own and the spaces run to the next token
 _SENTENCE_END = re.compile(r"[.;!?。；！？\n]+\s*")
