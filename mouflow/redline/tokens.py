@@ -15,8 +15,8 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-# the end of a sentence, a clause of one, or a line, with the spaces after it: always the end of a token,
-# since these marks are tokens of their own and the spaces run to the next token
+# the end of a sentence, of a clause of one, or of a line, with the spaces after it: these marks are tokens of
+# their own and the spaces run on to the next token, so a sentence never ends inside a word
 _SENTENCE_END = re.compile(r"[.;!?。；！？\n]+\s*")
 
 

@@ -1,8 +1,12 @@
 """Clauses have no ids: matched by content, exact copies first, then the most similar pairs."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from mouflow.domain.content import Bilingual
 from mouflow.redline.clauses import clause_changes, scope_area_changes
 from mouflow.redline.models import Language, Status
+from mouflow.redline.text_diff import new_text, old_text
 from tests.redline.drafts import FIVE, INTERNSHIPS, JOINT_ACTIVITIES, PURPOSE, REVIEW, SERVICES, clause, revised
 from tests.redline.segments import both, short
 
@@ -135,3 +139,33 @@ def test_scope_areas_are_matched_like_clauses() -> None:
         "en": [("=", "Talent services"), ("+", " and support")],
         "zh": [("=", "人才服務"), ("+", "及支援")],
     }
+
+
+POOL = [*FIVE, revised(REVIEW, en=("twelve", "six"), zh=("十二", "六")), revised(PURPOSE, zh=("深化", "加強"))]
+
+
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=8), st.lists(st.sampled_from(POOL), min_size=1, max_size=8))
+def test_every_clause_is_drawn_once_from_its_own_text(old: list, new: list) -> None:
+    changes = clause_changes(old, new)
+    assert sorted(c.old_number for c in changes if c.old_number) == list(range(1, len(old) + 1))
+    new_numbers = [c.new_number for c in changes if c.new_number]
+    assert new_numbers == list(range(1, len(new) + 1))  # in the new draft's order
+    for change in changes:
+        assert (change.old_number is None) == (change.status is Status.ADDED)
+        assert (change.new_number is None) == (change.status is Status.REMOVED)
+        if change.old_number:
+            assert _drawn(change, old_text) == _texts(old[change.old_number - 1])
+        if change.new_number:
+            assert _drawn(change, new_text) == _texts(new[change.new_number - 1])
+        if change.status in {Status.UNCHANGED, Status.MOVED}:
+            assert old[change.old_number - 1] == new[change.new_number - 1]
+
+
+def _drawn(change, rejoined) -> tuple[str, ...]:
+    return tuple(
+        rejoined(segments) for segments in (change.heading.en, change.heading.zh, change.text.en, change.text.zh)
+    )
+
+
+def _texts(clause) -> tuple[str, ...]:
+    return clause.heading.en, clause.heading.zh, clause.text.en, clause.text.zh
