@@ -3,8 +3,8 @@
 difflib's SequenceMatcher(autojunk=False) alone takes seconds on a 20,000-character clause: every space and
 every common character (的, 及) is a candidate start for its longest match. So the texts are first anchored
 on tokens that occur exactly once in each (patience diff: names, numbers, rare words), in the order the
-longest increasing subsequence keeps; the stretches between anchors are anchored again in the same way,
-and SequenceMatcher finishes the stretches too small for it to be slow that have no such token.
+longest increasing subsequence keeps; the stretches between anchors are anchored again in the same way.
+A stretch without such a token is left to SequenceMatcher when it is small enough to be quick.
 """
 
 from collections import Counter
