@@ -16,7 +16,7 @@ from starlette.datastructures import FormData
 
 from api.access import sees_everything
 from api.deps import SessionDep
-from api.errors import ApiError
+from mouflow.errors import ForbiddenError
 from mouflow.store.web_sessions import SESSION_LIFETIME, SignedIn, find_session
 
 SESSION_COOKIE = "mouflow_session"
@@ -32,8 +32,8 @@ class SignInRequired(Exception):
         self.back_to = back_to
 
 
-class CsrfError(ApiError):
-    status, code = 403, "csrf"
+class CsrfError(ForbiddenError):
+    code = "csrf"
 
 
 def signed_in(request: Request, session: SessionDep) -> SignedIn:

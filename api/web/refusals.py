@@ -1,14 +1,14 @@
 # ruff: noqa: E501  (a catalogue: one sentence and its translation a line)
 """A refusal in the page's language: the rule's stable template, translated, with its values filled in.
 
-The workflow's refusals travel with their English template and values (mouflow.domain.errors); the API
+The workflow's refusals travel with their English template and values (mouflow.errors); the API
 answers the English message, and a page shows the same refusal in its own words. A template without a
 translation falls back to the English message, never to a broken sentence.
 """
 
 from string import Formatter
 
-from api.errors import Problem
+from api.problems import Problem
 from api.web.i18n import Translator
 
 ZH_HANT_REFUSALS: dict[str, str] = {
