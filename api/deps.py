@@ -19,7 +19,7 @@ from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
 from mouflow.errors import UnauthorizedError
 from mouflow.store.access_tables import UserRow
-from mouflow.store.db import end_transaction
+from mouflow.store.db import end_transaction, transaction
 
 bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m mouflow.cli create-user`")
 
@@ -99,18 +99,12 @@ async def current_user(
 
 
 def _look_up(session: Session, token: str) -> UserRow | None:
-    try:
-        user = recent_tokens.look_up(session=session, token=token)
-        if user is not None:
-            # detached, it keeps its columns; in the session, the rollback below would expire them, and the
-            # next read of `user.id` in an async dependency would query the database on the event loop
-            session.expunge(user)
-        return user
-    finally:
-        # the connection goes back to the pool before the route waits for a worker thread: held across that
-        # wait, every pooled connection could end up with a request waiting for a thread held by a request
-        # waiting for a connection
-        session.rollback()
+    # the connection goes back to the pool before the route waits for a worker thread: held across that wait,
+    # every pooled connection could end up with a request waiting for a thread held by a request waiting for
+    # a connection. Ending the transaction lets the user go with its columns loaded, so that reading `user.id`
+    # in an async dependency queries nothing on the event loop.
+    with transaction(session):
+        return recent_tokens.look_up(session=session, token=token)
 
 
 def request_id(request: Request) -> str:
