@@ -3,7 +3,8 @@
     MouflowError                 bad_request      a refusal; its branch says which kind, `code` names it for clients
     ├── UnauthorizedError        unauthorized     no credentials, or ones that are not valid
     ├── ForbiddenError           forbidden        this user, party or role may not do it
-    │   └── Forbidden ʳ          forbidden
+    │   ├── Forbidden ʳ          forbidden
+    │   └── CsrfError            csrf             (api/web/auth.py) a form that did not come from our own pages
     ├── NotFoundError            not_found        unknown, or not visible to this user (the same answer for both)
     │   ├── NotFound ʳ           not_found        it names something the MoU does not have
     │   └── UnknownParty ˢ       not_found        the party named is not registered
@@ -16,7 +17,7 @@
     │   ├── InvalidInput ʳ       invalid_input    the input itself is inconsistent (`field` names the input at fault)
     │   ├── InvalidUser ˢ        invalid_input    the user's details are unusable (an empty name)
     │   └── DocumentError        invalid_input    a document cannot be made as asked; retrying never helps
-    │       └── NotAnExecutedCopy                 (mouflow.documents.embedded) a PDF with no agreed text in it
+    │       └── NotAnExecutedCopy invalid_input   (mouflow.documents.embedded) a PDF with no agreed text in it
     └── UnavailableError         unavailable      Temporal, the database or the document store cannot serve it now
 
     ʳ also a RuleViolation: the action breaks an MoU rule (mouflow.domain); raised in the workflow's validators,
