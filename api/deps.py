@@ -21,7 +21,7 @@ from mouflow.errors import UnauthorizedError
 from mouflow.store.access_tables import UserRow
 from mouflow.store.db import end_transaction, transaction
 
-bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m mouflow.cli create-user`")
+bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m ops.cli create-user`")
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:

@@ -91,10 +91,7 @@ async def idempotency(
     request: Request,
     user: CurrentUser,
     session: SessionDep,
-    key: Annotated[
-        str | None,
-        Header(alias="Idempotency-Key", min_length=1, max_length=100, pattern=r"^[!-~]+$", description=KEY_HELP),
-    ] = None,
+    key: Annotated[str | None, KEY_HEADER] = None,
 ) -> Idempotency:
     body = await request.body()
     return Idempotency(

@@ -16,7 +16,7 @@ from api.access import visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, TemporalDep
 from api.idempotency import Idempotency, IdempotencyDep
 from mouflow.domain.actions import Action
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from mouflow.names import mou_workflow_id
 from mouflow.store.access_tables import UserRow
 from mouflow.store.db import transaction

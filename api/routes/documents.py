@@ -11,7 +11,7 @@ from api.services.documents import list_mou_documents
 from api.workflows import WriterDep
 from mouflow.documents.models import DocumentRef
 from mouflow.domain.paperwork import DocumentRequest, RequestDocument
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from workflows.mou import MouWorkflow
 
 router = APIRouter(tags=["documents"])

@@ -29,7 +29,7 @@ from mouflow.domain.actions import (
 from mouflow.domain.content import DraftContent
 from mouflow.domain.drafting import check_draft_size
 from mouflow.domain.enums import Stage
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from mouflow.store.tables import MouRow
 from workflows.mou import MouWorkflow
 

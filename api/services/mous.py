@@ -20,7 +20,7 @@ from mouflow.domain.calendar import local_date
 from mouflow.domain.content import DraftContent, Party
 from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.drafting import check_draft_size, check_start
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from mouflow.errors import ConflictError, ForbiddenError, InvalidError, NotFoundError
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous

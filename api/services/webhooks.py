@@ -81,27 +81,27 @@ class DeliveryOut(BaseModel):
     attempt_log: list[AttemptOut]
 
 
-def require_webhook_manager(*, user: UserRow, party_id: str) -> None:
+def require_officer_or_manager_of(*, user: UserRow, party_id: str) -> None:
     if user.party_id != party_id:  # not "forbidden": that would confirm another party's id and webhooks
         raise NotFoundError(f"there are no webhooks of party {party_id!r} for you")
     require_role(user, *MANAGING_ROLES)
 
 
-def may_manage_webhooks(*, user: UserRow, party_id: str) -> bool:
+def is_officer_or_manager_of(*, user: UserRow, party_id: str) -> bool:
     """The same rule, asked: a viewer sees the party page without its forms."""
     return user.party_id == party_id and has_role(user, *MANAGING_ROLES)
 
 
 def list_party_webhooks(*, session: Session, user: UserRow, party_id: str) -> list[WebhookOut]:
     """The active webhooks, without their secrets."""
-    require_webhook_manager(user=user, party_id=party_id)
+    require_officer_or_manager_of(user=user, party_id=party_id)
     return [WebhookOut.model_validate(row) for row in list_webhooks(session=session, party_id=party_id)]
 
 
 def add_webhook(
     *, session: Session, user: UserRow, party_id: str, body: WebhookCreate, request_id: str
 ) -> WebhookCreated:
-    require_webhook_manager(user=user, party_id=party_id)
+    require_officer_or_manager_of(user=user, party_id=party_id)
     if len(list_webhooks(session=session, party_id=party_id)) >= MAX_WEBHOOKS:
         # each notification plans a delivery per webhook in one workflow: the cap keeps its history small
         raise ConflictError(f"{party_id!r} has {MAX_WEBHOOKS} webhooks, the most a party may have; remove one first")
@@ -115,7 +115,7 @@ def add_webhook(
 def remove_webhook(*, session: Session, user: UserRow, party_id: str, webhook_id: str, request_id: str) -> None:
     """Deactivates it: nothing more is sent to it, and its deliveries stay readable. Removing one already
     removed changes nothing and writes no second audit entry."""
-    require_webhook_manager(user=user, party_id=party_id)
+    require_officer_or_manager_of(user=user, party_id=party_id)
     row = _webhook(session, party_id, webhook_id)
     if row.active:
         deactivate_webhook(session=session, row=row)
@@ -128,7 +128,7 @@ def list_deliveries(
     *, session: Session, user: UserRow, party_id: str, webhook_id: str, limit: int
 ) -> list[DeliveryOut]:
     """Newest first, each with every attempt: when, the receiver's status code or the error, how long."""
-    require_webhook_manager(user=user, party_id=party_id)
+    require_officer_or_manager_of(user=user, party_id=party_id)
     return _deliveries(session, _webhook(session, party_id, webhook_id).id, limit)
 
 
@@ -136,7 +136,7 @@ def list_webhooks_with_deliveries(
     *, session: Session, user: UserRow, limit: int
 ) -> list[tuple[WebhookOut, list[DeliveryOut]]]:
     """The user's own party's webhooks, each with its latest deliveries: the party page."""
-    require_webhook_manager(user=user, party_id=user.party_id)
+    require_officer_or_manager_of(user=user, party_id=user.party_id)
     rows = list_webhooks(session=session, party_id=user.party_id)
     return [(WebhookOut.model_validate(row), _deliveries(session, row.id, limit)) for row in rows]
 

@@ -12,7 +12,7 @@ from api.downloads import ceremony_response, document_response
 from api.services.calendars import read_ceremony_file
 from api.services.mous import MouFilter, list_visible_mous
 from api.web.auth import WEB_PATH, WebUser
-from api.web.mou_view import mou_page
+from api.web.mou_page_data import mou_page
 from api.web.render import page
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import Stage

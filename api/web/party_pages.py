@@ -18,8 +18,8 @@ from api.services.webhooks import (
     WebhookCreate,
     WebhookCreated,
     add_webhook,
+    is_officer_or_manager_of,
     list_webhooks_with_deliveries,
-    may_manage_webhooks,
     remove_webhook,
 )
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
@@ -82,7 +82,7 @@ def party_response(
 ) -> Response:
     """The page; `shown` is what answers a form: a notice, an error, a new feed link or a new webhook."""
     user = who.user
-    manages = may_manage_webhooks(user=user, party_id=user.party_id)
+    manages = is_officer_or_manager_of(user=user, party_id=user.party_id)
     webhooks = list_webhooks_with_deliveries(session=session, user=user, limit=DELIVERIES_SHOWN) if manages else []
     context = {
         "who": who,

@@ -1,6 +1,6 @@
 """What a user may do to an MoU now, so that a page offers only those buttons.
 
-The same rules the workflow's validators enforce (review.py, signing.py, followup.py, drafting.py),
+The same rules the workflow's validators enforce (review.py, signatures.py, followup.py, drafting.py),
 read off the projection's summary instead of the full state; the workflow still checks every action.
 """
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mouflow.domain.actions import Actor
 from mouflow.domain.enums import EXECUTED_STAGES, MilestoneStatus, Role, Stage
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 
 
 @dataclass(frozen=True)

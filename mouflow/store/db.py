@@ -1,7 +1,10 @@
 """Engines and sessions, and the one way a transaction ends: committed when its work is done, rolled back
 when it raised. `session_scope` is that for everything outside a request; a request's session ends the
 same way (api/deps.py), and a request that hands its connection back early ends its transaction with
-`transaction` (api/workflows.py `release_connection`)."""
+`transaction` (api/workflows.py `release_connection`).
+
+The schema they work on is made by `mouflow.store.migrate.create_schema`.
+"""
 
 import logging
 from collections.abc import Iterator
@@ -11,8 +14,6 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
-
-from mouflow.store.migrate import upgrade
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +44,6 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
-
-
-def create_schema(engine: Engine) -> None:
-    """Migrates the database to the newest schema (Alembic); a no-op when it is there already."""
-    upgrade(engine)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

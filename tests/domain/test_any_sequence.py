@@ -29,7 +29,7 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.enums import Role
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
-from mouflow.domain.view import describe
+from mouflow.domain.summaries import describe
 from mouflow.errors import RuleViolation
 from mouflow.transitions import transition_of
 from tests.domain import builders

@@ -7,7 +7,7 @@ import pytest
 from mouflow.domain.actions import Actor
 from mouflow.domain.enums import MilestoneStatus, Role, Stage
 from mouflow.domain.offers import MilestoneLine, Offers, offers_for
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 
 FAIR = "joint-recruitment-fair"  # HKTE's, confirmed by the partner
 SERVICES = "talent-services-report"  # Qianhai's, confirmed by HKTE

@@ -1,4 +1,4 @@
-"""`python -m mouflow.cli verify FILE.pdf`, run as an operator would, on a copy the renderer issued."""
+"""`python -m ops.cli verify FILE.pdf`, run as an operator would, on a copy the renderer issued."""
 
 from pathlib import Path
 
@@ -9,7 +9,8 @@ from mouflow.documents.models import DocumentKind
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage
 from mouflow.store.audit import list_entries, verify_chain
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
+from mouflow.store.migrate import create_schema
 from tests.documents.agreed_text_files import one_byte_changed, with_agreed_text
 from tests.documents.builders import EXECUTED, request
 from tests.documents.rendered import pdf

@@ -13,7 +13,7 @@ from mouflow.documents.records import list_documents
 from mouflow.domain.enums import MilestoneStatus
 from mouflow.domain.offers import MilestoneLine, Offers, offers_for
 from mouflow.domain.paperwork import may_request
-from mouflow.domain.view import MouStatus
+from mouflow.domain.summaries import MouStatus
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_version, list_events, list_milestones
 from mouflow.store.parties import list_parties
