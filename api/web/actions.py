@@ -12,7 +12,6 @@ from types import FunctionType
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -94,13 +93,22 @@ class PageForm:
             body = as_body(said, fields)
             await self._writer(body).act(mou_id, update, action_type, body, **extra)
         if refused.problem is not None:
-            return await run_in_threadpool(self._refused_page, mou_id, refused.problem)
+            return await self._refused_page(mou_id, refused.problem)
         return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done={_name_of(update)}", status_code=303)
 
-    def _refused_page(self, mou_id: str, problem: Problem) -> Response:
+    async def _refused_page(self, mou_id: str, problem: Problem) -> Response:
         """The API's status and words, in the page's language, with what the user typed kept."""
         words = refusal_in(problem, Translator(language_of(self.request)))
-        return mou_response(self.request, self.session, self.who, mou_id, None, words, problem.status, self.typed())
+        return await mou_response(
+            self.request,
+            self.session,
+            self.client,
+            self.who,
+            mou_id,
+            error=words,
+            status_code=problem.status,
+            entered=self.typed(),
+        )
 
     def _writer(self, body: BaseModel) -> Writer:
         key = self.field("form_key")

@@ -1,23 +1,31 @@
 """The MoU list, one MoU's page, and its documents, for a signed-in user."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
+from temporalio.client import Client
 
-from api.deps import SessionDep, StorageDep
+from api.deps import SessionDep, StorageDep, TemporalDep
 from api.downloads import ceremony_response, document_response
 from api.services.calendars import read_ceremony_file
 from api.services.mous import MouFilter, list_visible_mous
 from api.web.auth import WEB_PATH, WebUser
-from api.web.mou_page_data import mou_page
+from api.web.mou_offers import page_offers
+from api.web.mou_page_data import MouPage, mou_page
 from api.web.render import page
+from api.workflows import release_connection
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import Stage
+from mouflow.domain.offers import Offers
 from mouflow.errors import InvalidError
+from mouflow.store.access_tables import UserRow
 from mouflow.store.parties import list_parties
+from mouflow.store.users import to_actor
 
 router = APIRouter(prefix=WEB_PATH, include_in_schema=False)
 PAGE_SIZE = 50
@@ -72,13 +80,16 @@ def _stage(value: str | None) -> str | None:
 
 
 @router.get("/mous/{mou_id}")
-def mou_detail(request: Request, mou_id: str, who: WebUser, session: SessionDep, done: str | None = None) -> Response:
-    return mou_response(request, session, who, mou_id, notice=_notice(done))
+async def mou_detail(
+    request: Request, mou_id: str, who: WebUser, session: SessionDep, client: TemporalDep, done: str | None = None
+) -> Response:
+    return await mou_response(request, session, client, who, mou_id, notice=_notice(done))
 
 
-def mou_response(
+async def mou_response(
     request: Request,
-    session: SessionDep,
+    session: Session,
+    client: Client,
     who: WebUser,
     mou_id: str,
     notice: str | None = None,
@@ -88,18 +99,29 @@ def mou_response(
 ) -> Response:
     """The page itself; a refused form shows it again with the API's message and the API's status, and
     with what the user typed, so a long comment is not lost to a missing field."""
-    today = local_date(datetime.now(UTC))
-    view = mou_page(session=session, user=who.user, mou_id=mou_id, today=today)
+    now = datetime.now(UTC)
+    today = local_date(now)
+    view = await run_in_threadpool(_read_page, session, who.user, mou_id, today)
+    offers = await page_offers(client, view.status, to_actor(who.user), now)
     context = {
         "who": who,
         "view": view,
+        "offers": offers or Offers(),
+        "actions_unavailable": offers is None,
         "today": today,
         "notice": notice,
         "error": error,
         "form_key": _form_key(),
         "entered": entered or {},
     }
-    return page(request, "mou.html", context, status_code)
+    return await run_in_threadpool(page, request, "mou.html", context, status_code)
+
+
+def _read_page(session: Session, user: UserRow, mou_id: str, today: date) -> MouPage:
+    """The projection's part, access first; the connection goes back to the pool before the workflow is asked,
+    which can take seconds when no worker answers."""
+    with release_connection(session):
+        return mou_page(session=session, user=user, mou_id=mou_id, today=today)
 
 
 def _notice(done: str | None) -> str | None:

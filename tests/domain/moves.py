@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from mouflow.domain import clock, drafting, followup, review, signatures, term, termination
+from mouflow.domain import clock, drafting, followup, paperwork, review, signatures, term, termination
 from mouflow.domain.actions import (
     Action,
     AmendMilestones,
@@ -40,6 +40,7 @@ APPLY: dict[type[Action], Apply] = {
     Terminate: termination.apply_terminate,
     Reopen: drafting.apply_reopen,
     VoidSignatures: signatures.apply_void,
+    paperwork.RequestDocument: paperwork.apply_request,
 }
 
 
@@ -61,6 +62,7 @@ CHECK: dict[type[Action], Check] = {
     Terminate: lambda state, action, now: termination.check_terminate(state, action),
     Reopen: lambda state, action, now: drafting.check_reopen(state, action),
     VoidSignatures: lambda state, action, now: signatures.check_void(state, action),
+    paperwork.RequestDocument: lambda state, action, now: paperwork.check_request(state, action),
 }
 
 
@@ -70,7 +72,8 @@ def check(state: MouState, action: Action, now: datetime) -> None:
 
 
 def apply(state: MouState, action: Action, now: datetime) -> list[Event]:
-    """As the workflow's Update handler does: the rule is checked again inside `apply_*`."""
+    """As the workflow's Update handler does: `apply_*` checks again only what the transition needs
+    (mouflow.domain.rules), never who acted or what they typed."""
     return APPLY[type(action)](state, action, now)
 
 

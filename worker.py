@@ -1,6 +1,6 @@
 """The worker: builds the activities with their clients and registers them with the workflows.
 
-`python -m worker` runs it (see `worker/__main__.py`); the tests and the benchmarks build their workers
+`python -m worker` runs it; the tests and the benchmarks build their workers
 with the functions here.
 """
 
@@ -152,3 +152,7 @@ async def main() -> None:
             # leaving the block shuts the workers down gracefully: running activities may finish first
             async with mous, documents, notify:
                 await dispatcher(client, sessions, settings.task_queue).run(stop)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
