@@ -44,6 +44,9 @@ ZH_HANT_REFUSALS: dict[str, str] = {
     "party {party!r} has already reviewed version {version}": "締約方 {party!r} 已審閱第 {version} 版",
     "party {party!r} has already signed": "締約方 {party!r} 已簽署",
     "party {party!r} is not a party to MoU {mou}": "{party!r} 並非備忘錄 {mou} 的締約方",
+    "renewal is decided once the renewal notice goes out, {days} days before the term ends on {end}": (
+        "續期須於續期通知發出後方可決定，即期限於 {end} 屆滿前 {days} 日"
+    ),
     "signatures are taken from the ceremony's start at {starts_at}; a party that cannot attend signs in counterpart": (
         "簽署由儀式開始（{starts_at}）起進行；未能出席的締約方可以副本方式簽署"
     ),
