@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
-from api import errors, web
+from api import problems, web
 from api.routes import (
     agreed_text,
     audit,
@@ -56,7 +56,7 @@ def create_app(
     if sessions is not None:
         app.state.renderer = DocumentRenderer(app.state.storage, sessions)
 
-    errors.install(app, page=web.error_page)
+    problems.install(app, page=web.error_page)
     for module in (
         parties,
         mous,

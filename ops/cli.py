@@ -27,9 +27,9 @@ from mouflow.documents.verification import Verification, verify_executed_copy
 from mouflow.domain.actions import Actor
 from mouflow.domain.content import Party
 from mouflow.domain.enums import Role
+from mouflow.errors import StoreError
 from mouflow.store.audit import append_action
 from mouflow.store.db import make_engine, session_factory, session_scope
-from mouflow.store.errors import StoreError
 from mouflow.store.migrate import create_schema
 from mouflow.store.parties import create_party
 from mouflow.store.users import create_user, list_users

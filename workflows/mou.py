@@ -35,11 +35,11 @@ with workflow.unsafe.imports_passed_through():
         VoidSignatures,
     )
     from mouflow.domain.enums import PRE_SIGNATURE_STAGES
-    from mouflow.domain.errors import RuleViolation
     from mouflow.domain.paperwork import RequestDocument
     from mouflow.domain.rules import CEREMONY_AND_NOTICE, FIRST_RULES, RULES_PATCH
     from mouflow.domain.state import DocumentOrder, Event, MouState
     from mouflow.domain.summaries import MouSummary, summarize
+    from mouflow.errors import RuleViolation
     from mouflow.transitions import transition_of
 
 AnyAction = TypeVar("AnyAction", bound=Action)

@@ -6,16 +6,17 @@ take, the whole `MouState`, which only the workflow holds: its `status` query an
 workflow and is never recorded in its history.
 """
 
+import asyncio
 import logging
 from datetime import datetime, timedelta
 
+from pydantic import ValidationError
 from temporalio.client import Client, WorkflowQueryFailedError, WorkflowQueryRejectedError
-from temporalio.service import RPCError
+from temporalio.service import RPCError, RPCStatusCode
 
 from api.workflows import mou_handle
 from mouflow.domain.actions import Actor
 from mouflow.domain.offers import Offers, offers_for
-from mouflow.domain.state import MouState
 from mouflow.domain.summaries import MouStatus
 from workflows.mou import MouWorkflow
 
@@ -31,13 +32,20 @@ async def page_offers(client: Client, status: MouStatus, actor: Actor, now: date
     and the page says that actions are unavailable for now."""
     if status.stage.is_terminal:
         return Offers()  # a closed MoU's workflow has completed: it takes no Update, so nothing is asked
-    state = await live_state(client, status.mou_id)
-    return None if state is None else offers_for(state, actor, now)
-
-
-async def live_state(client: Client, mou_id: str) -> MouState | None:
+    query = mou_handle(client, status.mou_id).query(MouWorkflow.status, rpc_timeout=QUERY_TIMEOUT)
     try:
-        return await mou_handle(client, mou_id).query(MouWorkflow.status, rpc_timeout=QUERY_TIMEOUT)
-    except (RPCError, WorkflowQueryFailedError, WorkflowQueryRejectedError) as error:
-        log.warning("MoU %s did not answer its status query: %s", mou_id, error)
+        # the client retries an unreachable server, so the whole wait is bounded, not only each attempt
+        state = await asyncio.wait_for(query, QUERY_TIMEOUT.total_seconds())
+    except RPCError as error:
+        if error.status is RPCStatusCode.NOT_FOUND:
+            return Offers()  # no workflow runs it any more: nothing to do, and a reload would not change that
+        _log_unanswered(status.mou_id, error)
         return None
+    except (TimeoutError, WorkflowQueryFailedError, WorkflowQueryRejectedError, ValidationError) as error:
+        _log_unanswered(status.mou_id, error)
+        return None
+    return offers_for(state, actor, now)
+
+
+def _log_unanswered(mou_id: str, error: Exception) -> None:
+    log.warning("MoU %s did not answer its status query: %r", mou_id, error)

@@ -10,11 +10,10 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 from temporalio.client import Client
 
-from api.access import list_scope
-from api.deps import SessionDep, TemporalDep
-from api.errors import UnprocessableError
-from api.routes.calendars import ceremony_download
-from api.routes.documents import serve_document
+from api.deps import SessionDep, StorageDep, TemporalDep
+from api.downloads import ceremony_response, document_response
+from api.services.calendars import read_ceremony_file
+from api.services.mous import MouFilter, list_visible_mous
 from api.web.auth import WEB_PATH, WebUser
 from api.web.mou_offers import page_offers
 from api.web.mou_page_data import MouPage, mou_page
@@ -23,8 +22,8 @@ from api.workflows import release_connection
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import Stage
 from mouflow.domain.offers import Offers
+from mouflow.errors import InvalidError
 from mouflow.store.access_tables import UserRow
-from mouflow.store.mous import list_mous
 from mouflow.store.parties import list_parties
 from mouflow.store.users import to_actor
 
@@ -48,16 +47,14 @@ def mou_list(
     q: Annotated[str | None, Query(max_length=200)] = None,
     cursor: Annotated[str | None, Query(max_length=64)] = None,
 ) -> Response:
-    rows = list_mous(
-        session=session,
-        visible_to=list_scope(session, who.user),
+    where = MouFilter(
         party_id=party or None,
         stage=_stage(stage),
         overdue={"yes": True, "no": False}.get(overdue or ""),
         text=q or None,
         after=cursor or None,
-        limit=PAGE_SIZE,
     )
+    rows = list_visible_mous(session=session, user=who.user, where=where, limit=PAGE_SIZE)
     filters = {"party": party or "", "stage": stage or "", "overdue": overdue or "", "q": q or ""}
     return page(
         request,
@@ -78,7 +75,7 @@ def _stage(value: str | None) -> str | None:
     if not value:
         return None
     if value not in set(Stage):
-        raise UnprocessableError(f"there is no stage {value!r}; use one of {', '.join(Stage)}")
+        raise InvalidError(f"there is no stage {value!r}; use one of {', '.join(Stage)}")
     return value
 
 
@@ -137,15 +134,17 @@ def _form_key() -> str:
 
 @router.get("/documents/{document_id}")
 def document(
-    request: Request,
     document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")],
     who: WebUser,
     session: SessionDep,
+    storage: StorageDep,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
-    return serve_document(request, session, who.user, document_id, if_none_match)
+    return document_response(
+        session=session, user=who.user, storage=storage, document_id=document_id, if_none_match=if_none_match
+    )
 
 
 @router.get("/mous/{mou_id}/ceremony.ics")
 def ceremony_calendar(mou_id: str, who: WebUser, session: SessionDep) -> Response:
-    return ceremony_download(mou_id, who.user, session)
+    return ceremony_response(read_ceremony_file(session=session, user=who.user, mou_id=mou_id))

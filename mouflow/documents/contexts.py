@@ -6,13 +6,13 @@ from typing import Any
 from mouflow.documents import context_parts
 from mouflow.documents.canonical import AGREED_TEXT_FILE, FINGERPRINT_SCOPE, agreed_text_fingerprint
 from mouflow.documents.chinese import simplify_chinese
-from mouflow.documents.errors import DocumentError
 from mouflow.documents.formatting import day, moment
 from mouflow.documents.models import RenderDocument
 from mouflow.documents.timeline import chart
 from mouflow.documents.wording import names_joined, parties_together
 from mouflow.domain.calendar import local_date
 from mouflow.domain.state import DraftVersion, MouState
+from mouflow.errors import DocumentError
 
 Built = tuple[int | None, dict[str, Any]]
 

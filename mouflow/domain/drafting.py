@@ -8,9 +8,9 @@ from mouflow.domain.calendar import hong_kong_time, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
 from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
-from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.rules import CURRENT_RULES, reopens_explicitly
 from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewRound
+from mouflow.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
 
 # Every draft travels through Temporal (Updates, the state carried by continue-as-new, document
 # requests), whose payloads warn at 256 KB and fail at 2 MB; a 10-page bilingual MoU is about 15 KB

@@ -9,8 +9,8 @@ from mouflow.domain.content import MilestonePlanItem
 from mouflow.domain.dates import check_due_date
 from mouflow.domain.drafting import check_plan
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Role
-from mouflow.domain.errors import AlreadyDone, Forbidden, InvalidInput, NotFound
 from mouflow.domain.state import Event, Milestone, MouState, ProgressRecord, Term
+from mouflow.errors import AlreadyDone, Forbidden, InvalidInput, NotFound
 
 
 def due_date_in_term(item: MilestonePlanItem, term: Term, term_months: int) -> date:

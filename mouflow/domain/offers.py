@@ -37,8 +37,8 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, SigningMode
-from mouflow.domain.errors import RuleViolation
 from mouflow.domain.state import MouState
+from mouflow.errors import RuleViolation
 
 Params = ParamSpec("Params")
 

@@ -11,8 +11,8 @@ from mouflow.domain.actions import Action, Actor, Version
 from mouflow.domain.calendar import hong_kong_time
 from mouflow.domain.content import Frozen
 from mouflow.domain.enums import DocumentKind, EventKind, Role
-from mouflow.domain.errors import AlreadyDone, Forbidden
 from mouflow.domain.state import DocumentOrder, Event, MissingDocument, MouState
+from mouflow.errors import AlreadyDone, Forbidden
 
 MAX_ERROR_CHARS = 500  # the error is shown on the page and kept in the audit log: its first lines say why
 

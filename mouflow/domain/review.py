@@ -5,8 +5,8 @@ from datetime import datetime
 from mouflow.domain.access import require_officer, require_stage
 from mouflow.domain.actions import Review
 from mouflow.domain.enums import EventKind, ReviewDecision, Stage
-from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion
 from mouflow.domain.state import Event, MouState, ReviewRecord, ReviewRound
+from mouflow.errors import AlreadyDone, InvalidInput, StaleVersion
 
 
 def _round_under_review(state: MouState) -> ReviewRound:

@@ -11,10 +11,10 @@ from mouflow.domain.actions import ScheduleCeremony, Sign, VoidSignatures
 from mouflow.domain.calendar import add_months, hong_kong_time, local_date
 from mouflow.domain.dates import check_ceremony_window
 from mouflow.domain.enums import EventKind, SigningMode, Stage
-from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.followup import instantiate
 from mouflow.domain.rules import signs_at_ceremony
 from mouflow.domain.state import Ceremony, Event, MouState, SignatureRecord, Term, VoidedSignatures
+from mouflow.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
 
 
 def check_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> None:

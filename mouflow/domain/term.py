@@ -6,9 +6,9 @@ from mouflow.domain.access import require_officer, require_stage, require_term
 from mouflow.domain.actions import DecideRenewal
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage
-from mouflow.domain.errors import AlreadyDone, WrongStage
 from mouflow.domain.followup import instantiate
 from mouflow.domain.state import Closure, Event, MouState, RenewalDecisionRecord, Term
+from mouflow.errors import AlreadyDone, WrongStage
 
 # the renewal question goes to every party this long before the term ends
 RENEWAL_NOTICE_DAYS = 90

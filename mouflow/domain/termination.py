@@ -12,9 +12,9 @@ from mouflow.domain.access import require_officer, require_stage
 from mouflow.domain.actions import Terminate
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage, TerminationWay
-from mouflow.domain.errors import AlreadyDone
 from mouflow.domain.rules import terminates_by_notice
 from mouflow.domain.state import Closure, Event, MouState, TerminationConsent, TerminationNotice
+from mouflow.errors import AlreadyDone
 
 
 def check_terminate(state: MouState, terminate: Terminate) -> None:

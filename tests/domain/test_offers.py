@@ -20,11 +20,11 @@ from mouflow.domain.actions import (
 from mouflow.domain.clock import fire_due
 from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode, Stage
-from mouflow.domain.errors import WrongStage
 from mouflow.domain.offers import Offers, offers_for
 from mouflow.domain.rules import FIRST_RULES
 from mouflow.domain.state import DocumentOrder, MouState
 from mouflow.domain.term import end_term
+from mouflow.errors import WrongStage
 from tests.domain.builders import T0, ceremony, drafted, executed, in_review, ready_to_sign, signing_open
 
 FAIR = "joint-recruitment-fair"  # HKTE's, confirmed by the partner

@@ -35,10 +35,10 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode
-from mouflow.domain.errors import RuleViolation
 from mouflow.domain.offers import Offers, offers_for
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
 from mouflow.domain.state import DocumentOrder, MouState
+from mouflow.errors import RuleViolation
 from tests.domain import builders
 from tests.domain.moves import apply, check, let_time_pass
 from tests.domain.test_any_sequence import MILESTONE_IDS, STARTS, STEPS, T0

@@ -19,9 +19,9 @@ import mouflow.domain
 from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, officer
 from mouflow.domain import access, drafting, paperwork, signatures
 from mouflow.domain.actions import Action, ScheduleCeremony, Sign
-from mouflow.domain.errors import Forbidden, InvalidInput, RuleViolation, WrongStage
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
 from mouflow.domain.state import Event, MouState
+from mouflow.errors import Forbidden, InvalidInput, RuleViolation, WrongStage
 from tests.domain.builders import QIANHAI_SIGNATORY, T0, ceremony, ready_to_sign
 from tests.domain.moves import apply, check, let_time_pass
 from tests.domain.test_any_sequence import STARTS, STEPS

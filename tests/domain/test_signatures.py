@@ -8,7 +8,7 @@ from mouflow.domain import drafting, signatures
 from mouflow.domain.actions import CeremonyRequest, Revise, Sign
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import EventKind, Stage
-from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
+from mouflow.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
 from tests.domain.builders import QIANHAI_SIGNATORY, T0, ceremony, executed, in_review, ready_to_sign, signing_open
 
 

@@ -9,8 +9,8 @@ from mouflow.domain import dates, drafting, signatures
 from mouflow.domain.actions import Close, Reopen, Revise, Sign, VoidSignatures
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import EventKind, SigningMode, Stage
-from mouflow.domain.errors import Forbidden, InvalidInput, WrongStage
 from mouflow.domain.rules import FIRST_RULES
+from mouflow.errors import Forbidden, InvalidInput, WrongStage
 from tests.domain.builders import QIANHAI_SIGNATORY, T0, ceremony, ready_to_sign, signing_open
 
 
