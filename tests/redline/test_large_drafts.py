@@ -2,10 +2,10 @@
 
 Measured on the shared 2-core machine (2026-12-02), the redline alone: a typical revision 0.2 s, every
 clause revised 1.2 s, another MoU altogether 0.7 s. difflib's SequenceMatcher(autojunk=False) on the
-tokens alone took 4 to 15 s for one such clause.
+tokens alone took 4 to 15 s for one such clause. Times are bench/redline.py's to print, not a test's to
+assert: these tests hold what the redline says about such drafts.
 """
 
-import time
 from collections import Counter
 
 import pytest
@@ -15,20 +15,14 @@ from mouflow.redline.compare import redline
 from mouflow.redline.models import Language, OneLanguageChange, Part, Redline, Status
 from tests.redline.large_drafts import Revision, large_draft, revised_throughout, revision, rewritten, typical_revision
 
-SECONDS = 5  # a few seconds at most, on a loaded machine: a quadratic diff would take minutes
-
 
 @pytest.fixture(scope="module")
 def old() -> DraftContent:
     return large_draft()
 
 
-def timed_redline(old: DraftContent, how: Revision) -> Redline:
-    new = revision(old, how)
-    started = time.perf_counter()
-    result = redline(old, new)
-    assert time.perf_counter() - started < SECONDS
-    return result
+def redline_of(old: DraftContent, how: Revision) -> Redline:
+    return redline(old, revision(old, how))
 
 
 def statuses(result: Redline) -> Counter[Status]:
@@ -36,7 +30,7 @@ def statuses(result: Redline) -> Counter[Status]:
 
 
 def test_a_typical_revision(old: DraftContent) -> None:
-    result = timed_redline(old, typical_revision)
+    result = redline_of(old, typical_revision)
     assert statuses(result) == {
         Status.UNCHANGED: 172,
         Status.CHANGED: 21,
@@ -55,12 +49,12 @@ def test_a_typical_revision(old: DraftContent) -> None:
 
 
 def test_every_clause_revised(old: DraftContent) -> None:
-    result = timed_redline(old, revised_throughout)
+    result = redline_of(old, revised_throughout)
     assert [(c.status, c.old_number, c.new_number) for c in result.clauses] == [
         (Status.CHANGED, n, n) for n in range(1, 201)
     ]
 
 
 def test_another_mou_altogether(old: DraftContent) -> None:
-    result = timed_redline(old, rewritten)
+    result = redline_of(old, rewritten)
     assert statuses(result) == {Status.REMOVED: 200, Status.ADDED: 200}
