@@ -211,6 +211,45 @@ ZH_HANT.update(
 )
 
 
+# closing an MoU and amending its milestones, on the MoU page (templates/web/_closing_forms.html)
+ZH_HANT.update(
+    {
+        "Withdraw this MoU before it is signed: it closes for every party, and signatures given stay on record.": (
+            "於簽署完成前撤回此備忘錄：備忘錄對各方結束，已作出的簽署仍留存記錄。"
+        ),
+        "Reason for withdrawing": "撤回原因",
+        "Withdraw the MoU": "撤回備忘錄",
+        "End this MoU: by written notice, after which it stays in force until the notice period of its text has run; "
+        "or by agreement, when every party has consented to end it at once.": (
+            "終止此備忘錄：以書面通知終止，備忘錄繼續生效至文本訂明的通知期屆滿；或經協議終止，各方均同意後即時終止。"
+        ),
+        "Reason for ending it": "終止原因",
+        "Give notice of termination": "發出終止通知",
+        "Consent to end it at once by agreement": "同意以協議即時終止",
+        "Void the signatures given so far, so that the text can still change; they stay on record and every party "
+        "is told why.": "作廢目前已作出的簽署，使文本仍可修改；簽署留存記錄，並通知各方原因。",
+        "Reason for voiding": "作廢原因",
+        "Void the signatures": "作廢簽署",
+        "Reopen the approved version to drafting: every approval is cleared, and the next version goes round every "
+        "party again.": "將已批准的版本重新開放草擬：所有批准均被清除，下一版本須再經各方審閱。",
+        "Reason for reopening": "重新開放原因",
+        "Reopen to drafting": "重新開放草擬",
+        "Add a milestone to the plan": "在計劃中新增里程碑",
+        "due on or after": "到期日須在",
+        "and before the term ends on": "或之後，並在期限屆滿日之前：",
+        "Milestone id": "里程碑編號",
+        "lower-case letters, digits and hyphens": "小寫英文字母、數字及連字號",
+        "Due: a date, or months and/or days after the effective date": "到期：指定日期，或生效日期後的月數及／或日數",
+        "Due date": "到期日",
+        "Months after": "生效後月數",
+        "Days after": "生效後日數",
+        "The other side confirms it when done": "完成後由另一方確認",
+        "Reason for the amendment": "修訂原因",
+        "Add the milestone": "新增里程碑",
+    }
+)
+
+
 def language_of(request: Request) -> str:
     """The language the user chose, else the first one their browser asks for that we have."""
     chosen = request.cookies.get(LANGUAGE_COOKIE)
