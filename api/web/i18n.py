@@ -223,6 +223,7 @@ ZH_HANT.update(
         "or by agreement, when every party has consented to end it at once.": (
             "終止此備忘錄：以書面通知終止，備忘錄繼續生效至文本訂明的通知期屆滿；或經協議終止，各方均同意後即時終止。"
         ),
+        "End this MoU at once by agreement: it ends when every party has consented.": "以協議即時終止此備忘錄：各方均同意後即告終止。",
         "Reason for ending it": "終止原因",
         "Give notice of termination": "發出終止通知",
         "Consent to end it at once by agreement": "同意以協議即時終止",
@@ -235,8 +236,8 @@ ZH_HANT.update(
         "Reason for reopening": "重新開放原因",
         "Reopen to drafting": "重新開放草擬",
         "Add a milestone to the plan": "在計劃中新增里程碑",
-        "due on or after": "到期日須在",
-        "and before the term ends on": "或之後，並在期限屆滿日之前：",
+        "due from": "到期日須由",
+        "and before the term ends on": "起，並早於期限屆滿日",
         "Milestone id": "里程碑編號",
         "lower-case letters, digits and hyphens": "小寫英文字母、數字及連字號",
         "Due: a date, or months and/or days after the effective date": "到期：指定日期，或生效日期後的月數及／或日數",
