@@ -223,7 +223,9 @@ ZH_HANT.update(
         "or by agreement, when every party has consented to end it at once.": (
             "終止此備忘錄：以書面通知終止，備忘錄繼續生效至文本訂明的通知期屆滿；或經協議終止，各方均同意後即時終止。"
         ),
-        "End this MoU at once by agreement: it ends when every party has consented.": "以協議即時終止此備忘錄：各方均同意後即告終止。",
+        "End this MoU at once by agreement: it ends when every party has consented.": (
+            "以協議即時終止此備忘錄：各方均同意後即告終止。"
+        ),
         "Reason for ending it": "終止原因",
         "Give notice of termination": "發出終止通知",
         "Consent to end it at once by agreement": "同意以協議即時終止",
