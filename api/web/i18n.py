@@ -226,6 +226,10 @@ ZH_HANT.update(
         "End this MoU at once by agreement: it ends when every party has consented.": (
             "以協議即時終止此備忘錄：各方均同意後即告終止。"
         ),
+        "Terminate this MoU: under the rules it was agreed under, it ends at once.": (
+            "終止此備忘錄：按其簽訂時的規則，備忘錄即時終止。"
+        ),
+        "Terminate the MoU": "終止備忘錄",
         "Reason for ending it": "終止原因",
         "Give notice of termination": "發出終止通知",
         "Consent to end it at once by agreement": "同意以協議即時終止",

@@ -2,11 +2,15 @@
 act, when they may; doing what the API does; a refusal shown next to its field, with the API's status and
 words and what was typed kept, changing nothing."""
 
+import re
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from temporalio.testing import WorkflowEnvironment
 
+from api.web.i18n import ZH_HANT
+from mouflow.documents.environment import TEMPLATES_DIR
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import Role
 from tests.ceremony import until
@@ -184,3 +188,11 @@ def amend_body(**changes: Any) -> dict[str, Any]:
         "offset_months": 6,
     }
     return {"milestones": [item | changes], "reason": "Agreed"}
+
+
+def test_every_word_of_the_closing_forms_has_chinese_words() -> None:
+    template = Path(TEMPLATES_DIR / "web" / "_closing_forms.html").read_text()
+    words = set(re.findall(r'\bt\("([^"]+)"\)', template))
+    labels = set(re.findall(r'reason_field\("\w+", "([^"]+)"\)', template))  # the macro translates its label
+    assert len(words) > 20 and labels
+    assert words | labels <= set(ZH_HANT), sorted((words | labels) - set(ZH_HANT))
