@@ -265,6 +265,7 @@ def with_missing_documents(state: MouState, missing: list[tuple[DocumentKind, in
 )
 def test_the_offered_forms_are_exactly_those_the_checks_accept(steps, rules: int, start: str, missing) -> None:
     state = STATES[start](T0)
+    event(f"started {start}")
     state.rules = rules
     with_missing_documents(state, missing)
     now = T0
