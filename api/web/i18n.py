@@ -253,7 +253,6 @@ ZH_HANT.update(
         "Scope areas changed": "修改的合作範疇",
         "Milestones changed": "修改的里程碑",
         "Title and term": "標題及期限",
-        "Field": "項目",
         "changed": "已修改",
         "added": "新增",
         "removed": "已刪除",
