@@ -38,3 +38,19 @@ async def two_versions(api: httpx.AsyncClient, users: Users, partner: str = "qia
     changes = {"version": 1, "decision": "request_changes", "comment": "Say how often the events are held"}
     await call(api, users, "POST", f"/mous/{MOU}/reviews", partner, changes)
     await call(api, users, "PUT", f"/mous/{MOU}/draft", "hkte", {"base_version": 1, "content": second_version()})
+
+
+def third_version() -> dict[str, Any]:
+    """Version 2 rearranged: the services clause first, joint activities gone, a scope area reworded in Chinese
+    only, a milestone dropped and a longer notice."""
+    second = second_version()
+    purpose, _, services = second["clauses"]
+    areas = [dict(area) for area in second["scope_areas"]]
+    areas[3] = {**areas[3], "zh": "人才培養"}
+    return {
+        **second,
+        "notice_months": 6,
+        "scope_areas": areas,
+        "clauses": [services, purpose],
+        "milestones": second["milestones"][:2],
+    }
