@@ -20,8 +20,9 @@ from mouflow.domain.calendar import local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem, Party
 from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.drafting import check_draft_size, check_start
+from mouflow.domain.enums import Role
 from mouflow.domain.summaries import MouSummary
-from mouflow.errors import ConflictError, ForbiddenError, InvalidError, InvalidInput, NotFoundError
+from mouflow.errors import ConflictError, Forbidden, ForbiddenError, InvalidError, InvalidInput, NotFoundError
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous
 from mouflow.store.parties import get_party, to_party
@@ -194,6 +195,13 @@ async def _started_by(handle: WorkflowHandle[MouWorkflow, MouSummary], start: St
     """A retried start (same Idempotency-Key) finds the MoU its first attempt started."""
     first = (await handle.query(MouWorkflow.status)).versions[0]
     return first.author.user_id == start.actor.user_id and first.content == start.content
+
+
+def require_may_start(session: Session, user: UserRow) -> None:
+    """What `POST /mous` asks of the user before any text: an officer of a party that starts MoUs."""
+    _require_agency(session, user.party_id)
+    if user.role != Role.OFFICER:
+        raise Forbidden("only an officer of the owning party {owner!r} may start an MoU", owner=user.party_id)
 
 
 def _require_agency(session: Session, party_id: str) -> None:
