@@ -14,6 +14,8 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData
 
 from api.problems import Problem
+from api.web.field_words import fault_words
+from api.web.i18n import Translator
 from mouflow.domain.content import DraftContent
 
 # the parts of each kind of row, as the form names its fields `<kind>-<index>-<part>`
@@ -153,13 +155,13 @@ def _milestone_fields(row: Row) -> dict[str, Any]:
     }
 
 
-def checked_content(draft: DraftForm) -> DraftContent | None:
+def checked_content(draft: DraftForm, translate: Translator) -> DraftContent | None:
     """The draft, or None with every fault written next to its field."""
     try:
         return DraftContent.model_validate(content_fields(draft))
     except ValidationError as error:
         for fault in error.errors():
-            draft.errors.setdefault(field_key(fault["loc"]), fault["msg"])
+            draft.errors.setdefault(field_key(fault["loc"]), fault_words(fault, translate))
         return None
 
 

@@ -59,7 +59,7 @@ async def save(
     base_version = int(base) if base.isdigit() else 0
     if apply_op(draft, str(form.get("op") or "")):
         return _editor_page(request, who, session, mou_id, draft, base_version)
-    content = checked_content(draft)
+    content = checked_content(draft, Translator(language_of(request)))
     if content is None:
         return _editor_page(request, who, session, mou_id, draft, base_version, status_code=422)
     body = DraftRequest(base_version=base_version, content=content)

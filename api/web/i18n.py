@@ -267,6 +267,18 @@ ZH_HANT.update(
         "Edit version": "改為編輯第",
         "instead": "版",
         "Save as a new version": "儲存為新版本",
+        "Required: write it here.": "必須填寫。",
+        "Too long: at most {max_length} characters.": "過長：最多 {max_length} 個字元。",
+        "Use lower-case letters, digits and hyphens (at least 2).": "請用小楷字母、數字及連字號（最少兩個字元）。",
+        "A whole number, please.": "請填寫整數。",
+        "A date, please (YYYY-MM-DD).": "請填寫日期（YYYY-MM-DD）。",
+        "At least {ge}.": "最少為 {ge}。",
+        "At most {le}.": "最多為 {le}。",
+        "Add at least {min_length}.": "請最少新增 {min_length} 項。",
+        "At most {max_length}.": "最多 {max_length} 項。",
+        "Give a due date, or months and/or days after the effective date.": (
+            "請填寫到期日，或生效日期後的月數及／或日數。"
+        ),
     }
 )
 

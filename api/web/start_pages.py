@@ -53,7 +53,7 @@ async def start(
     copy_of = str(form.get("copy_of") or "") or None
     if apply_op(draft, str(form.get("op") or "")):
         return _form_page(request, who, session, draft, kept={"copy_of": copy_of, "chosen": chosen, "mode": mode})
-    content = checked_content(draft)
+    content = checked_content(draft, Translator(language_of(request)))
     _check_partners(session, who, draft, chosen, Translator(language_of(request)))
     if content is None or draft.errors:
         kept = {"copy_of": copy_of, "chosen": chosen, "mode": mode}

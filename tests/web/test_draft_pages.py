@@ -93,7 +93,9 @@ async def test_a_copy_starts_from_the_latest_version(web: Site) -> None:
     hkte = await web.signed_in("hkte")
     assert "start-copy" in (await hkte.get(f"/web/mous/{MOU}")).texts
     form = await new_form(hkte, f"/web/mous/new?copy={MOU}")
-    assert form["title_en"] == CONTENT["title"]["en"] and form["clause-0-text_zh"] == CONTENT["clauses"][0]["text"]["zh"]
+    assert (
+        form["title_en"] == CONTENT["title"]["en"] and form["clause-0-text_zh"] == CONTENT["clauses"][0]["text"]["zh"]
+    )
     # the copy's milestones are Qianhai's: for Nansha they are refused, next to the milestone
     refused = await post(hkte, form, ["nansha"], op="start")
     assert refused.status == 422 and any(key.startswith("error-milestone-") for key in refused.texts)
@@ -114,7 +116,11 @@ async def test_row_buttons_keep_what_was_typed(web: Site) -> None:
     form = filled(await new_form(hkte))
     added = await post(hkte, form, ["qianhai"], op="add:clause")
     form = form_of(added, "form-new-mou")
-    assert form["clause_count"] == "2" and form["clause-0-text_zh"] == "加強合作。" and form["title_zh"] == "人才合作備忘錄"
+    assert (
+        form["clause_count"] == "2"
+        and form["clause-0-text_zh"] == "加強合作。"
+        and form["title_zh"] == "人才合作備忘錄"
+    )
     form |= {"clause-1-heading_en": "Second", "clause-1-text_en": "Second text"}
     moved = form_of(await post(hkte, form, ["qianhai"], op="up:clause:1"), "form-new-mou")
     assert moved["clause-0-heading_en"] == "Second" and moved["clause-1-heading_en"] == "Purpose"
