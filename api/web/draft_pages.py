@@ -105,6 +105,8 @@ def _editor_page(
         "mou_id": mou_id,
         "draft": draft,
         "base_version": base_version,
+        "title_en": draft.single["title_en"],  # as typed: the title of the version being made
+        "title_zh": draft.single["title_zh"],
         "parties": parties,
         "party_names": {p.id: (p.name_en, p.name_zh) for p in parties},
         "error": error,
