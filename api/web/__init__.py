@@ -7,7 +7,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.problems import Problem
-from api.web import actions, desks, draft_pages, mou_pages, party_pages, sign_in, start_pages
+from api.web import actions, desks, draft_pages, mou_pages, party_pages, reading_pages, sign_in, start_pages
 from api.web.auth import WEB_PATH, SignInRequired, sign_in_url
 from api.web.i18n import Translator, language_of
 from api.web.refusals import refusal_in
@@ -17,7 +17,7 @@ from mouflow.documents.environment import TEMPLATES_DIR
 
 def install(app: FastAPI) -> None:
     # /web/mous/new before mou_pages' /web/mous/{mou_id}, which would take "new" for an MoU's id
-    for module in (sign_in, start_pages, mou_pages, actions, desks, party_pages, draft_pages):
+    for module in (sign_in, start_pages, mou_pages, actions, desks, party_pages, reading_pages, draft_pages):
         app.include_router(module.router)
     app.mount(f"{WEB_PATH}/static", StaticFiles(directory=TEMPLATES_DIR / "web" / "static"), name="web-static")
     app.add_exception_handler(SignInRequired, _to_sign_in)

@@ -263,9 +263,8 @@ ZH_HANT.update(
         "Someone saved a newer version while you were editing. Your text is kept below and nothing was saved.": (
             "您編輯期間已有人儲存較新的版本。您輸入的文本保留於下方，未有儲存。"
         ),
-        "See version": "查看第",
-        "Edit version": "改為編輯第",
-        "instead": "版",
+        "Read version {n}": "閱讀第 {n} 版",
+        "Edit version {n} instead": "改為編輯第 {n} 版",
         "Save as a new version": "儲存為新版本",
         "Required: write it here.": "必須填寫。",
         "Too long: at most {max_length} characters.": "過長：最多 {max_length} 個字元。",
@@ -279,6 +278,58 @@ ZH_HANT.update(
         "Give a due date, or months and/or days after the effective date.": (
             "請填寫到期日，或生效日期後的月數及／或日數。"
         ),
+    }
+)
+
+# reading a version and the redline between two (api/web/reading_pages.py)
+ZH_HANT.update(
+    {
+        "Read version": "閱讀版本",
+        "Versions": "版本",
+        "Back to the MoU": "返回備忘錄",
+        "What changed": "修改之處",
+        "What changed in this version": "此版本的修改之處",
+        "Term": "期限",
+        "months": "個月",
+        "Effective date": "生效日期",
+        "On the day the last party signs": "於最後一方簽署當日",
+        "Notice of termination": "終止通知期",
+        "Scope areas": "合作範疇",
+        "Scope area": "合作範疇",
+        "scope area": "合作範疇",
+        "Clauses": "條款",
+        "Clause": "條款",
+        "clause": "條款",
+        "heading": "標題",
+        "text": "內容",
+        "version": "版本",
+        "Milestone plan": "里程碑計劃",
+        "Confirmation needed": "須確認",
+        "No milestones in this version.": "此版本沒有里程碑。",
+        "From version": "由版本",
+        "To version": "至版本",
+        "to version": "至版本",
+        "Compare": "比較",
+        "the version your party last reviewed": "貴方最近審閱的版本",
+        "your party's last review": "貴方最近審閱",
+        "Nothing changed between these versions.": "這兩個版本之間沒有修改。",
+        "Changed in one language only": "只修改了一種語言",
+        "Changed in English only: check the Chinese text says the same.": "只修改了英文本：請核對中文本是否相同。",
+        "Changed in Chinese only: check the English text says the same.": "只修改了中文本：請核對英文本是否相同。",
+        "Summary": "摘要",
+        "Clauses changed": "修改的條款",
+        "Clauses added": "新增的條款",
+        "Clauses removed": "刪除的條款",
+        "Clauses moved": "移動的條款",
+        "Scope areas changed": "修改的合作範疇",
+        "Milestones changed": "修改的里程碑",
+        "Title and term": "標題及期限",
+        "changed": "已修改",
+        "added": "新增",
+        "removed": "已刪除",
+        "unchanged": "未修改",
+        "moved from": "移自",
+        "changed, and moved from": "已修改，並移自",
     }
 )
 

@@ -79,6 +79,14 @@ ZH_HANT_REFUSALS: dict[str, str] = {
     "{document} was asked for again at {at}; it is being made": "{document} 已於 {at} 要求重新製作，正在製作中",
 }
 
+# comparing versions (api/services/redlines.py)
+ZH_HANT_REFUSALS.update(
+    {
+        "MoU {mou} has no version {number}; its versions are 1 to {latest}": "備忘錄 {mou} 沒有第 {number} 版；其版本為第 1 至第 {latest} 版",
+        "version {old} comes after version {new}; compare an earlier version to a later one": "第 {old} 版在第 {new} 版之後；請以較早的版本與較後的版本比較",
+    }
+)
+
 # the values a refusal names that are words, not data: what was being done, stages, roles
 ZH_HANT_VALUES: dict[str, str] = {
     "amend the milestone plan": "修訂里程碑計劃",

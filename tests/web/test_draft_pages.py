@@ -185,7 +185,9 @@ async def test_a_stale_save_keeps_the_text_and_links_the_newer_version(web: Site
     assert stale.status == 409
     assert "version 1 is stale" in stale.text("error")
     assert stale.forms["form-draft"]["title_en"] == "My new title"
-    assert "newer-version" in stale.texts and "2" in stale.text("newer-version")
+    assert stale.text("newer-version") == "Read version 2"
+    assert f'href="/web/mous/{MOU}/versions/2" id="newer-version"' in stale.response.text
+    assert (await hkte.get(f"/web/mous/{MOU}/versions/2")).status == 200
     assert (await web.detail(MOU))["current_version"] == 2
 
 
