@@ -210,6 +210,77 @@ ZH_HANT.update(
     }
 )
 
+# starting and drafting MoUs (api/web/start_pages.py, api/web/draft_pages.py)
+ZH_HANT.update(
+    {
+        "Start an MoU": "開始草擬備忘錄",
+        "Start a copy": "以此為範本開始新備忘錄",
+        "Edit the draft": "編輯草擬本",
+        "Started:": "已開始：",
+        "A copy of the latest version of": "複製自以下備忘錄的最新版本：",
+        "Nothing is started until you press Start.": "按「開始」前不會建立任何備忘錄。",
+        "Nothing was started: please correct the fields marked below.": "未有開始任何備忘錄：請修正下列標示的欄位。",
+        "Nothing was saved: please correct the fields marked below.": "未有儲存：請修正下列標示的欄位。",
+        "Partners (one or more):": "合作方（一個或以上）：",
+        "With several partners": "如有多於一個合作方",
+        "One MoU per partner, each with this text": "每個合作方各簽一份備忘錄，文本相同",
+        "One MoU signed by all the partners": "所有合作方共簽一份備忘錄",
+        "Choose at least one partner.": "請至少選擇一個合作方。",
+        "Each partner may be chosen only once.": "每個合作方只可選擇一次。",
+        "There is no such partner:": "沒有此合作方：",
+        "Start": "開始",
+        "Cancel": "取消",
+        "Check": "檢查",
+        "Term": "期限",
+        "Term (months)": "期限（月）",
+        "Effective date (optional)": "生效日期（可選）",
+        "Empty: in effect on the day the last party signs.": "留空：於最後一方簽署當日生效。",
+        "Notice of termination (months)": "終止通知期（月）",
+        "Scope areas": "合作範疇",
+        "Add a scope area": "新增合作範疇",
+        "Clauses": "條款",
+        "Clause": "條款",
+        "Heading": "條款標題",
+        "Text": "條文",
+        "Add a clause": "新增條款",
+        "Remove clause": "刪除條款",
+        "Remove milestone": "刪除里程碑",
+        "Move up": "上移",
+        "Move down": "下移",
+        "Milestone plan": "里程碑計劃",
+        "Each milestone is due on a date, or a number of months and days after the effective date.": (
+            "每個里程碑的到期日可為指定日期，或生效日期後的若干月及日。"
+        ),
+        "Short id (a-z, 0-9, -)": "簡短編號（a-z、0-9、-）",
+        "Each MoU's partner": "各備忘錄的合作方",
+        "Due date": "到期日",
+        "or": "或",
+        "Months after the effective date": "生效日期後月數",
+        "and days": "及日數",
+        "The other side confirms it is done": "須由另一方確認完成",
+        "Add a milestone": "新增里程碑",
+        "New version, based on version": "新版本，根據版本",
+        "Someone saved a newer version while you were editing. Your text is kept below and nothing was saved.": (
+            "您編輯期間已有人儲存較新的版本。您輸入的文本保留於下方，未有儲存。"
+        ),
+        "Read version {n}": "閱讀第 {n} 版",
+        "Edit version {n} instead": "改為編輯第 {n} 版",
+        "Save as a new version": "儲存為新版本",
+        "Required: write it here.": "必須填寫。",
+        "Too long: at most {max_length} characters.": "過長：最多 {max_length} 個字元。",
+        "Use lower-case letters, digits and hyphens (at least 2).": "請用小楷字母、數字及連字號（最少兩個字元）。",
+        "A whole number, please.": "請填寫整數。",
+        "A date, please (YYYY-MM-DD).": "請填寫日期（YYYY-MM-DD）。",
+        "At least {ge}.": "最少為 {ge}。",
+        "At most {le}.": "最多為 {le}。",
+        "Add at least {min_length}.": "請最少新增 {min_length} 項。",
+        "At most {max_length}.": "最多 {max_length} 項。",
+        "Give a due date, or months and/or days after the effective date.": (
+            "請填寫到期日，或生效日期後的月數及／或日數。"
+        ),
+    }
+)
+
 # reading a version and the redline between two (api/web/reading_pages.py)
 ZH_HANT.update(
     {

@@ -75,6 +75,7 @@ ZH_HANT_REFUSALS: dict[str, str] = {
     "version {version} is not under review; version {current} is": "第 {version} 版不在審閱中；審閱中的是第 {current} 版",
     "version {version} is stale; the current draft is version {current}": "第 {version} 版已過時；現行草擬本為第 {current} 版",
     "version {version} was not approved; version {approved} was": "第 {version} 版未獲批准；獲批准的是第 {approved} 版",
+    "you may not draft a new version of MoU {mou} now": "您現時不可為備忘錄 {mou} 草擬新版本",
     "{document} is not missing: there is nothing to make again": "{document} 並無缺失，毋須重新製作",
     "{document} was asked for again at {at}; it is being made": "{document} 已於 {at} 要求重新製作，正在製作中",
 }

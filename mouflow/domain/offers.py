@@ -39,6 +39,7 @@ from mouflow.domain.actions import (
     Reopen,
     ReportProgress,
     Review,
+    Revise,
     ScheduleCeremony,
     Sign,
     Signatory,
@@ -85,6 +86,7 @@ class Offers:
     void_signatures: bool = False
     reopen: bool = False
     amend_milestones: bool = False
+    draft_version: int | None = None  # the editor of a new version starts from this one
 
     @property
     def anything(self) -> bool:
@@ -111,6 +113,7 @@ def offers_for(state: MouState, actor: Actor, now: datetime) -> Offers:
     sign_modes = _sign_modes(state, actor, now)
     return Offers(
         submit_version=_submit_version(state, actor),
+        draft_version=_draft_version(state, actor, now),
         review_version=_review_version(state, actor),
         sign_version=state.approved_version if sign_modes else None,
         sign_modes=sign_modes,
@@ -142,6 +145,14 @@ def _submit_version(state: MouState, actor: Actor) -> int | None:
     version = state.current_version.number  # the form submits the draft the page shows
     submit = Submit(actor=actor, version=version, review_days=FORM_REVIEW_DAYS)
     return version if _passes(drafting.check_submit, state, submit) else None
+
+
+def _draft_version(state: MouState, actor: Actor, now: datetime) -> int | None:
+    """The editor starts from the page's version, and its text stands for what the officer types: the
+    check reads typed text only for being valid, as the draft's own size and dates."""
+    current = state.current_version
+    revise = Revise(actor=actor, base_version=current.number, content=current.content)
+    return current.number if _passes(drafting.check_new_revision, state, revise, now) else None
 
 
 def _review_version(state: MouState, actor: Actor) -> int | None:

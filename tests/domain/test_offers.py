@@ -51,7 +51,7 @@ def report(state: MouState, milestone_id: str, status: MilestoneStatus, party_id
 
 
 def test_the_owners_officer_may_submit_a_draft() -> None:
-    assert offers_for(drafted(), actor("hkte"), T0) == Offers(submit_version=1, withdraw=True)
+    assert offers_for(drafted(), actor("hkte"), T0) == Offers(submit_version=1, draft_version=1, withdraw=True)
     assert offers_for(drafted(), actor("qianhai"), T0) == Offers()  # partners review, they do not submit
     assert offers_for(in_review(), actor("hkte"), T0).submit_version is None
 
@@ -61,7 +61,7 @@ def test_a_partys_officer_may_review_only_while_its_review_is_awaited() -> None:
     assert offers_for(state, actor("qianhai"), T0) == Offers(review_version=1)
     review.apply_review(state, Review(actor=actor("qianhai"), version=1, decision=ReviewDecision.APPROVE), T0)
     assert not offers_for(state, actor("qianhai"), T0).anything
-    assert offers_for(state, actor("hkte"), T0) == Offers(review_version=1, withdraw=True)
+    assert offers_for(state, actor("hkte"), T0) == Offers(review_version=1, draft_version=1, withdraw=True)
     assert not offers_for(drafted(), actor("qianhai"), T0).anything
 
 
@@ -217,7 +217,7 @@ def test_a_version_that_is_not_current_is_never_offered() -> None:
     state = drafted()
     content = state.current_version.content
     drafting.apply_revise(state, Revise(actor=officer(HKTE), base_version=1, content=content), T0)
-    assert offers_for(state, actor("hkte"), T0) == Offers(submit_version=2, withdraw=True)
+    assert offers_for(state, actor("hkte"), T0) == Offers(submit_version=2, draft_version=2, withdraw=True)
 
 
 NOTICE, AGREEMENT = TerminationWay.NOTICE, TerminationWay.AGREEMENT

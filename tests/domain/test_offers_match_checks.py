@@ -8,6 +8,9 @@ of a party that is not a party to the MoU, and operators. Both ways, for each fo
   types or picks, passes the check its Update's validator runs (`moves.CHECK`);
 - not offered: every action the form could send, naming any version, is refused by that check.
 
+The draft editor sends a new version whose base is the one it started from; the current text stands for
+the text typed, as the check reads it only for being valid.
+
 The way of signing and the way of ending a signed MoU (notice, agreement) are the choices the checks tell
 apart: a mode or a way is offered exactly when its action would be accepted. A milestone added by amendment is
 checked in every field, so the valid values sent are several: each owner among the parties, the first and the
@@ -33,6 +36,7 @@ from mouflow.domain.actions import (
     Reopen,
     ReportProgress,
     Review,
+    Revise,
     ScheduleCeremony,
     Sign,
     Signatory,
@@ -143,6 +147,13 @@ def version_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -
             Review(actor=user, version=version or 1, decision=ReviewDecision.REQUEST_CHANGES, comment=CHANGES),
         ]
 
+    def revisions(version: int | None) -> list[Action]:
+        """The editor's text stands for what the officer types: the current version's, valid as it is."""
+        return [Revise(actor=user, base_version=version or 1, content=state.current_version.content)]
+
+    offered = offers.draft_version
+    could_send = [a for v in versions for a in revisions(v)]
+    form_matches("draft", offered is not None, revisions(offered), could_send, state, now)
     offered = offers.submit_version
     form_matches("submit", offered is not None, submits(offered), [a for v in versions for a in submits(v)], state, now)
     offered = offers.review_version
