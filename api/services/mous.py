@@ -161,11 +161,16 @@ def _one_partners(session: Session, user: UserRow, each: EachStarting, content: 
     """One partner's start; under an Idempotency-Key, a key of its own derived from it, so a retried
     batch gets each MoU's first answer back."""
     year = (content.effective_date or local_date(datetime.now(UTC))).year
-    mou_id = _free_mou_id(session, f"{user.party_id}-{partner}-{year}")
-    body = StartBody(mou_id=mou_id, partner_ids=[partner], content=for_partner(content, partner))
     key = each.idempotency.key
-    idempotency = replace(each.idempotency, key=None if key is None else f"{key[:80]}:{partner}")
-    return Starting(body=body, request_id=f"{each.request_id[:80]}:{partner}", idempotency=idempotency)
+    idempotency = replace(each.idempotency, key=None if key is None else partner_key(key, partner))
+    mou_id = _free_mou_id(session, f"{user.party_id}-{partner}-{year}", idempotency)
+    body = StartBody(mou_id=mou_id, partner_ids=[partner], content=for_partner(content, partner))
+    return Starting(body=body, request_id=partner_key(each.request_id, partner), idempotency=idempotency)
+
+
+def partner_key(key: str, partner: str) -> str:
+    """One partner's Idempotency-Key (and request id) in a batch sent with `key`."""
+    return f"{key[:80]}:{partner}"
 
 
 def for_partner(content: DraftContent, partner: str) -> DraftContent:
@@ -178,10 +183,14 @@ def _owned_by(item: MilestonePlanItem, partner: str) -> MilestonePlanItem:
     return item.model_copy(update={"owner_party_id": partner}) if item.owner_party_id == EACH_PARTNER else item
 
 
-def _free_mou_id(session: Session, wanted: str) -> str:
-    """`hkte-qianhai-2025`, or `hkte-qianhai-2025-2` when an MoU has that id already."""
+def _free_mou_id(session: Session, wanted: str, idempotency: Idempotency) -> str:
+    """`hkte-qianhai-2025`, or `hkte-qianhai-2025-2` when an MoU has that id already; but the id this
+    partner's key started before, when a retry finds it (its first attempt started it and never kept the
+    answer), so the retry answers from that MoU instead of starting a second one."""
     candidate, number = wanted, 1
     while get_mou(session=session, mou_id=candidate) is not None:
+        if idempotency.was_recorded(candidate):
+            return candidate
         number += 1
         candidate = f"{wanted}-{number}"
     return candidate

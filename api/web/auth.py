@@ -65,9 +65,23 @@ def _back_to(request: Request) -> str:
 WebUser = Annotated[SignedIn, Depends(signed_in)]
 
 
+# a draft at the content model's bounds: 200 clauses of 4 fields, 600 milestones of 8, 20 scope areas of 2,
+# the single fields, the counts, the partners and the form's own; Starlette's default is 1000
+DRAFT_MAX_FIELDS = 6000
+
+
 async def checked_form(request: Request, who: WebUser) -> FormData:
     """The posted form, once it is known to come from one of this session's own pages."""
-    form = await request.form()
+    return await _checked(request, who, max_fields=1000)
+
+
+async def checked_draft_form(request: Request, who: WebUser) -> FormData:
+    """A draft's form (the editor, the new MoU): as many fields as the largest draft has."""
+    return await _checked(request, who, max_fields=DRAFT_MAX_FIELDS)
+
+
+async def _checked(request: Request, who: SignedIn, max_fields: int) -> FormData:
+    form = await request.form(max_fields=max_fields)
     require_same_site(request)
     sent = form.get("csrf_token")
     if not isinstance(sent, str) or not hmac.compare_digest(sent, who.csrf_token):
@@ -82,6 +96,7 @@ def require_same_site(request: Request) -> None:
 
 
 CheckedForm = Annotated[FormData, Depends(checked_form)]
+CheckedDraftForm = Annotated[FormData, Depends(checked_draft_form)]
 
 
 def login_csrf(request: Request) -> str:

@@ -8,7 +8,7 @@ so nothing typed is lost. Every field is kept as the text typed: the form is dra
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from starlette.datastructures import FormData
@@ -28,7 +28,22 @@ MAX_ROWS = {"scope": 20, "clause": 200, "milestone": 600}  # as DraftContent bou
 SINGLE_FIELDS = ("title_en", "title_zh", "term_months", "effective_date", "notice_months")
 # the model's names for the parts of a row, where the form's differ
 CONTENT_LISTS = {"scope_areas": "scope", "clauses": "clause", "milestones": "milestone"}
-OP = re.compile(r"^(add|remove|up|down):(scope|clause|milestone)(?::(\d+))?$")
+OP = re.compile(r"^(add|remove|up|down):(scope|clause|milestone)(?::([0-9]{1,7}))?$")
+NUMBER = re.compile(r"^[0-9]{1,7}$")  # ASCII digits only, and short: `"²".isdigit()` is True, int() of it fails
+KEEP = "keep"  # Enter in a field: the form checked and drawn again as typed
+
+
+class BadForm(ValueError):
+    """A field no page of ours sends (a count, a row index, a button): the form is drawn again, unchanged."""
+
+
+Posted = Literal["redraw", "submit", "bad"]
+
+
+def form_number(text: str) -> int | None:
+    """A count, index or version as the form sends it; None for anything else."""
+    return int(text) if NUMBER.match(text) else None
+
 
 Row = dict[str, str]
 
@@ -40,6 +55,7 @@ class DraftForm:
     single: dict[str, str]
     rows: dict[str, list[Row]]
     errors: dict[str, str] = field(default_factory=dict)
+    malformed: bool = False  # a count no page of ours sends: its rows are not read
 
     def row_error(self, kind: str, index: int, part: str) -> str:
         return self.errors.get(f"{kind}-{index}-{part}", "")
@@ -84,16 +100,38 @@ def form_of(content: DraftContent) -> DraftForm:
     return DraftForm(single, {"scope": scopes, "clause": clauses, "milestone": milestones})
 
 
+def posted_form(form: FormData, submit: str) -> tuple[DraftForm, Posted]:
+    """The form as posted, and what its button asks: drawn again (a row button, or Enter), the page's own
+    submit (`submit`: "save" or "start"), or "bad" for a count, button or row no page of ours sends."""
+    draft = typed_form(form)
+    try:
+        op = form.get("op")
+        redraw = apply_op(draft, op if isinstance(op, str) else "", submit)  # as sent: `save ` is no button
+    except BadForm:
+        return draft, "bad"
+    if draft.malformed:
+        return draft, "bad"
+    return draft, "redraw" if redraw else "submit"
+
+
 def typed_form(form: FormData) -> DraftForm:
-    """The form as posted; each list as long as its hidden count says, within the draft's bounds."""
+    """The form as posted; each list as long as its hidden count says. A count that is no number, or more
+    rows than the draft may have, reads no rows of that kind and marks the form malformed."""
     single = {name: _text(form, name) for name in SINGLE_FIELDS}
-    rows = {kind: _typed_rows(form, kind) for kind in ROW_PARTS}
-    return DraftForm(single, rows)
+    draft = DraftForm(single, {})
+    for kind in ROW_PARTS:
+        try:
+            draft.rows[kind] = _typed_rows(form, kind)
+        except BadForm:
+            draft.rows[kind], draft.malformed = [], True
+    return draft
 
 
 def _typed_rows(form: FormData, kind: str) -> list[Row]:
     count = _text(form, f"{kind}_count")
-    rows = min(int(count), MAX_ROWS[kind] + 1) if count.isdigit() else 0
+    rows = form_number(count) if count else 0
+    if rows is None or rows > MAX_ROWS[kind]:
+        raise BadForm(f"{kind}_count")
     return [{part: _text(form, f"{kind}-{index}-{part}") for part in ROW_PARTS[kind]} for index in range(rows)]
 
 
@@ -102,24 +140,33 @@ def _text(form: FormData, name: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def apply_op(draft: DraftForm, op: str) -> bool:
-    """A row button's change to the typed form; False when `op` names no row button (Save, or nonsense)."""
-    if op == "keep":
-        return True  # Enter in a field: the form checked and drawn again as typed
+def apply_op(draft: DraftForm, op: str, submit: str) -> bool:
+    """A row button's change to the typed form: True when it was one (or `keep`), False for the page's own
+    submit button (`submit`: "save" or "start"); BadForm for anything else, as for a row index out of range."""
+    if op == submit:
+        return False
+    if op == KEEP:
+        return True
     found = OP.match(op)
     if found is None:
-        return False
+        raise BadForm("op")
     verb, kind, index_text = found.groups()
     rows = draft.rows[kind]
-    index = int(index_text) if index_text else -1
-    if verb == "add" and len(rows) < MAX_ROWS[kind]:
-        rows.append(_blank_row(kind))
-    elif verb == "remove" and 0 <= index < len(rows):
+    if verb == "add":
+        if index_text is not None:
+            raise BadForm("op")
+        if len(rows) < MAX_ROWS[kind]:
+            rows.append(_blank_row(kind))
+        return True
+    index = -1 if index_text is None else int(index_text)
+    if not 0 <= index < len(rows):
+        raise BadForm("op")
+    if verb == "remove":
         rows.pop(index)
-    elif verb in {"up", "down"}:
-        other = index - 1 if verb == "up" else index + 1
-        if 0 <= index < len(rows) and 0 <= other < len(rows):
-            rows[index], rows[other] = rows[other], rows[index]
+        return True
+    other = index - 1 if verb == "up" else index + 1
+    if 0 <= other < len(rows):  # the first row up, the last down: drawn again as it is (the button is disabled)
+        rows[index], rows[other] = rows[other], rows[index]
     return True
 
 

@@ -14,8 +14,8 @@ from api.access import visible_mou
 from api.deps import SessionDep, TemporalDep
 from api.problems import Problem, refusal
 from api.services.mous import latest_draft
-from api.web.auth import WEB_PATH, CheckedForm, WebUser
-from api.web.draft_form import DraftForm, apply_op, checked_content, form_of, place_refusal, typed_form
+from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
+from api.web.draft_form import DraftForm, checked_content, form_number, form_of, place_refusal, posted_form
 from api.web.draft_keys import form_key, new_form_key, page_idempotency
 from api.web.i18n import Translator, language_of
 from api.web.mou_offers import page_offers
@@ -34,37 +34,58 @@ from workflows.mou import MouWorkflow
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}/draft", include_in_schema=False)
 
 
+BAD_FORM = "The form was not sent as this page drew it; nothing was saved. Check it and save again."
+NO_BASE = "The form does not say which version it was edited from; reload the editor and type the changes again."
+
+
 @router.get("")
 async def editor(request: Request, mou_id: str, who: WebUser, session: SessionDep, client: TemporalDep) -> Response:
-    status, draft = await run_in_threadpool(_latest, session, who, mou_id)
+    status = await _may_draft(session, client, who, mou_id)
+    draft = await run_in_threadpool(_latest, session, who, mou_id)
+    return _editor_page(request, who, session, mou_id, draft, status.current_version)
+
+
+async def _may_draft(session: SessionDep, client: TemporalDep, who: SignedIn, mou_id: str) -> MouStatus:
+    """The MoU, when the user may see it (else 404, as for one that does not exist) and may draft it now."""
+    status = await run_in_threadpool(_visible_status, session, who, mou_id)
     offers = await page_offers(client, status, to_actor(who.user), datetime.now(UTC))
     if offers is not None and offers.draft_version is None:
         # the offer asks the revise Update's own check: a Save would be refused, so no editor is drawn
         raise Forbidden("you may not draft a new version of MoU {mou} now", mou=mou_id)
-    return _editor_page(request, who, session, mou_id, draft, status.current_version)
+    return status
 
 
-def _latest(session: SessionDep, who: SignedIn, mou_id: str) -> tuple[MouStatus, DraftForm]:
+def _visible_status(session: SessionDep, who: SignedIn, mou_id: str) -> MouStatus:
     with release_connection(session):
-        status = MouStatus.model_validate(visible_mou(session=session, user=who.user, mou_id=mou_id).status)
-        return status, form_of(latest_draft(session=session, user=who.user, mou_id=mou_id))
+        return MouStatus.model_validate(visible_mou(session=session, user=who.user, mou_id=mou_id).status)
+
+
+def _latest(session: SessionDep, who: SignedIn, mou_id: str) -> DraftForm:
+    with release_connection(session):
+        return form_of(latest_draft(session=session, user=who.user, mou_id=mou_id))
 
 
 @router.post("")
 async def save(
-    request: Request, mou_id: str, who: WebUser, session: SessionDep, client: TemporalDep, form: CheckedForm
+    request: Request, mou_id: str, who: WebUser, session: SessionDep, client: TemporalDep, form: CheckedDraftForm
 ) -> Response:
-    draft = typed_form(form)
-    base = str(form.get("base_version") or "")
-    base_version = int(base) if base.isdigit() else 0
-    if apply_op(draft, str(form.get("op") or "")):
+    await _may_draft(session, client, who, mou_id)  # before anything sent is read: another party's MoU is a 404
+    translate = Translator(language_of(request))
+    draft, asked = posted_form(form, "save")
+    base = str(form.get("base_version") or "").strip()
+    base_version = form_number(base) or 0  # 0: none, or none this page sends; a Save of it is refused below
+    if asked == "bad":
+        return _editor_page(request, who, session, mou_id, draft, base_version, translate(BAD_FORM), status_code=422)
+    if asked == "redraw":
         return _editor_page(request, who, session, mou_id, draft, base_version)
-    content = checked_content(draft, Translator(language_of(request)))
+    content = checked_content(draft, translate)
     if content is None:
         return _editor_page(request, who, session, mou_id, draft, base_version, status_code=422)
-    body = DraftRequest(base_version=base_version, content=content)
+    if base_version == 0:
+        return _editor_page(request, who, session, mou_id, draft, base_version, translate(NO_BASE), status_code=422)
     key = str(form.get("form_key") or "")
     with refusal(session) as refused:
+        body = DraftRequest(base_version=base_version, content=content)  # refused here, the text is kept
         check_draft_size(content)  # as the API does, before it travels
         writer = Writer(
             user=who.user,

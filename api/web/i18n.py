@@ -226,6 +226,15 @@ ZH_HANT.update(
         "One MoU per partner, each with this text": "每個合作方各簽一份備忘錄，文本相同",
         "One MoU signed by all the partners": "所有合作方共簽一份備忘錄",
         "Choose at least one partner.": "請至少選擇一個合作方。",
+        "The form was not sent as this page drew it; nothing was saved. Check it and save again.": (
+            "表格並非按本頁所示送出；未有儲存任何內容。請檢查後再儲存。"
+        ),
+        "The form does not say which version it was edited from; reload the editor and type the changes again.": (
+            "表格未註明是從哪個版本編輯；請重新載入編輯頁並再次輸入修改。"
+        ),
+        "The form was not sent as this page drew it; nothing was started. Check it and start again.": (
+            "表格並非按本頁所示送出；未有建立任何備忘錄。請檢查後再建立。"
+        ),
         "Each partner may be chosen only once.": "每個合作方只可選擇一次。",
         "There is no such partner:": "沒有此合作方：",
         "Start": "開始",

@@ -13,19 +13,23 @@ from api.deps import SessionDep, SettingsDep, TemporalDep
 from api.problems import refusal
 from api.schemas import StartBody, StartEachBody
 from api.services import mous as service
-from api.web.auth import WEB_PATH, CheckedForm, WebUser
-from api.web.draft_form import DraftForm, apply_op, blank_form, checked_content, form_of, place_refusal, typed_form
+from api.web.actions import FORM_KEY
+from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
+from api.web.draft_form import DraftForm, blank_form, checked_content, form_of, place_refusal, posted_form
 from api.web.draft_keys import form_key, new_form_key, page_idempotency
 from api.web.i18n import Translator, language_of
 from api.web.refusals import refusal_in
 from api.web.render import page
+from api.workflows import release_connection
 from mouflow.domain.content import DraftContent
 from mouflow.domain.summaries import MouSummary
+from mouflow.store.idempotency import find_answer
 from mouflow.store.parties import list_parties
 from mouflow.store.web_sessions import SignedIn
 
 router = APIRouter(prefix=f"{WEB_PATH}/mous/new", include_in_schema=False)
 PATH = f"{WEB_PATH}/mous/new"
+BAD_FORM = "The form was not sent as this page drew it; nothing was started. Check it and start again."
 
 
 @router.get("")
@@ -44,28 +48,55 @@ def new_mou(
 
 @router.post("")
 async def start(
-    request: Request, who: WebUser, session: SessionDep, client: TemporalDep, settings: SettingsDep, form: CheckedForm
+    request: Request,
+    who: WebUser,
+    session: SessionDep,
+    client: TemporalDep,
+    settings: SettingsDep,
+    form: CheckedDraftForm,
 ) -> Response:
     await run_in_threadpool(service.require_may_start, session, who.user)
-    draft = typed_form(form)
+    translate = Translator(language_of(request))
+    draft, asked = posted_form(form, "start")
     chosen = [value for value in form.getlist("partner") if isinstance(value, str)]
     mode = "together" if form.get("mode") == "together" else "each"
     copy_of = str(form.get("copy_of") or "") or None
-    if apply_op(draft, str(form.get("op") or "")):
-        return _form_page(request, who, session, draft, kept={"copy_of": copy_of, "chosen": chosen, "mode": mode})
-    content = checked_content(draft, Translator(language_of(request)))
-    _check_partners(session, who, draft, chosen, Translator(language_of(request)))
+    kept = {"copy_of": copy_of, "chosen": chosen, "mode": mode}
+    if asked == "bad":
+        return _form_page(request, who, session, draft, kept=kept, error=translate(BAD_FORM), status_code=422)
+    if asked == "redraw":
+        return _form_page(request, who, session, draft, kept=kept)
+    content = checked_content(draft, translate)
+    _check_partners(session, who, draft, chosen, translate)
     if content is None or draft.errors:
-        kept = {"copy_of": copy_of, "chosen": chosen, "mode": mode}
         return _form_page(request, who, session, draft, kept=kept, status_code=422)
     key = str(form.get("form_key") or "")
     with refusal(session) as refused:
         started = await _start(request, who, session, client, settings.task_queue, key, content, chosen, mode)
     if refused.problem is not None:
-        words = place_refusal(draft, refused.problem, refusal_in(refused.problem, Translator(language_of(request))))
-        kept = {"copy_of": copy_of, "chosen": chosen, "mode": mode}
-        return _form_page(request, who, session, draft, error=words, status_code=refused.problem.status, kept=kept)
+        words = place_refusal(draft, refused.problem, refusal_in(refused.problem, translate))
+        # when part of it started, the form sent again is the same request, and starts only the rest
+        same_key = key if await run_in_threadpool(_started_under, session, who, key, chosen) else None
+        return _form_page(
+            request,
+            who,
+            session,
+            draft,
+            error=words,
+            status_code=refused.problem.status,
+            kept=kept,
+            form_key=same_key,
+        )
     return RedirectResponse(f"{PATH}?started={','.join(s.mou_id for s in started)}", status_code=303)
+
+
+def _started_under(session: SessionDep, who: SignedIn, key: str, partners: list[str]) -> bool:
+    """Whether a start sent with this form key kept an answer: the whole start's, or one partner's."""
+    if not FORM_KEY.match(key):
+        return False
+    with release_connection(session):
+        keys = [key, *(service.partner_key(key, partner) for partner in partners)]
+        return any(find_answer(session=session, user_id=who.user.id, key=one) is not None for one in keys)
 
 
 async def _start(
@@ -117,6 +148,7 @@ def _form_page(
     started: list[str] | None = None,
     error: str | None = None,
     status_code: int = 200,
+    form_key: str | None = None,
 ) -> Response:
     parties = list_parties(session=session)
     owner = next(p for p in parties if p.id == who.user.party_id)
@@ -131,6 +163,6 @@ def _form_page(
         **kept,  # the copied MoU, the partners chosen and how: as the officer left them
         "started": started or [],
         "error": error,
-        "form_key": new_form_key(),
+        "form_key": form_key or new_form_key(),
     }
     return page(request, "new_mou.html", context, status_code)

@@ -113,7 +113,7 @@ def offers_for(state: MouState, actor: Actor, now: datetime) -> Offers:
     sign_modes = _sign_modes(state, actor, now)
     return Offers(
         submit_version=_submit_version(state, actor),
-        draft_version=_draft_version(state, actor, now),
+        draft_version=_draft_version(state, actor),
         review_version=_review_version(state, actor),
         sign_version=state.approved_version if sign_modes else None,
         sign_modes=sign_modes,
@@ -147,12 +147,14 @@ def _submit_version(state: MouState, actor: Actor) -> int | None:
     return version if _passes(drafting.check_submit, state, submit) else None
 
 
-def _draft_version(state: MouState, actor: Actor, now: datetime) -> int | None:
-    """The editor starts from the page's version, and its text stands for what the officer types: the
-    check reads typed text only for being valid, as the draft's own size and dates."""
+def _draft_version(state: MouState, actor: Actor) -> int | None:
+    """The editor starts from the page's version: offered when a revision of it with some valid text would be
+    accepted, so on the role, the stage and the version (`check_revise`), the current text standing for what
+    the officer types. The typed text's dates and size are the Save's to judge: a date the current text let
+    age out of its window is fixed in the editor, which must not be hidden for it."""
     current = state.current_version
     revise = Revise(actor=actor, base_version=current.number, content=current.content)
-    return current.number if _passes(drafting.check_new_revision, state, revise, now) else None
+    return current.number if _passes(drafting.check_revise, state, revise) else None
 
 
 def _review_version(state: MouState, actor: Actor) -> int | None:

@@ -2,8 +2,12 @@
 several partners (`POST /mous/batch`), one MoU each, checked all before any starts."""
 
 import httpx
+from sqlalchemy import delete
+from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.domain.enums import Role
+from mouflow.store.db import session_scope
+from mouflow.store.idempotency import IdempotentAnswerRow
 from tests.api.conftest import Users
 from tests.workflows import seed_case as case
 
@@ -74,3 +78,19 @@ async def test_copy_of_starts_from_the_latest_version(api: httpx.AsyncClient, us
     assert (await api.post("/mous", json=both, headers=officer)).status_code == 422
     unseen = {**copy, "mou_id": "hkte-qianhai-unseen", "copy_of": "hkte-nowhere"}
     assert (await api.post("/mous", json=unseen, headers=officer)).status_code == 404
+
+
+async def test_a_retried_batch_whose_answer_was_lost_starts_no_second_mou(
+    api: httpx.AsyncClient, users: Users, sessions: sessionmaker[Session]
+) -> None:
+    headers = users.headers("hkte", Role.OFFICER) | {"Idempotency-Key": "symposium-batch-2"}
+    body = {"partner_ids": ["qianhai", "nansha"], "content": one_text()}
+    first = await api.post("/mous/batch", json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    with session_scope(sessions) as session:  # as if the API died after starting Nansha's, before keeping it
+        session.execute(delete(IdempotentAnswerRow).where(IdempotentAnswerRow.key == "symposium-batch-2:nansha"))
+    again = await api.post("/mous/batch", json=body, headers=headers)
+    assert again.status_code == 201, again.text
+    assert [s["mou_id"] for s in again.json()] == [s["mou_id"] for s in first.json()]
+    ids = [item["mou_id"] for item in (await api.get("/mous", headers=headers)).json()["items"]]
+    assert len(ids) == 2 and not any(mou_id.endswith("-2") for mou_id in ids), ids

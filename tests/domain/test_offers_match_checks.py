@@ -8,8 +8,10 @@ of a party that is not a party to the MoU, and operators. Both ways, for each fo
   types or picks, passes the check its Update's validator runs (`moves.CHECK`);
 - not offered: every action the form could send, naming any version, is refused by that check.
 
-The draft editor sends a new version whose base is the one it started from; the current text stands for
-the text typed, as the check reads it only for being valid.
+The draft editor sends a new version whose base is the one it started from. It is offered exactly when a
+revision with SOME valid text would be accepted: the current text, its dates moved into their windows
+(no effective date, every milestone due at the term's start), stands for what the officer types; the
+dates of the current text, which may have aged out, are the editor's to fix and the Save's to judge.
 
 The way of signing and the way of ending a signed MoU (notice, agreement) are the choices the checks tell
 apart: a mode or a way is offered exactly when its action would be accepted. A milestone added by amendment is
@@ -18,7 +20,7 @@ last day a new milestone may be due, by date or offset, with or without confirma
 """
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -45,7 +47,7 @@ from mouflow.domain.actions import (
     VoidSignatures,
 )
 from mouflow.domain.calendar import local_date
-from mouflow.domain.content import Bilingual, MilestonePlanItem
+from mouflow.domain.content import Bilingual, DraftContent, MilestonePlanItem
 from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode, TerminationWay
 from mouflow.domain.offers import Offers, offers_for
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
@@ -110,6 +112,13 @@ MISSING = st.lists(
 )
 
 
+def dated_now(content: DraftContent) -> DraftContent:
+    """The text with no effective date (it takes effect on signing) and every milestone due at the term's start."""
+    due_at_start = {"due_date": None, "offset_months": 0, "offset_days": 0}
+    milestones = [item.model_copy(update=due_at_start) for item in content.milestones]
+    return content.model_copy(update={"effective_date": None, "milestones": milestones})
+
+
 def refusal(state: MouState, action: Action, now: datetime) -> str | None:
     try:
         check(state, action, now)
@@ -148,8 +157,8 @@ def version_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -
         ]
 
     def revisions(version: int | None) -> list[Action]:
-        """The editor's text stands for what the officer types: the current version's, valid as it is."""
-        return [Revise(actor=user, base_version=version or 1, content=state.current_version.content)]
+        """Some valid text the officer may type: the current version's, with dates in their windows today."""
+        return [Revise(actor=user, base_version=version or 1, content=dated_now(state.current_version.content))]
 
     offered = offers.draft_version
     could_send = [a for v in versions for a in revisions(v)]
@@ -292,3 +301,18 @@ def test_the_offered_forms_are_exactly_those_the_checks_accept(steps, rules: int
             apply(state, action, now)
         offers_match_checks(state, now)  # after time passed too: a ceremony may have started
     event(f"ended {state.stage}")
+
+
+def test_the_editor_is_offered_when_the_current_texts_dates_have_aged_out() -> None:
+    """Editing is how an aged-out date is fixed: the editor stays offered, and the Save judges the dates."""
+    now = datetime(2025, 3, 1, 12, tzinfo=UTC)
+    start = gba_mou()
+    dated = start.content.model_copy(update={"effective_date": date(2025, 4, 1)})
+    state, _ = drafting.start_mou(start.model_copy(update={"content": dated}), now)
+    later = now + timedelta(days=3 * 365)
+    current = state.current_version
+    aged = Revise(actor=officer(HKTE), base_version=current.number, content=current.content)
+    assert refusal(state, aged, later) is not None  # the current text's dates are out of their windows now
+    assert offers_for(state, officer(HKTE), later).draft_version == current.number
+    fixed = Revise(actor=officer(HKTE), base_version=current.number, content=dated_now(current.content))
+    assert refusal(state, fixed, later) is None

@@ -197,3 +197,97 @@ async def test_the_editor_refuses_a_clause_in_one_language(web: Site) -> None:
     refused = await hkte.post(await editor(hkte), {"op": "save", "clause-1-heading_zh": ""})
     assert refused.status == 422 and "error-clause-1-heading_zh" in refused.texts
     assert (await web.detail(MOU))["current_version"] == 1
+
+
+async def test_an_unknown_button_saves_nothing(web: Site) -> None:
+    await web.start(MOU, submit=False)
+    hkte = await web.signed_in("hkte")
+    form = await editor(hkte)
+    for op in ("delete:clause:1", "", "save ", "add:clause:1", "remove:clause:99", "up:scope:5"):
+        refused = await hkte.post(form, {"op": op, "title_en": "Typed title"})
+        assert refused.status == 422, (op, refused.response.text[:2000])
+        assert refused.forms["form-draft"]["title_en"] == "Typed title" and "not sent as this page" in refused.text(
+            "error"
+        )
+    refused = await hkte.post(form, {"op": None})
+    assert refused.status == 422
+    assert (await web.detail(MOU))["current_version"] == 1
+
+
+async def test_an_unknown_button_starts_nothing(web: Site) -> None:
+    hkte = await web.signed_in("hkte")
+    form = filled(await new_form(hkte))
+    for op in ("remove:clause:-1", "remove:clause:1", "begin", "starts"):
+        refused = await post(hkte, form, ["qianhai"], op=op)
+        assert refused.status == 422, (op, refused.response.text[:2000])
+        assert refused.forms["form-new-mou"]["title_en"] == "MoU on Talent"
+    assert await mou_ids(web) == []
+
+
+async def test_another_partys_or_a_missing_mou_has_no_editor_to_post_to(web: Site) -> None:
+    await web.start(MOU, submit=False)
+    hkte = await web.signed_in("hkte")
+    form = await editor(hkte)
+    nansha = await web.signed_in("nansha")
+    token = (await nansha.get("/web/mous")).forms["/web/logout"]["csrf_token"]
+    for op in ("keep", "save", "nonsense"):
+        assert (await nansha.post(form, {"op": op, "csrf_token": token})).status == 404
+        assert (await nansha.get(f"/web/mous/{MOU}/draft")).status == 404
+    missing = typed(form, _action="/web/mous/hkte-nowhere-2025/draft")
+    for op in ("keep", "save", "nonsense"):
+        assert (await hkte.post(missing, {"op": op})).status == 404
+    qianhai = await web.signed_in("qianhai")  # a party to it, who may not draft it
+    token = (await qianhai.get("/web/mous")).forms["/web/logout"]["csrf_token"]
+    assert (await qianhai.post(form, {"op": "save", "csrf_token": token})).status == 403
+    assert (await web.detail(MOU))["current_version"] == 1
+
+
+BAD_NUMBERS = ("²", "9" * 5000, "-1", "1.0", "201", " 1 2")
+
+
+async def test_bad_numbers_are_refused_not_a_500(web: Site) -> None:
+    await web.start(MOU, submit=False)
+    hkte = await web.signed_in("hkte")
+    form = await editor(hkte)
+    changes: list[dict[str, str | None]] = [{"clause_count": bad} for bad in BAD_NUMBERS]
+    changes += [{"scope_count": "21"}, {"milestone_count": "601"}, {"base_version": "²"}]
+    changes += [{"op": f"remove:clause:{'9' * 5000}"}, {"op": "up:clause:²"}]
+    for change in changes:
+        refused = await hkte.post(form, {"op": "save", **change})
+        assert refused.status == 422, (change, refused.response.text[:2000])
+    for change in [{"clause_count": "²"}, {"op": f"remove:clause:{'9' * 5000}"}]:
+        refused = await post(hkte, filled(await new_form(hkte)), ["qianhai"], **{"op": "start", **change})
+        assert refused.status == 422, (change, refused.response.text[:2000])
+    assert (await web.detail(MOU))["current_version"] == 1 and await mou_ids(web) == [MOU]
+
+
+async def test_a_missing_or_out_of_range_base_version_keeps_the_text(web: Site) -> None:
+    await web.start(MOU, submit=False)
+    hkte = await web.signed_in("hkte")
+    form = await editor(hkte)
+    for base in (None, "", "0", "9999999", "99999999"):
+        refused = await hkte.post(form, {"op": "save", "base_version": base, "title_en": "My new title"})
+        assert refused.status == 422, (base, refused.response.text[:2000])
+        assert refused.forms["form-draft"]["title_en"] == "My new title" and refused.text("error")
+    assert (await web.detail(MOU))["current_version"] == 1
+
+
+async def test_a_draft_of_200_clauses_can_be_posted(web: Site) -> None:
+    """More fields than Starlette's default of 1000: 200 clauses of 4, and 100 milestones of 8."""
+    await web.start(MOU, submit=False)
+    hkte = await web.signed_in("hkte")
+    form = await editor(hkte)
+    rows = {"clause_count": "200", "milestone_count": "100"}
+    for i in range(200):
+        rows |= {f"clause-{i}-heading_en": f"H{i}", f"clause-{i}-heading_zh": f"標{i}"}
+        rows |= {f"clause-{i}-text_en": f"T{i}", f"clause-{i}-text_zh": f"文{i}"}
+    for i in range(100):
+        rows |= {f"milestone-{i}-{part}": f"m{i}" for part in ("id", "title_en", "title_zh", "owner", "due_date")}
+        rows |= {f"milestone-{i}-{part}": "" for part in ("offset_months", "offset_days", "confirm")}
+    kept = await hkte.post(form | rows, {"op": "keep"})
+    assert kept.status == 200, kept.response.text[:2000]
+    assert form_of(kept, "form-draft")["clause-199-text_zh"] == "文199"
+    shown = await post(hkte, filled(await new_form(hkte)) | rows, ["nansha"], op="keep")
+    assert shown.status == 200, shown.response.text[:2000]
+    assert form_of(shown, "form-new-mou")["clause-199-text_zh"] == "文199"
+    assert (await web.detail(MOU))["current_version"] == 1 and await mou_ids(web) == [MOU]
