@@ -104,9 +104,10 @@ class PageForm:
         `first` checks what the API checks before the Update (a sync read of the store, run off the loop)."""
         with refusal(self.session) as refused:
             body = as_body(said, fields)
+            writer = self._writer(body)  # a form without its key is refused first, whatever else it says
             if first is not None:
                 await run_in_threadpool(self._checked_first, first, body)
-            await self._writer(body).act(mou_id, update, action_type, body, **extra)
+            await writer.act(mou_id, update, action_type, body, **extra)
         if refused.problem is not None:
             return await self._refused_page(mou_id, refused.problem)
         return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done={_name_of(update)}", status_code=303)
