@@ -4,14 +4,16 @@ change after the start is a workflow Update, through api/workflows.py `Writer`).
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
 from api.idempotency import IdempotencyDep
-from api.schemas import MouListItem, MouOut, MouPage, StartBody, StartEachBody
+from api.schemas import MouListItem, MouOut, MouPage, StartBody, StartEachBody, SubmitBody
 from api.services import mous as service
+from api.services.authenticity import require_one_language_confirmed
 from api.services.mous import EachStarting, MouFilter, Starting, list_visible_mous, read_draft, read_mou_status
-from api.workflows import WriterDep
+from api.workflows import Writer, WriterDep, release_connection
 from mouflow.domain.actions import (
     Close,
     CloseRequest,
@@ -22,7 +24,6 @@ from mouflow.domain.actions import (
     Reopen,
     Revise,
     Submit,
-    SubmitRequest,
     Terminate,
     TerminationRequest,
 )
@@ -122,8 +123,22 @@ async def new_draft(mou_id: str, body: DraftRequest, writer: WriterDep) -> MouSu
 
 
 @router.post("/{mou_id}/submit")
-async def submit(mou_id: str, body: SubmitRequest, writer: WriterDep) -> MouSummary:
-    return await writer.act(mou_id, MouWorkflow.submit, Submit, body)
+async def submit(mou_id: str, body: SubmitBody, writer: WriterDep) -> MouSummary:
+    """Opens a review round. A text changed in one language only since the last version submitted needs
+    `confirm_one_language: true`; without it, 422 naming that field and listing the changes."""
+    await run_in_threadpool(_require_confirmed, writer, mou_id, body)
+    return await writer.act(mou_id, MouWorkflow.submit, Submit, body.said())
+
+
+def _require_confirmed(writer: Writer, mou_id: str, body: SubmitBody) -> None:
+    with release_connection(writer.session):  # the connection goes back before the Update waits on Temporal
+        require_one_language_confirmed(
+            session=writer.session,
+            user=writer.user,
+            mou_id=mou_id,
+            version=body.version,
+            confirmed=body.confirm_one_language,
+        )
 
 
 @router.post("/{mou_id}/renewal")

@@ -6,12 +6,14 @@ same request under the same Idempotency-Key, answered once.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from types import FunctionType
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -21,12 +23,13 @@ from temporalio.client import Client
 from api.deps import SessionDep, TemporalDep
 from api.idempotency import Idempotency
 from api.problems import Problem, refusal
+from api.services.authenticity import CONFIRM_FIELD, require_one_language_confirmed
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
 from api.web.i18n import Translator, language_of
 from api.web.mou_pages import mou_response
 from api.web.refusals import refusal_in
-from api.workflows import A, MouUpdate, Writer
+from api.workflows import A, MouUpdate, Writer, release_connection
 from mouflow.domain.actions import (
     CeremonyRequest,
     ConfirmMilestone,
@@ -50,6 +53,7 @@ from mouflow.store.idempotency import fingerprint
 from mouflow.store.web_sessions import SignedIn
 from workflows.mou import MouWorkflow
 
+M = TypeVar("M", bound=BaseModel)
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False)
 FORM_KEY = re.compile(r"^[0-9a-f]{32}$")
 WITNESS_PARTS = ("name_en", "name_zh", "title_en", "title_zh")
@@ -91,14 +95,19 @@ class PageForm:
         mou_id: str,
         update: MouUpdate[A],
         action_type: type[A],
-        said: type[BaseModel],
+        said: type[M],
         fields: dict[str, Any],
+        first: Callable[[M], None] | None = None,
         **extra: Any,
     ) -> Response:
-        """Done: back to the page (303, so a reload does not post again). Refused: the page again, with why."""
+        """Done: back to the page (303, so a reload does not post again). Refused: the page again, with why.
+        `first` checks what the API checks before the Update (a sync read of the store, run off the loop)."""
         with refusal(self.session) as refused:
             body = as_body(said, fields)
-            await self._writer(body).act(mou_id, update, action_type, body, **extra)
+            writer = self._writer(body)  # a form without its key is refused first, whatever else it says
+            if first is not None:
+                await run_in_threadpool(self._checked_first, first, body)
+            await writer.act(mou_id, update, action_type, body, **extra)
         if refused.problem is not None:
             return await self._refused_page(mou_id, refused.problem)
         return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done={_name_of(update)}", status_code=303)
@@ -117,6 +126,10 @@ class PageForm:
             entered=self.typed() | {"refused_at": refused_input(problem)},
         )
 
+    def _checked_first(self, first: Callable[[M], None], body: M) -> None:
+        with release_connection(self.session):  # the connection goes back before the Update waits on Temporal
+            first(body)
+
     def _writer(self, body: BaseModel) -> Writer:
         key = self.field("form_key")
         if not FORM_KEY.match(key):
@@ -133,8 +146,8 @@ def refused_input(problem: Problem) -> str:
     The body's fields (`reason`, `milestones.0.id`) and the rules' (`milestones[0]`, a due date out of the
     term; `milestones`, an id taken or an owner not a party, which the values tell apart) are the form's."""
     field = problem.field or ""
-    if field == "reason":
-        return "reason"
+    if field in ("reason", CONFIRM_FIELD):
+        return field
     if not field.startswith("milestones"):
         return ""
     part = re.sub(r"^milestones(\.\d+|\[\d+\])?\.?", "", field)  # "title.en", "id", "" for the item itself
@@ -162,7 +175,15 @@ PageFormDep = Annotated[PageForm, Depends(page_form)]
 @router.post("/submit")
 async def submit(mou_id: str, page: PageFormDep) -> Response:
     fields = {"version": page.field("version"), "review_days": page.field("review_days") or 14}
-    return await page.act(mou_id, MouWorkflow.submit, Submit, SubmitRequest, fields)
+    confirmed = page.field(CONFIRM_FIELD) == "true"  # the checkbox beside the one-language changes listed
+
+    def confirmed_first(body: SubmitRequest) -> None:
+        user = page.who.user
+        require_one_language_confirmed(
+            session=page.session, user=user, mou_id=mou_id, version=body.version, confirmed=confirmed
+        )
+
+    return await page.act(mou_id, MouWorkflow.submit, Submit, SubmitRequest, fields, first=confirmed_first)
 
 
 @router.post("/review")

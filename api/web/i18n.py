@@ -343,6 +343,15 @@ ZH_HANT.update(
 )
 
 
+# equal authenticity on submit: the changes in one language only, confirmed (api/services/authenticity.py)
+ZH_HANT.update(
+    {
+        "since the version last submitted for review": "自最近提交審閱的版本以來",
+        "See the redline": "查看修訂對照",
+        "I confirm the other language says the same": "本人確認另一語言的文本意思相同",
+    }
+)
+
 # closing an MoU and amending its milestones, on the MoU page (templates/web/_closing_forms.html)
 ZH_HANT.update(
     {

@@ -12,6 +12,7 @@ from temporalio.client import Client
 
 from api.deps import SessionDep, StorageDep, TemporalDep
 from api.downloads import ceremony_response, document_response
+from api.services.authenticity import OneLanguagePending, find_one_language_changes
 from api.services.calendars import read_ceremony_file
 from api.services.mous import MouFilter, list_visible_mous
 from api.web.auth import WEB_PATH, WebUser
@@ -103,10 +104,12 @@ async def mou_response(
     today = local_date(now)
     view = await run_in_threadpool(_read_page, session, who.user, mou_id, today)
     offers = await page_offers(client, view.status, to_actor(who.user), now)
+    one_language = await run_in_threadpool(_one_language_to_confirm, session, who.user, mou_id, offers)
     context = {
         "who": who,
         "view": view,
         "offers": offers or Offers(),
+        "one_language": one_language,
         "actions_unavailable": offers is None,
         "today": today,
         "notice": notice,
@@ -122,6 +125,16 @@ def _read_page(session: Session, user: UserRow, mou_id: str, today: date) -> Mou
     which can take seconds when no worker answers."""
     with release_connection(session):
         return mou_page(session=session, user=user, mou_id=mou_id, today=today)
+
+
+def _one_language_to_confirm(
+    session: Session, user: UserRow, mou_id: str, offers: Offers | None
+) -> OneLanguagePending | None:
+    """For the submit form: the texts changed in one language only, which the officer confirms on submit."""
+    if offers is None or offers.submit_version is None:
+        return None
+    with release_connection(session):
+        return find_one_language_changes(session=session, user=user, mou_id=mou_id, version=offers.submit_version)
 
 
 def _notice(done: str | None) -> str | None:

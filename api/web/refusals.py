@@ -10,6 +10,7 @@ import re
 from string import Formatter
 
 from api.problems import Problem
+from api.services.authenticity import UNCONFIRMED
 from api.web.i18n import Translator
 
 ZH_HANT_REFUSALS: dict[str, str] = {
@@ -86,6 +87,13 @@ ZH_HANT_REFUSALS.update(
         "MoU {mou} has no version {number}; its versions are 1 to {latest}": "備忘錄 {mou} 沒有第 {number} 版；其版本為第 1 至第 {latest} 版",
         "version {old} comes after version {new}; compare an earlier version to a later one": "第 {old} 版在第 {new} 版之後；請以較早的版本與較後的版本比較",
     }
+)
+
+# submitting with a text changed in one language only, unconfirmed (api/services/authenticity.py); the page
+# lists the changes, translated, beside the checkbox, so the Chinese words count them rather than name them
+ZH_HANT_REFUSALS[UNCONFIRMED] = (
+    "自第 {submitted} 版（最近提交審閱的版本）以來，第 {version} 版有 {count} 處只修改了一種語言；"
+    "請核對另一語言的文本意思相同，並加以確認"
 )
 
 # the values a refusal names that are words, not data: what was being done, stages, roles

@@ -1,4 +1,4 @@
-"""Reading who reviewed what from the projection's timeline."""
+"""Reading what was submitted and who reviewed what from the projection's timeline."""
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,5 +14,15 @@ def last_reviewed_version(*, session: Session, mou_id: str, party_id: str) -> in
     have reviewed yet (a new round opens with the new version)."""
     query = select(func.max(EventRow.version)).where(
         EventRow.mou_id == mou_id, EventRow.kind == EventKind.REVIEWED.value, EventRow.party_id == party_id
+    )
+    return session.scalar(query)
+
+
+def last_submitted_version(*, session: Session, mou_id: str) -> int | None:
+    """The latest version submitted for review, in any round; None before the first submission.
+
+    Read from the events, as above: a reopened MoU's status no longer says which version was reviewed last."""
+    query = select(func.max(EventRow.version)).where(
+        EventRow.mou_id == mou_id, EventRow.kind == EventKind.SUBMITTED.value
     )
     return session.scalar(query)

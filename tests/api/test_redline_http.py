@@ -38,7 +38,7 @@ async def test_by_default_it_is_since_the_partys_last_review_to_the_latest(
     await two_versions(api, users)
     default, explicit = await diff(api, users, ""), await diff(api, users, "?from=1&to=2")
     assert default.status_code == 200 and default.json() == explicit.json()
-    await call(api, users, "POST", f"/mous/{MOU}/submit", "hkte", {"version": 2})
+    await call(api, users, "POST", f"/mous/{MOU}/submit", "hkte", {"version": 2, "confirm_one_language": True})
     await call(api, users, "POST", f"/mous/{MOU}/reviews", "qianhai", {"version": 2, "decision": "approve"})
     # Qianhai has reviewed the latest itself: what the latest changed, not an empty redline
     assert (await diff(api, users, "")).json() == explicit.json()
