@@ -1,7 +1,6 @@
 """The worker: builds the activities with their clients and registers them with the workflows."""
 
 import asyncio
-import logging
 import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +20,7 @@ from mouflow import names
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.documents.subsetter import warn_if_slow_subsetter
+from mouflow.logs import configure_logging
 from mouflow.notify.dispatcher import OutboxDispatcher
 from mouflow.notify.smtp import SmtpSender
 from mouflow.store.db import make_engine, session_factory
@@ -131,7 +131,7 @@ async def connect(settings: Settings) -> Client:
 
 
 async def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
+    configure_logging("worker")
     settings = Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     warn_if_slow_subsetter()

@@ -135,11 +135,11 @@ async def test_a_withdrawn_mou_cancels_its_ceremony_in_place(
 
 
 async def test_a_configured_public_address_makes_the_feed_url_not_the_requests_host(
-    sessions: sessionmaker[Session], time_env: WorkflowEnvironment
+    sessions: sessionmaker[Session], temporal: WorkflowEnvironment
 ) -> None:
     users = make_users(sessions)
     settings = Settings(public_url="https://mouflow.hkte.example/")
-    app = create_app(settings, sessions=sessions, temporal=time_env.client)
+    app = create_app(settings, sessions=sessions, temporal=temporal.client)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://internal-name:8000") as client:
         link = await Http(client, users).call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)

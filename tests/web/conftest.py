@@ -41,14 +41,14 @@ def free_port() -> int:
 
 @pytest.fixture
 async def site(
-    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
+    temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> AsyncIterator[str]:
     """The base URL of the whole system: API and pages, a worker, the time-skipping Temporal server."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    async with running_worker(time_env.client, task_queue, sessions, storage):
+    async with running_worker(temporal.client, task_queue, sessions, storage):
         serving = asyncio.create_task(server.serve())
         while not server.started:
             if serving.done():  # it could not bind, or failed to start: say why now, not at the test timeout
