@@ -54,6 +54,7 @@ from temporalio.worker import Worker
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import create_schema, make_engine, session_factory
+from tests.pdf_cache import PdfCache
 from tests.servers import start_dev_server
 from tests.temporal import SharedServers, SkippingClock, end_started_workflows, fresh_namespace, namespaced_client
 from worker import (
@@ -98,6 +99,17 @@ Runtime.set_default(
 TEST_SETTINGS = Settings(webhook_allow_private_networks=True, smtp_host=None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pdf_cache() -> Iterator[PdfCache]:
+    """See tests/pdf_cache.py: a PDF made from the very same HTML and files is made once per process."""
+    import mouflow.documents.renderer as renderer
+
+    cache = PdfCache(renderer.write_pdf)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(renderer, "write_pdf", cache)
+        yield cache
+
+
 @pytest.fixture(scope="session")
 async def shared_servers() -> AsyncIterator[SharedServers]:
     servers = await SharedServers.start()
@@ -138,6 +150,21 @@ async def dev_env() -> AsyncIterator[WorkflowEnvironment]:
     env = await start_dev_server()
     async with env:
         yield env
+
+
+# the longest tests first: with two workers taking tests as they come (scripts/test), neither is left
+# with a minute-long test at the end while the other waits
+SLOW_FIRST = (
+    "tests/faults/",
+    "tests/workflows/test_ten_years.py",
+    "tests/store/test_audit.py::test_a_long_log",
+    "tests/api/test_openapi_fuzz.py",
+    "tests/web/test_browser_",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))  # stable: the rest keep their order
 
 
 BACKENDS = ["sqlite", "postgresql"] if os.environ.get("DATABASE_URL") else ["sqlite"]
