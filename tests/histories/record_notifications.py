@@ -21,10 +21,10 @@ from mouflow.store.db import create_schema, make_engine, session_factory, sessio
 from mouflow.store.notify_tables import NotificationRow
 from mouflow.store.parties import create_party
 from mouflow.store.webhooks import create_webhook
+from tests import symposium as case
 from tests.conftest import running_worker
 from tests.notify.receiver import receiving
 from tests.servers import start_time_skipping
-from tests.workflows import seed_case as case
 from tests.workflows.driver import start
 from workflows.mou import MouWorkflow
 

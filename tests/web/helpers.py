@@ -21,9 +21,9 @@ from api.main import create_app
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import Users, make_users
 from tests.conftest import running_worker
-from tests.workflows import seed_case as case
 
 BASE_URL = "http://mouflow.test"
 VOID_TAGS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}

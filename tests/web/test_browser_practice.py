@@ -11,9 +11,9 @@ from temporalio.testing import WorkflowEnvironment
 
 from mouflow.demo import SIGNATORIES
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import make_users
 from tests.web.test_browser_seed_case import Api, Person
-from tests.workflows import seed_case as case
 
 N = "hkte-nansha-2025"
 
