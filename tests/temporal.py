@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 # a clean time-skipping server skips this at once; one whose clock a leftover task holds waits in real time
 PROBE_SKIP = timedelta(hours=1)
-PROBE_TIMEOUT = 3.0  # seconds
+PROBE_TIMEOUT = 1.0  # seconds: a free clock skips in milliseconds; a held one counts the hour in real time
 
 
 class StartedWorkflows(Interceptor):
@@ -103,6 +103,7 @@ class SharedServers:
     def __init__(self, skipping: WorkflowEnvironment, real_time: WorkflowEnvironment) -> None:
         self.skipping, self.real_time = skipping, real_time
         self.replaced = 0
+        self._spare: asyncio.Task[WorkflowEnvironment] | None = None  # started after the first replacement
 
     @classmethod
     async def start(cls) -> "SharedServers":
@@ -110,7 +111,8 @@ class SharedServers:
         return cls(skipping, real_time)
 
     async def shutdown(self) -> None:
-        await asyncio.gather(self.skipping.shutdown(), self.real_time.shutdown())
+        servers = [self.skipping, self.real_time] + ([await self._spare] if self._spare else [])
+        await asyncio.gather(*(server.shutdown() for server in servers))
 
     async def check_skipping(self, test: str) -> None:
         """After a test: a clock still free skips at once. A task the test left behind (an activity or a workflow
@@ -121,7 +123,8 @@ class SharedServers:
             return
         except TimeoutError:
             pass
-        log.warning("%s left the time-skipping server's clock held; starting a new server", test)
-        old, self.skipping = self.skipping, await start_time_skipping()
+        log.warning("%s left the time-skipping server's clock held; the next test gets a new server", test)
+        old, self.skipping = self.skipping, await (self._spare or start_time_skipping())
+        self._spare = asyncio.create_task(start_time_skipping())  # ready by the time another is needed
         self.replaced += 1
         await old.shutdown()

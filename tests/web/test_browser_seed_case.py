@@ -16,7 +16,7 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.domain.calendar import MOU_TIME_ZONE, start_of_day
 from mouflow.domain.enums import Role
 from tests import symposium as case
-from tests.api.conftest import Users, make_users
+from tests.api.conftest import make_users
 from tests.ceremony import until
 from tests.symposium import BrowserDriver, HttpDriver
 from tests.web.conftest import SCREENSHOTS
@@ -33,7 +33,7 @@ async def test_seed_case_clicked_through(
 
 
 async def click_through(clicks: BrowserDriver, time_env: WorkflowEnvironment) -> None:
-    site, users = clicks.site, clicks.users
+    site = clicks.site
     await case.run(clicks, [case.start(case.QIANHAI_MOU), case.start(case.NANSHA_MOU)])
     # the revision round; on the pages HKTE approves version 2 first, and Qianhai's approval completes it
     submit_1, hkte_approves_1, changes, draft_2, submit_2, qianhai_approves_2, hkte_approves_2 = case.negotiation()
