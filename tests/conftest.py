@@ -172,6 +172,12 @@ SLOW_FIRST = (
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))  # stable: the rest keep their order
+    for item in items:
+        if item.nodeid.startswith("tests/faults/"):
+            # one xdist worker runs the fault tests one after another (`--dist loadgroup`, scripts/test): most
+            # of their time is the product's own timeouts in real time, which leaves that worker's core to
+            # the others; two at once would each start a stack of processes on a machine already busy
+            item.add_marker(pytest.mark.xdist_group("faults"))
 
 
 BACKENDS = ["sqlite", "postgresql"] if os.environ.get("DATABASE_URL") else ["sqlite"]
