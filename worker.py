@@ -1,4 +1,8 @@
-"""The worker: builds the activities with their clients and registers them with the workflows."""
+"""The worker: builds the activities with their clients and registers them with the workflows.
+
+`python -m worker` runs it; the tests and the benchmarks build their workers
+with the functions here.
+"""
 
 import asyncio
 import signal
@@ -10,7 +14,6 @@ from typing import Any
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
-from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.worker import Worker
 
 from activities.documents import DocumentActivities
@@ -21,9 +24,10 @@ from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.documents.subsetter import warn_if_slow_subsetter
 from mouflow.logs import configure_logging
-from mouflow.notify.dispatcher import OutboxDispatcher
 from mouflow.notify.smtp import SmtpSender
+from mouflow.outbox_dispatcher import OutboxDispatcher
 from mouflow.store.db import make_engine, session_factory
+from mouflow.temporal import connect
 from workflows.mou import MouWorkflow
 from workflows.notification import NotificationWorkflow
 
@@ -38,7 +42,7 @@ ACTIVITY_THREADS = 16
 RENDER_THREADS = 2
 # plans, e-mails and failure marks take a thread each; webhooks are async and take none, but share the limit
 NOTIFY_THREADS = 8
-SHUTDOWN_GRACE = timedelta(seconds=8)  # on SIGTERM a render or write under way may finish; mouflow.up waits 10 s
+SHUTDOWN_GRACE = timedelta(seconds=8)  # on SIGTERM a render or write under way may finish; ops.up waits 10 s
 
 
 def activities(sessions: sessionmaker[Session], storage: DocumentStorage) -> list[Callable[..., Any]]:
@@ -124,12 +128,6 @@ def dispatcher(client: Client, sessions: sessionmaker[Session], task_queue: str)
     return OutboxDispatcher(client, sessions, names.notify_queue(task_queue))
 
 
-async def connect(settings: Settings) -> Client:
-    return await Client.connect(
-        settings.temporal_address, namespace=settings.temporal_namespace, data_converter=pydantic_data_converter
-    )
-
-
 async def main() -> None:
     configure_logging("worker")
     settings = Settings()
@@ -144,7 +142,7 @@ async def main() -> None:
         ThreadPoolExecutor(max_workers=RENDER_THREADS) as render_executor,
         ThreadPoolExecutor(max_workers=NOTIFY_THREADS) as notify_executor,
     ):
-        # the schema is migrated before the worker starts (mouflow.up, or python -m mouflow.store.migrate)
+        # the schema is migrated before the worker starts (ops.up, or python -m mouflow.store.migrate)
         sessions = session_factory(make_engine(settings.resolved_database_url))
         mous, documents = build_workers(client, settings, sessions, executor, render_executor)
         async with webhook_client(settings) as http:

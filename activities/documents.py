@@ -7,10 +7,10 @@ from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
 
 from activities.cancellation import uncancellable
 from activities.heartbeat import heartbeating
-from mouflow.documents.errors import DocumentError
 from mouflow.documents.models import DocumentRef, RenderDocument
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
+from mouflow.errors import DocumentError
 
 
 class DocumentActivities:

@@ -6,8 +6,8 @@ learn which other agreements exist.
 
 from sqlalchemy.orm import Session
 
-from api.errors import ForbiddenError, NotFoundError
 from mouflow.domain.enums import Role
+from mouflow.errors import ForbiddenError, NotFoundError
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_mou
 from mouflow.store.parties import get_party
@@ -42,7 +42,11 @@ def visible_mou(*, session: Session, user: UserRow, mou_id: str) -> MouRow:
     return row
 
 
+def has_role(user: UserRow, *roles: Role) -> bool:
+    return user.role in {role.value for role in roles}
+
+
 def require_role(user: UserRow, *roles: Role) -> None:
-    if user.role not in {role.value for role in roles}:
+    if not has_role(user, *roles):
         allowed = " or ".join(role.value for role in roles)
         raise ForbiddenError(f"this needs the role {allowed}; you are a {user.role}")

@@ -1,55 +1,53 @@
 """The dependencies every route declares: a database session, the Temporal client, the current user."""
 
-import logging
 import uuid
 from collections.abc import AsyncIterator
+from functools import partial
 from typing import Annotated
 
 import anyio.to_thread
 from anyio import CancelScope, CapacityLimiter
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
-from api.errors import ApiError
 from api.tokens import recent_tokens
 from mouflow.config import Settings
+from mouflow.documents.renderer import DocumentRenderer
+from mouflow.documents.storage import DocumentStorage
+from mouflow.errors import UnauthorizedError
 from mouflow.store.access_tables import UserRow
+from mouflow.store.db import end_transaction, transaction
 
-log = logging.getLogger(__name__)
-bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m mouflow.cli create-user`")
-
-
-class UnauthorizedError(ApiError):
-    status, code = 401, "unauthorized"
+bearer = HTTPBearer(auto_error=False, description="A token printed once by `python -m ops.cli create-user`")
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    """Reads, and the few direct writes, which commit themselves; MoU writes go through workflows.
+    """The request's one transaction: committed once the route has its answer, before the answer goes out
+    (the dependency's scope is "function"), rolled back when the route raised. MoU writes go through
+    workflows; the session holds the few direct writes, and the reads.
 
     Async, so that opening the session (no I/O until its first query) costs no trip to a worker thread;
-    closing may talk to the database as it hands the connection back, so that one goes to a thread.
+    ending it talks to the database, so that goes to a thread. A route that waits on Temporal for long hands
+    its connection back first (api/workflows.py `release_connection`); the session then checks a new one out
+    for its next query, and this ends whatever transaction is open by then.
     """
     session: Session = request.app.state.sessions()
     try:
         yield session
-    finally:
-        # outside the shared thread limit, as FastAPI runs a sync dependency's exit: otherwise every worker
-        # thread could be waiting for a pooled connection that only this close would hand back
-        with CancelScope(shield=True):
-            await anyio.to_thread.run_sync(_close, session, limiter=CapacityLimiter(1))
+    except BaseException:
+        await _end(session, commit=False)
+        raise
+    await _end(session, commit=True)
 
 
-def _close(session: Session) -> None:
-    """The answer has gone out by now: a connection that died after the last query must not turn into
-    an error, which would make the server drop the client's keep-alive connection as well."""
-    try:
-        session.close()
-    except DBAPIError as error:
-        log.warning("closing a database session failed: %s", error)
+async def _end(session: Session, *, commit: bool) -> None:
+    # outside the shared thread limit, as FastAPI runs a sync dependency's exit: otherwise every worker
+    # thread could be waiting for a pooled connection that only this end would hand back
+    with CancelScope(shield=True):
+        await anyio.to_thread.run_sync(partial(end_transaction, session, commit=commit), limiter=CapacityLimiter(1))
 
 
 def get_client(request: Request) -> Client:
@@ -62,9 +60,29 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+def get_storage(request: Request) -> DocumentStorage:
+    storage: DocumentStorage = request.app.state.storage
+    return storage
+
+
+def get_renderer(request: Request) -> DocumentRenderer:
+    renderer: DocumentRenderer = request.app.state.renderer
+    return renderer
+
+
+def public_base(request: Request) -> str:
+    """Where clients reach the API. Behind a proxy the request's own host may be an internal name, or one a
+    client chose: a configured public address wins."""
+    settings: Settings = request.app.state.settings
+    return (settings.public_url or str(request.base_url)).rstrip("/")
+
+
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 TemporalDep = Annotated[Client, Depends(get_client)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+StorageDep = Annotated[DocumentStorage, Depends(get_storage)]
+RendererDep = Annotated[DocumentRenderer, Depends(get_renderer)]
+PublicBase = Annotated[str, Depends(public_base)]
 
 
 async def current_user(
@@ -81,18 +99,12 @@ async def current_user(
 
 
 def _look_up(session: Session, token: str) -> UserRow | None:
-    try:
-        user = recent_tokens.look_up(session=session, token=token)
-        if user is not None:
-            # detached, it keeps its columns; in the session, the rollback below would expire them, and the
-            # next read of `user.id` in an async dependency would query the database on the event loop
-            session.expunge(user)
-        return user
-    finally:
-        # the connection goes back to the pool before the route waits for a worker thread: held across that
-        # wait, every pooled connection could end up with a request waiting for a thread held by a request
-        # waiting for a connection
-        session.rollback()
+    # the connection goes back to the pool before the route waits for a worker thread: held across that wait,
+    # every pooled connection could end up with a request waiting for a thread held by a request waiting for
+    # a connection. Ending the transaction lets the user go with its columns loaded, so that reading `user.id`
+    # in an async dependency queries nothing on the event loop.
+    with transaction(session):
+        return recent_tokens.look_up(session=session, token=token)
 
 
 def request_id(request: Request) -> str:

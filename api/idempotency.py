@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from api.deps import CurrentUser, SessionDep
-from api.errors import UnprocessableError
+from mouflow.errors import InvalidError
 from mouflow.store.audit import request_was_recorded
 from mouflow.store.idempotency import find_answer, fingerprint, forget_old_answers, keep_answer
 
@@ -46,7 +46,7 @@ class Idempotency:
         if row is None:
             return None
         if row.fingerprint != self.request:
-            raise UnprocessableError(
+            raise InvalidError(
                 f"Idempotency-Key {self.key!r} was sent before with a different request; "
                 "use a new key for a new request"
             )
@@ -70,6 +70,7 @@ class Idempotency:
         return None if self.key is None else f"{party_id}-{self._digest()[:10]}"
 
     def keep(self, answer: BaseModel, status_code: int) -> None:
+        """Written in the caller's transaction, which the caller ends (api/workflows.py `keep_answer`)."""
         if self.key is None:
             return
         keep_answer(
@@ -81,7 +82,6 @@ class Idempotency:
             body=answer.model_dump(mode="json"),
         )
         forget_old_answers(session=self.session, now=datetime.now(UTC))
-        self.session.commit()
 
     def _digest(self) -> str:
         return hashlib.sha256(f"{self.user_id}\n{self.key}".encode()).hexdigest()
@@ -91,10 +91,7 @@ async def idempotency(
     request: Request,
     user: CurrentUser,
     session: SessionDep,
-    key: Annotated[
-        str | None,
-        Header(alias="Idempotency-Key", min_length=1, max_length=100, pattern=r"^[!-~]+$", description=KEY_HELP),
-    ] = None,
+    key: Annotated[str | None, KEY_HEADER] = None,
 ) -> Idempotency:
     body = await request.body()
     return Idempotency(

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
-from api import errors, web
+from api import problems, web
 from api.routes import (
     agreed_text,
     audit,
@@ -17,14 +17,14 @@ from api.routes import (
     mous,
     parties,
     reports,
-    signing,
+    review_and_signing,
     webhooks,
 )
 from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import make_engine, session_factory
-from worker import connect
+from mouflow.temporal import connect
 
 DESCRIPTION = (
     "Drafting, review, signing and follow-up of cross-region Memoranda of Understanding, each MoU a "
@@ -44,7 +44,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if sessions is None:
-            # migrated before the API starts (mouflow.up, or python -m mouflow.store.migrate)
+            # migrated before the API starts (ops.up, or python -m mouflow.store.migrate)
             app.state.sessions = session_factory(make_engine(settings.resolved_database_url))
             app.state.renderer = DocumentRenderer(app.state.storage, app.state.sessions)
         app.state.temporal = temporal or await connect(settings)
@@ -56,8 +56,19 @@ def create_app(
     if sessions is not None:
         app.state.renderer = DocumentRenderer(app.state.storage, sessions)
 
-    errors.install(app, page=web.error_page)
-    for module in (parties, mous, signing, milestones, documents, agreed_text, audit, reports, webhooks, calendars):
+    problems.install(app, page=web.error_page)
+    for module in (
+        parties,
+        mous,
+        review_and_signing,
+        milestones,
+        documents,
+        agreed_text,
+        audit,
+        reports,
+        webhooks,
+        calendars,
+    ):
         app.include_router(module.router)
     web.install(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])

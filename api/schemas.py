@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from mouflow.domain.actions import MouId
 from mouflow.domain.content import Bilingual, DraftContent, Slug
-from mouflow.domain.view import MouStatus
+from mouflow.domain.summaries import MouStatus
 
 
 class Body(BaseModel):

@@ -3,23 +3,30 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 from temporalio.client import Client, WorkflowHandle
+from temporalio.workflow import UpdateMethodMultiParam
 
 from api.access import visible_mou
 from api.deps import CurrentUser, RequestId, SessionDep, TemporalDep
 from api.idempotency import Idempotency, IdempotencyDep
 from mouflow.domain.actions import Action
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from mouflow.names import mou_workflow_id
 from mouflow.store.access_tables import UserRow
+from mouflow.store.db import transaction
 from mouflow.store.users import to_actor
 from workflows.mou import MouWorkflow
+
+A = TypeVar("A", bound=Action)
+# `MouWorkflow.submit` is a MouUpdate[Submit]: `Writer.act` takes it only with `Submit`, so mypy refuses a
+# wrong pair (tests/api/test_update_typing.py), as `WorkflowHandle.execute_update` would
+MouUpdate = UpdateMethodMultiParam[[MouWorkflow, A], MouSummary]
 
 
 def mou_handle(client: Client, mou_id: str) -> WorkflowHandle[MouWorkflow, MouSummary]:
@@ -35,7 +42,7 @@ class Writer:
     idempotency: Idempotency
 
     async def act(
-        self, mou_id: str, update: Any, action_type: type[Action], said: BaseModel, **extra: Any
+        self, mou_id: str, update: MouUpdate[A], action_type: type[A], said: BaseModel, **extra: Any
     ) -> MouSummary:
         """The user's request plus who they are. Returns once the workflow accepted it and the store
         recorded it; the workflow re-checks party, role, stage and version itself."""
@@ -48,7 +55,7 @@ class Writer:
         else:
             action = action_type(actor=to_actor(self.user), request_id=self.request_id, **said.model_dump(), **extra)
             result = await handle.execute_update(update, action, id=self.idempotency.update_id)
-        await run_in_threadpool(self.idempotency.keep, result, 200)
+        await run_in_threadpool(keep_answer_at_once, self.session, self.idempotency, result, 200)
         return result
 
     def _look_before_acting(self, mou_id: str) -> tuple[MouSummary | None, bool]:
@@ -60,12 +67,22 @@ class Writer:
             return earlier, earlier is None and self.idempotency.was_recorded(mou_id)
 
 
+def keep_answer_at_once(session: Session, idempotency: Idempotency, answer: BaseModel, status_code: int) -> None:
+    """The answer kept in a short transaction of its own, ended in the worker thread that wrote it: the
+    caller is on the event loop, where neither a commit nor a rollback may wait on the database, and a
+    refused page then has nothing left to roll back there (api/problems.py `refusal`)."""
+    with release_connection(session):
+        idempotency.keep(answer, status_code)
+
+
 @contextmanager
 def release_connection(session: Session) -> Iterator[None]:
-    try:
+    """Ends the request's transaction early, committed or (when the block raises) rolled back, and hands its
+    connection back to the pool before the route waits on Temporal, which may take seconds: a pool held by
+    waiting writes starves everyone. The session stays usable: its next query checks a connection out
+    again, in a new transaction that the request's scope ends (api/deps.py `get_session`)."""
+    with transaction(session):
         yield
-    finally:
-        session.close()  # the session stays usable: its next query checks a connection out again
 
 
 def writer(

@@ -23,7 +23,7 @@ from mouflow.documents.models import DocumentKind, RenderDocument
 from mouflow.documents.pdf import ARCHIVAL, BASE_URL, write_pdf
 from mouflow.documents.plan import plan_document
 from mouflow.documents.subsetter import fast_subsetter_available
-from mouflow.domain import drafting, review, signing
+from mouflow.domain import drafting, review, signatures
 from mouflow.domain.actions import Review, ScheduleCeremony, Sign, Signatory, Submit
 from mouflow.domain.content import Bilingual, BilingualText, Clause
 from mouflow.domain.enums import ReviewDecision
@@ -63,10 +63,10 @@ def executed_mou() -> MouState:
     ceremony = ScheduleCeremony(
         actor=officer(HKTE), starts_at=T0 + timedelta(days=30), venue=venue, witnesses=[SECRETARY_FOR_LABOUR]
     )
-    signing.apply_ceremony(state, ceremony, T0)
+    signatures.apply_ceremony(state, ceremony, T0)
     qianhai = Signatory(name_en="Qianhai representative", title_en="Director", name_zh="前海代表")
     for party, signatory in ((HKTE, HKTE_SIGNATORY), (QIANHAI, qianhai)):  # at the ceremony, from its start
-        signing.apply_sign(state, Sign(actor=officer(party), version=1, signatory=signatory), ceremony.starts_at)
+        signatures.apply_sign(state, Sign(actor=officer(party), version=1, signatory=signatory), ceremony.starts_at)
     return state
 
 

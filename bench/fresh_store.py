@@ -4,8 +4,8 @@ import uuid
 
 from sqlalchemy import text
 
-from mouflow.stack import postgres_url_with_schema
 from mouflow.store.db import make_engine
+from ops.stack import postgres_url_with_schema
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 

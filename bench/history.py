@@ -31,7 +31,8 @@ from ten_years import decade
 
 from mouflow import names
 from mouflow.documents.storage import DiskStorage
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
+from mouflow.store.migrate import create_schema
 from worker import WORKFLOWS, activities, documents_worker, render_activities
 from workflows.mou import HISTORY_LIMIT
 

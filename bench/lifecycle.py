@@ -1,7 +1,7 @@
 """What mouflow costs over Temporal itself: the seed lifecycle against a bare workflow, same server, same run.
 
 Run: .venv/bin/python bench/lifecycle.py [N] [--rounds R] [--database-url URL]     # N=20 MoUs, R=3
-One Temporal dev server (mouflow.stack's command: file SQLite, WAL) and three in-process workers built
+One Temporal dev server (ops.stack's command: file SQLite, WAL) and three in-process workers built
 alike (bench/lifecycle_workers.py). First one MoU goes through the seed lifecycle and its history gives
 the updates and activities mouflow performs per MoU; the bare workflow (bench/bare.py) is then made to
 do exactly as many, with empty activities. Each round drives N workflows at once per variant, the order
@@ -34,8 +34,9 @@ from lock_waits import PERIOD, LockWaits, tagged
 from temporalio.client import Client
 
 from mouflow.documents.storage import DiskStorage
-from mouflow.stack import Stack
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
+from mouflow.store.migrate import create_schema
+from ops.stack import Stack
 from worker import RENDER_THREADS
 
 Drive = Callable[[str], Awaitable[str]]  # workflow id in, the id it ran under out

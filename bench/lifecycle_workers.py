@@ -1,6 +1,6 @@
 """The workers the lifecycle bench compares, built alike: per variant an in-process Worker with the
 production worker's 16-thread activity executor, and a documents worker with its 2 render threads on
-the variant's documents queue, as worker.py builds them."""
+the variant's documents queue, as the worker package builds them."""
 
 import re
 from collections.abc import Callable, Iterator

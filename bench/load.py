@@ -1,7 +1,7 @@
 """N MoUs driven at once through their whole life over HTTP, on the whole stack; then nothing may be lost.
 
 Run: .venv/bin/python bench/load.py [N] [--in-flight K] [--database-url URL]     # N defaults to 200
-The stack is mouflow.stack's: the Temporal dev server (file SQLite, WAL), the worker process and the
+The stack is ops.stack's: the Temporal dev server (file SQLite, WAL), the worker process and the
 API process on free loopback ports; by default the store is a fresh schema in the PostgreSQL database
 `test` on 127.0.0.1, dropped after. Each MoU is a client of its own, with the officers of HKTE and of
 its partner: start, revise, submit, both review, ceremony, both sign in counterpart (in force), progress
@@ -29,8 +29,8 @@ from load_checks import TRANSITIONS, expected_rows, problems
 from load_client import LoadClient, StepFailed, make_tokens
 from load_steps import drive
 
-from mouflow.stack import Stack, running_stack
 from mouflow.store.db import make_engine, session_factory
+from ops.stack import Stack, running_stack
 
 COMPLETION_TIMEOUT = 3_600.0  # seconds for the workflows to finish their PDFs after the last request
 

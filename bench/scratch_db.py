@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
-from mouflow.stack import postgres_url_with_schema
-from mouflow.store.db import create_schema, make_engine
+from mouflow.store.db import make_engine
+from mouflow.store.migrate import create_schema
+from ops.stack import postgres_url_with_schema
 
 
 @dataclass(frozen=True)

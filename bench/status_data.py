@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, NANSHA, QIANHAI, SECRETARY_FOR_LABOUR, officer, symposium_mou
-from mouflow.domain import drafting, review, signing
+from mouflow.domain import drafting, review, signatures
 from mouflow.domain.actions import Review, ScheduleCeremony, Sign, Signatory, StartMou, Submit
 from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import ReviewDecision, Role
@@ -60,11 +60,11 @@ def _record_life(sessions: sessionmaker[Session], mou_id: str) -> None:
     ceremony = ScheduleCeremony(
         actor=officer(HKTE), starts_at=T0 + timedelta(days=1), venue=venue, witnesses=[SECRETARY_FOR_LABOUR]
     )
-    _record(sessions, state, signing.apply_ceremony(state, ceremony, T0))
+    _record(sessions, state, signatures.apply_ceremony(state, ceremony, T0))
     for party in PARTIES:  # at the ceremony, from its start
         signatory = HKTE_SIGNATORY if party is HKTE else Signatory(name_en=f"{party.name.en} head", title_en="Director")
         sign = Sign(actor=officer(party), version=1, signatory=signatory)
-        _record(sessions, state, signing.apply_sign(state, sign, ceremony.starts_at))
+        _record(sessions, state, signatures.apply_sign(state, sign, ceremony.starts_at))
 
 
 def _start(mou_id: str) -> StartMou:

@@ -26,8 +26,8 @@ from temporalio.client import Client
 
 from api.main import create_app
 from mouflow.config import Settings
-from mouflow.stack import free_port
 from mouflow.store.db import make_engine, session_factory
+from ops.stack import free_port
 
 BENCH = Path(__file__).parent
 MOUS = 20  # read in turn, so concurrent requests do not all read one row

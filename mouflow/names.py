@@ -2,7 +2,9 @@
 
 from temporalio.common import SearchAttributeKey
 
-TASK_QUEUE = "mouflow"
+# the notification workflow's registered type: the outbox dispatcher starts it by this name, and the
+# committed histories replay only while it stays the same
+NOTIFICATION_WORKFLOW = "NotificationWorkflow"
 
 STAGE = SearchAttributeKey.for_keyword("MouStage")
 PARTIES = SearchAttributeKey.for_keyword_list("MouParties")
@@ -12,6 +14,11 @@ SEARCH_ATTRIBUTES = (STAGE, PARTIES, OVERDUE)
 
 def mou_workflow_id(mou_id: str) -> str:
     return f"mou-{mou_id}"
+
+
+def notification_workflow_id(notification_id: str) -> str:
+    """One workflow per outbox row, started at most once."""
+    return f"notify-{notification_id}"
 
 
 def documents_queue(task_queue: str) -> str:

@@ -3,7 +3,7 @@
 from pydantic import BaseModel
 
 from mouflow.domain.state import DraftVersion, Event, Milestone, MouState
-from mouflow.domain.view import MouStatus, describe, new_versions, touched_milestones
+from mouflow.domain.summaries import MouStatus, describe, new_versions, touched_milestones
 
 
 class RecordTransition(BaseModel):

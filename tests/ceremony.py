@@ -1,4 +1,4 @@
-"""Signatures are taken from the ceremony's start (mouflow.domain.signing): how a test gets there.
+"""Signatures are taken from the ceremony's start (mouflow.domain.signatures): how a test gets there.
 
 On the time-skipping server the wait costs nothing: a test schedules the ceremony days ahead and skips
 to it. In real time (a dev server, the HTTP, browser and fault tests) it schedules the ceremony

@@ -59,7 +59,8 @@ from temporalio.worker import Worker
 
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
+from mouflow.store.migrate import create_schema
 from tests.pdf_cache import PdfCache
 from tests.schemas import SchemaPool
 from tests.servers import start_dev_server
@@ -236,7 +237,7 @@ async def running_worker(
     settings: Settings = TEST_SETTINGS,
     renders: list[Callable[..., Any]] | None = None,
 ) -> AsyncIterator[Worker]:
-    """The production activities, and the notification dispatcher and workers, as worker.py runs them;
+    """The production activities, and the notification dispatcher and workers, as the worker package runs them;
     documents go to a fresh folder unless the test gives a storage, and `renders` (a fake under the real
     name) serve the documents queue instead of the real renderer when a test gives them."""
     with (

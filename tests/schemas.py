@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import Engine, MetaData, select, text
 
-from mouflow.store.db import create_schema, make_engine
+from mouflow.store.db import make_engine
+from mouflow.store.migrate import create_schema
 
 LOCK_TIMEOUT = "2s"
 

@@ -16,7 +16,7 @@ with workflow.unsafe.imports_passed_through():
     from mouflow import names
     from mouflow.documents.models import DocumentKind, RenderDocument
     from mouflow.documents.triggers import documents_for
-    from mouflow.domain import clock, drafting, followup, paperwork, review, signing, term, termination
+    from mouflow.domain import clock, drafting, followup, paperwork, review, signatures, term, termination
     from mouflow.domain.actions import (
         Action,
         AmendMilestones,
@@ -35,11 +35,11 @@ with workflow.unsafe.imports_passed_through():
         VoidSignatures,
     )
     from mouflow.domain.enums import PRE_SIGNATURE_STAGES
-    from mouflow.domain.errors import RuleViolation
     from mouflow.domain.paperwork import RequestDocument
     from mouflow.domain.rules import CEREMONY_AND_NOTICE, FIRST_RULES, RULES_PATCH
     from mouflow.domain.state import DocumentOrder, Event, MouState
-    from mouflow.domain.view import MouSummary, summarize
+    from mouflow.domain.summaries import MouSummary, summarize
+    from mouflow.errors import RuleViolation
     from mouflow.transitions import transition_of
 
 AnyAction = TypeVar("AnyAction", bound=Action)
@@ -171,19 +171,19 @@ class MouWorkflow:
 
     @workflow.update
     async def schedule_ceremony(self, action: ScheduleCeremony) -> MouSummary:
-        return await self._act(signing.apply_ceremony, action)
+        return await self._act(signatures.apply_ceremony, action)
 
     @schedule_ceremony.validator
     def _check_schedule_ceremony(self, action: ScheduleCeremony) -> None:
-        _rule(signing.check_new_ceremony, self.state, action, workflow.now())
+        _rule(signatures.check_new_ceremony, self.state, action, workflow.now())
 
     @workflow.update
     async def sign(self, action: Sign) -> MouSummary:
-        return await self._act(signing.apply_sign, action)
+        return await self._act(signatures.apply_sign, action)
 
     @sign.validator
     def _check_sign(self, action: Sign) -> None:
-        _rule(signing.check_sign, self.state, action, workflow.now())
+        _rule(signatures.check_sign, self.state, action, workflow.now())
 
     @workflow.update
     async def report_progress(self, action: ReportProgress) -> MouSummary:
@@ -244,11 +244,11 @@ class MouWorkflow:
 
     @workflow.update
     async def void_signatures(self, action: VoidSignatures) -> MouSummary:
-        return await self._act(signing.apply_void, action)
+        return await self._act(signatures.apply_void, action)
 
     @void_signatures.validator
     def _check_void_signatures(self, action: VoidSignatures) -> None:
-        _rule(signing.check_void, self.state, action)
+        _rule(signatures.check_void, self.state, action)
 
     async def _act(
         self, apply: Callable[[MouState, AnyAction, datetime], list[Event]], action: AnyAction

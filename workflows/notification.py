@@ -10,6 +10,7 @@ from temporalio.exceptions import ActivityError
 with workflow.unsafe.imports_passed_through():
     from activities.notify import EmailActivities, WebhookActivities
     from activities.store import DeliveryStoreActivities
+    from mouflow import names
     from mouflow.notify.models import (
         Channel,
         Deliver,
@@ -32,7 +33,7 @@ DELIVERY_RETRY = RetryPolicy(
 DELIVERY_TIMEOUT = timedelta(seconds=30)
 
 
-@workflow.defn
+@workflow.defn(name=names.NOTIFICATION_WORKFLOW)  # its class name, as the recorded histories have it
 class NotificationWorkflow:
     @workflow.init
     def __init__(self, notification: NotificationInput) -> None:

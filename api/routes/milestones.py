@@ -11,7 +11,7 @@ from mouflow.domain.actions import (
     ProgressRequest,
     ReportProgress,
 )
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from workflows.mou import MouWorkflow
 
 router = APIRouter(prefix="/mous/{mou_id}/milestones", tags=["milestones"])

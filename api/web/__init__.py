@@ -6,7 +6,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.errors import Problem
+from api.problems import Problem
 from api.web import actions, desks, mou_pages, party_pages, sign_in
 from api.web.auth import WEB_PATH, SignInRequired, sign_in_url
 from api.web.i18n import Translator, language_of

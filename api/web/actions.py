@@ -8,10 +8,10 @@ same request under the same Idempotency-Key, answered once.
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from types import FunctionType
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -19,16 +19,15 @@ from starlette.datastructures import FormData
 from temporalio.client import Client
 
 from api.deps import SessionDep, TemporalDep
-from api.errors import UnprocessableError, problem_of
 from api.idempotency import Idempotency
+from api.problems import Problem, refusal
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
 from api.web.i18n import Translator, language_of
 from api.web.mou_pages import mou_response
 from api.web.refusals import refusal_in
-from api.workflows import Writer
+from api.workflows import A, MouUpdate, Writer
 from mouflow.domain.actions import (
-    Action,
     CeremonyRequest,
     ConfirmMilestone,
     ConfirmRequest,
@@ -46,6 +45,7 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.domain.paperwork import DocumentRequest, RequestDocument
+from mouflow.errors import InvalidError
 from mouflow.store.idempotency import fingerprint
 from mouflow.store.web_sessions import SignedIn
 from workflows.mou import MouWorkflow
@@ -82,42 +82,48 @@ class PageForm:
     async def act(
         self,
         mou_id: str,
-        update: Any,
-        action: type[Action],
+        update: MouUpdate[A],
+        action_type: type[A],
         said: type[BaseModel],
         fields: dict[str, Any],
         **extra: Any,
     ) -> Response:
         """Done: back to the page (303, so a reload does not post again). Refused: the page again, with why."""
-        try:
+        with refusal(self.session) as refused:
             body = as_body(said, fields)
-            await self._writer(body).act(mou_id, update, action, body, **extra)
-        except Exception as error:
-            found = problem_of(error)
-            if found is None:
-                raise
-            return await run_in_threadpool(
-                mou_response,
-                self.request,
-                self.session,
-                self.who,
-                mou_id,
-                None,
-                refusal_in(found, Translator(language_of(self.request))),
-                found.status,
-                self.typed(),
-            )
-        return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done={update.__name__}", status_code=303)
+            await self._writer(body).act(mou_id, update, action_type, body, **extra)
+        if refused.problem is not None:
+            return await self._refused_page(mou_id, refused.problem)
+        return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done={_name_of(update)}", status_code=303)
+
+    async def _refused_page(self, mou_id: str, problem: Problem) -> Response:
+        """The API's status and words, in the page's language, with what the user typed kept."""
+        words = refusal_in(problem, Translator(language_of(self.request)))
+        return await mou_response(
+            self.request,
+            self.session,
+            self.client,
+            self.who,
+            mou_id,
+            error=words,
+            status_code=problem.status,
+            entered=self.typed(),
+        )
 
     def _writer(self, body: BaseModel) -> Writer:
         key = self.field("form_key")
         if not FORM_KEY.match(key):
-            raise UnprocessableError("the form has no valid form_key; reload the page and try again")
+            raise InvalidError("the form has no valid form_key; reload the page and try again")
         request = fingerprint("POST", self.request.url.path, body.model_dump_json().encode())
         idempotency = Idempotency(session=self.session, user_id=self.who.user.id, key=key, request=request)
         return Writer(
             user=self.who.user, session=self.session, client=self.client, request_id=key, idempotency=idempotency
         )
+
+
+def _name_of(update: MouUpdate[Any]) -> str:
+    """`submit`: at run time the Update is the decorated method itself, though Temporal's type leaves its name out."""
+    return cast(FunctionType, update).__name__
 
 
 def page_form(request: Request, who: WebUser, session: SessionDep, client: TemporalDep, form: CheckedForm) -> PageForm:

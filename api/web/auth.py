@@ -16,7 +16,8 @@ from starlette.datastructures import FormData
 
 from api.access import sees_everything
 from api.deps import SessionDep
-from api.errors import ApiError
+from mouflow.errors import ForbiddenError
+from mouflow.store.db import transaction
 from mouflow.store.web_sessions import SESSION_LIFETIME, SignedIn, find_session
 
 SESSION_COOKIE = "mouflow_session"
@@ -32,17 +33,18 @@ class SignInRequired(Exception):
         self.back_to = back_to
 
 
-class CsrfError(ApiError):
-    status, code = 403, "csrf"
+class CsrfError(ForbiddenError):
+    code = "csrf"
 
 
 def signed_in(request: Request, session: SessionDep) -> SignedIn:
     cookie = request.cookies.get(SESSION_COOKIE)
-    found = find_session(session=session, cookie=cookie) if cookie else None
-    if found is not None:
-        found = replace(found, audits=sees_everything(session, found.user))
-        session.expunge(found.user)  # detached, it keeps its columns through the rollback below
-    session.rollback()  # hand the connection back: a form post goes on to wait for a workflow
+    # the connection goes back to the pool at once, as a form post goes on to wait for a workflow; the user
+    # comes out of the ended transaction detached, with its columns loaded
+    with transaction(session):
+        found = find_session(session=session, cookie=cookie) if cookie else None
+        if found is not None:
+            found = replace(found, audits=sees_everything(session, found.user))
     if found is None:
         raise SignInRequired(_back_to(request))
     return found

@@ -35,6 +35,9 @@ ZH_HANT: dict[str, str] = {
     "Documents": "文件",
     "What you can do now": "您現在可以",
     "Nothing waits on you here.": "此處沒有待您處理的事項。",
+    "Actions are unavailable for now: the MoU's workflow did not answer. Reload the page shortly.": (
+        "暫時無法操作：備忘錄的工作流程未有回應。請稍後重新載入頁面。"
+    ),
     "Submit for review": "提交審閱",
     "Review days": "審閱日數",
     "Review version": "審閱版本",

@@ -1,24 +1,31 @@
 """The MoU list, one MoU's page, and its documents, for a signed-in user."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
+from temporalio.client import Client
 
-from api.access import list_scope
-from api.deps import SessionDep
-from api.errors import UnprocessableError
-from api.routes.calendars import ceremony_download
-from api.routes.documents import serve_document
+from api.deps import SessionDep, StorageDep, TemporalDep
+from api.downloads import ceremony_response, document_response
+from api.services.calendars import read_ceremony_file
+from api.services.mous import MouFilter, list_visible_mous
 from api.web.auth import WEB_PATH, WebUser
-from api.web.mou_view import mou_page
+from api.web.mou_offers import page_offers
+from api.web.mou_page_data import MouPage, mou_page
 from api.web.render import page
+from api.workflows import release_connection
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import Stage
-from mouflow.store.mous import list_mous
+from mouflow.domain.offers import Offers
+from mouflow.errors import InvalidError
+from mouflow.store.access_tables import UserRow
 from mouflow.store.parties import list_parties
+from mouflow.store.users import to_actor
 
 router = APIRouter(prefix=WEB_PATH, include_in_schema=False)
 PAGE_SIZE = 50
@@ -40,16 +47,14 @@ def mou_list(
     q: Annotated[str | None, Query(max_length=200)] = None,
     cursor: Annotated[str | None, Query(max_length=64)] = None,
 ) -> Response:
-    rows = list_mous(
-        session=session,
-        visible_to=list_scope(session, who.user),
+    where = MouFilter(
         party_id=party or None,
         stage=_stage(stage),
         overdue={"yes": True, "no": False}.get(overdue or ""),
         text=q or None,
         after=cursor or None,
-        limit=PAGE_SIZE,
     )
+    rows = list_visible_mous(session=session, user=who.user, where=where, limit=PAGE_SIZE)
     filters = {"party": party or "", "stage": stage or "", "overdue": overdue or "", "q": q or ""}
     return page(
         request,
@@ -70,18 +75,21 @@ def _stage(value: str | None) -> str | None:
     if not value:
         return None
     if value not in set(Stage):
-        raise UnprocessableError(f"there is no stage {value!r}; use one of {', '.join(Stage)}")
+        raise InvalidError(f"there is no stage {value!r}; use one of {', '.join(Stage)}")
     return value
 
 
 @router.get("/mous/{mou_id}")
-def mou_detail(request: Request, mou_id: str, who: WebUser, session: SessionDep, done: str | None = None) -> Response:
-    return mou_response(request, session, who, mou_id, notice=_notice(done))
+async def mou_detail(
+    request: Request, mou_id: str, who: WebUser, session: SessionDep, client: TemporalDep, done: str | None = None
+) -> Response:
+    return await mou_response(request, session, client, who, mou_id, notice=_notice(done))
 
 
-def mou_response(
+async def mou_response(
     request: Request,
-    session: SessionDep,
+    session: Session,
+    client: Client,
     who: WebUser,
     mou_id: str,
     notice: str | None = None,
@@ -91,18 +99,29 @@ def mou_response(
 ) -> Response:
     """The page itself; a refused form shows it again with the API's message and the API's status, and
     with what the user typed, so a long comment is not lost to a missing field."""
-    today = local_date(datetime.now(UTC))
-    view = mou_page(session=session, user=who.user, mou_id=mou_id, today=today)
+    now = datetime.now(UTC)
+    today = local_date(now)
+    view = await run_in_threadpool(_read_page, session, who.user, mou_id, today)
+    offers = await page_offers(client, view.status, to_actor(who.user), now)
     context = {
         "who": who,
         "view": view,
+        "offers": offers or Offers(),
+        "actions_unavailable": offers is None,
         "today": today,
         "notice": notice,
         "error": error,
         "form_key": _form_key(),
         "entered": entered or {},
     }
-    return page(request, "mou.html", context, status_code)
+    return await run_in_threadpool(page, request, "mou.html", context, status_code)
+
+
+def _read_page(session: Session, user: UserRow, mou_id: str, today: date) -> MouPage:
+    """The projection's part, access first; the connection goes back to the pool before the workflow is asked,
+    which can take seconds when no worker answers."""
+    with release_connection(session):
+        return mou_page(session=session, user=user, mou_id=mou_id, today=today)
 
 
 def _notice(done: str | None) -> str | None:
@@ -115,15 +134,17 @@ def _form_key() -> str:
 
 @router.get("/documents/{document_id}")
 def document(
-    request: Request,
     document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")],
     who: WebUser,
     session: SessionDep,
+    storage: StorageDep,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
-    return serve_document(request, session, who.user, document_id, if_none_match)
+    return document_response(
+        session=session, user=who.user, storage=storage, document_id=document_id, if_none_match=if_none_match
+    )
 
 
 @router.get("/mous/{mou_id}/ceremony.ics")
 def ceremony_calendar(mou_id: str, who: WebUser, session: SessionDep) -> Response:
-    return ceremony_download(mou_id, who.user, session)
+    return ceremony_response(read_ceremony_file(session=session, user=who.user, mou_id=mou_id))

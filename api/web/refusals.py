@@ -1,14 +1,14 @@
 # ruff: noqa: E501  (a catalogue: one sentence and its translation a line)
 """A refusal in the page's language: the rule's stable template, translated, with its values filled in.
 
-The workflow's refusals travel with their English template and values (mouflow.domain.errors); the API
+The workflow's refusals travel with their English template and values (mouflow.errors); the API
 answers the English message, and a page shows the same refusal in its own words. A template without a
 translation falls back to the English message, never to a broken sentence.
 """
 
 from string import Formatter
 
-from api.errors import Problem
+from api.problems import Problem
 from api.web.i18n import Translator
 
 ZH_HANT_REFUSALS: dict[str, str] = {
@@ -44,6 +44,9 @@ ZH_HANT_REFUSALS: dict[str, str] = {
     "party {party!r} has already reviewed version {version}": "締約方 {party!r} 已審閱第 {version} 版",
     "party {party!r} has already signed": "締約方 {party!r} 已簽署",
     "party {party!r} is not a party to MoU {mou}": "{party!r} 並非備忘錄 {mou} 的締約方",
+    "renewal is decided once the renewal notice goes out, {days} days before the term ends on {end}": (
+        "續期須於續期通知發出後方可決定，即期限於 {end} 屆滿前 {days} 日"
+    ),
     "signatures are taken from the ceremony's start at {starts_at}; a party that cannot attend signs in counterpart": (
         "簽署由儀式開始（{starts_at}）起進行；未能出席的締約方可以副本方式簽署"
     ),

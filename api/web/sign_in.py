@@ -53,8 +53,7 @@ def login(
     user = get_user_by_token(session=session, token=token.strip())
     if user is None:
         return _login_form(request, local_target(next), error="the token is not valid", status_code=401)
-    cookie = open_session(session=session, user=user)
-    session.commit()
+    cookie = open_session(session=session, user=user)  # committed before the redirect goes out (api/deps.py)
     response = RedirectResponse(local_target(next), status_code=303)
     set_session_cookie(request, response, cookie)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path=WEB_PATH)
@@ -64,7 +63,6 @@ def login(
 @router.post("/logout")
 def logout(request: Request, session: SessionDep, _: CheckedForm) -> Response:
     close_session(session=session, cookie=request.cookies.get(SESSION_COOKIE, ""))
-    session.commit()
     response = RedirectResponse(f"{WEB_PATH}/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path=WEB_PATH)
     return response

@@ -3,22 +3,22 @@
 from datetime import date
 from typing import Any
 
-from mouflow.documents import views
+from mouflow.documents import context_parts
 from mouflow.documents.canonical import AGREED_TEXT_FILE, FINGERPRINT_SCOPE, agreed_text_fingerprint
 from mouflow.documents.chinese import simplify_chinese
-from mouflow.documents.errors import DocumentError
 from mouflow.documents.formatting import day, moment
 from mouflow.documents.models import RenderDocument
 from mouflow.documents.timeline import chart
 from mouflow.documents.wording import names_joined, parties_together
 from mouflow.domain.calendar import local_date
 from mouflow.domain.state import DraftVersion, MouState
+from mouflow.errors import DocumentError
 
 Built = tuple[int | None, dict[str, Any]]
 
 
 def _common(mou: MouState) -> dict[str, Any]:
-    return {"mou_id": mou.mou_id, "parties": views.parties(mou)}
+    return {"mou_id": mou.mou_id, "parties": context_parts.parties(mou)}
 
 
 def _version(mou: MouState, number: int | None) -> DraftVersion:
@@ -34,8 +34,8 @@ def draft(request: RenderDocument) -> Built:
     return version.number, {
         **_common(mou),
         "version": version.number,
-        "created": moment(version.created_at, views.HONG_KONG),
-        "text": views.agreed_text(version.content, mou),
+        "created": moment(version.created_at, context_parts.HONG_KONG),
+        "text": context_parts.agreed_text(version.content, mou),
     }
 
 
@@ -45,7 +45,7 @@ def partner_copy(request: RenderDocument) -> Built:
     if not any(partner.wants_simplified_copy for partner in mou.partners):
         raise DocumentError(f"no partner of MoU {mou.mou_id} asked for a Simplified Chinese copy")
     version = _version(mou, request.version)
-    context = {**_common(mou), "version": version.number, "text": views.agreed_text(version.content, mou)}
+    context = {**_common(mou), "version": version.number, "text": context_parts.agreed_text(version.content, mou)}
     return version.number, {**simplify_chinese(context), "executed": version.number == mou.executed_version}
 
 
@@ -56,11 +56,11 @@ def executed(request: RenderDocument) -> Built:
     return mou.executed_version, {
         **_common(mou),
         "version": mou.executed_version,
-        "text": views.agreed_text(mou.executed_content, mou),
+        "text": context_parts.agreed_text(mou.executed_content, mou),
         "parties_together": parties_together(len(mou.parties)),  # "both parties" only when there are two
         "effective_date": day(mou.terms[0].effective_date if mou.terms else None),  # the first term's, as signed
-        "signatures": [views.signature(mou, record) for record in mou.signatures],
-        "ceremony": views.ceremony(mou.ceremony),
+        "signatures": [context_parts.signature(mou, record) for record in mou.signatures],
+        "ceremony": context_parts.ceremony(mou.ceremony),
         "fingerprint": agreed_text_fingerprint(mou),
         "fingerprint_scope": FINGERPRINT_SCOPE,
         "fingerprint_file": AGREED_TEXT_FILE,  # attached to the PDF: the bytes the fingerprint hashes
@@ -77,7 +77,7 @@ def ceremony_programme(request: RenderDocument) -> Built:
         **_common(mou),
         "title": title.model_dump(),
         "signing": signing,
-        "ceremony": views.ceremony(mou.ceremony),
+        "ceremony": context_parts.ceremony(mou.ceremony),
     }
 
 
@@ -93,6 +93,6 @@ def _milestone_report(mou: MouState, today: date | None) -> dict[str, Any]:
         **_common(mou),
         "title": mou.executed_content.title.model_dump(),
         "stage": str(mou.stage),
-        "milestones": [views.milestone(mou, milestone) for milestone in milestones],
+        "milestones": [context_parts.milestone(mou, milestone) for milestone in milestones],
         "chart": chart(mou, milestones, today) if milestones else None,
     }

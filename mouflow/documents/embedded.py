@@ -10,7 +10,7 @@ from pypdf.generic import EmbeddedFile as PdfFile
 
 from mouflow.documents.agreed_text import recorded_fingerprint
 from mouflow.documents.canonical import AGREED_TEXT_FILE
-from mouflow.documents.errors import DocumentError
+from mouflow.errors import DocumentError
 
 # what a damaged or foreign file makes pypdf raise, besides its own errors
 _UNREADABLE = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, zlib.error)

@@ -10,8 +10,8 @@ from mouflow.documents import contexts
 from mouflow.documents.agreed_text import agreed_text_file
 from mouflow.documents.attachments import EmbeddedFile
 from mouflow.documents.canonical import canonical_json, sha256_hex
-from mouflow.documents.errors import DocumentError
 from mouflow.documents.models import DocumentKind, Language, RenderDocument
+from mouflow.errors import DocumentError
 
 LANGUAGES = {
     DocumentKind.DRAFT: Language.BILINGUAL,

@@ -7,7 +7,7 @@ milestones still fits on a page.
 from datetime import date
 from math import ceil
 
-from mouflow.documents.views import View, party_name, status_of
+from mouflow.documents.context_parts import View, party_name, status_of
 from mouflow.domain.calendar import add_months
 from mouflow.domain.state import Milestone, MouState
 

@@ -4,8 +4,8 @@ from collections.abc import Collection
 
 from mouflow.domain.actions import Actor
 from mouflow.domain.enums import Role, Stage
-from mouflow.domain.errors import Forbidden, InvalidInput, WrongStage
 from mouflow.domain.state import MouState, Term
+from mouflow.errors import Forbidden, InvalidInput, WrongStage
 
 
 def require_party_member(state: MouState, actor: Actor) -> None:

@@ -12,12 +12,11 @@ from mouflow.domain.calendar import hong_kong_time, start_of_day
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Stage
 from mouflow.domain.review import awaiting_review
 from mouflow.domain.state import Event, Milestone, MouState, ReviewRound
-from mouflow.domain.term import end_term
+from mouflow.domain.term import RENEWAL_NOTICE_DAYS, end_term
 from mouflow.domain.termination import end_by_notice
 
 REVIEW_REMINDER_DAYS = (3, 1)
 MILESTONE_REMINDER_DAYS = (14, 3)
-RENEWAL_NOTICE_DAYS = 90
 OFFICE_HOURS_START = timedelta(hours=9)  # reminders go out in the morning, Hong Kong time
 MAX_FIRINGS_PER_WAKE = 10_000  # a state that keeps producing due moments is a bug, not a loop
 

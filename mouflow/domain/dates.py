@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
-from mouflow.domain.errors import InvalidInput
+from mouflow.errors import InvalidInput
 
 EFFECTIVE_DATE_PAST_DAYS = 366  # a draft dated last year still signs (it is never in force retroactively)
 EFFECTIVE_DATE_FUTURE_YEARS = 5

@@ -8,9 +8,9 @@ from mouflow.domain.calendar import hong_kong_time, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
 from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
-from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.rules import CURRENT_RULES, reopens_explicitly
 from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewRound
+from mouflow.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
 
 # Every draft travels through Temporal (Updates, the state carried by continue-as-new, document
 # requests), whose payloads warn at 256 KB and fail at 2 MB; a 10-page bilingual MoU is about 15 KB
@@ -39,16 +39,23 @@ def check_content(party_ids: list[str], content: DraftContent) -> None:
 
 
 def check_start(start: StartMou) -> None:
-    party_ids = [start.owner.id, *(partner.id for partner in start.partners)]
-    if len(set(party_ids)) != len(party_ids):
-        raise InvalidInput("each party may appear only once", field="partner_ids")
+    """The API's, before it starts the workflow: the workflow's start runs again on every replay."""
+    party_ids = _distinct_parties(start)
     if start.actor.party_id != start.owner.id or start.actor.role is not Role.OFFICER:
         raise Forbidden("only an officer of the owning party {owner!r} may start an MoU", owner=start.owner.id)
     check_content(party_ids, start.content)
 
 
+def _distinct_parties(start: StartMou) -> list[str]:
+    party_ids = [start.owner.id, *(partner.id for partner in start.partners)]
+    if len(set(party_ids)) != len(party_ids):
+        raise InvalidInput("each party may appear only once", field="partner_ids")
+    return party_ids
+
+
 def start_mou(start: StartMou, now: datetime, rules: int = CURRENT_RULES) -> tuple[MouState, list[Event]]:
-    check_start(start)
+    """Only what the state needs is checked again here (mouflow.domain.rules): the parties and the plan."""
+    check_content(_distinct_parties(start), start.content)
     first = DraftVersion(number=1, content=start.content, author=start.actor, created_at=now)
     state = MouState(
         mou_id=start.mou_id, owner=start.owner, partners=list(start.partners), versions=[first], rules=rules
@@ -65,6 +72,12 @@ def editable_stages(state: MouState) -> frozenset[Stage]:
 
 def check_revise(state: MouState, revise: Revise) -> None:
     require_owner_officer(state, revise.actor)
+    _require_revisable(state, revise)
+
+
+def _require_revisable(state: MouState, revise: Revise) -> None:
+    """What a new version needs, checked again when it is applied (mouflow.domain.rules): a stage that
+    takes one under this MoU's rules, the current version as its base, and a consistent plan."""
     if state.stage is Stage.READY_TO_SIGN and state.signatures:
         raise WrongStage("the draft cannot change once a party has signed; void the signatures first")
     if state.stage is Stage.READY_TO_SIGN and reopens_explicitly(state):
@@ -116,7 +129,7 @@ def check_new_draft(state: MouState, content: DraftContent) -> None:
 
 
 def apply_revise(state: MouState, revise: Revise, now: datetime) -> list[Event]:
-    check_revise(state, revise)
+    _require_revisable(state, revise)
     number = state.current_version.number + 1
     state.versions.append(DraftVersion(number=number, content=revise.content, author=revise.actor, created_at=now))
     if state.open_round:
@@ -128,6 +141,11 @@ def apply_revise(state: MouState, revise: Revise, now: datetime) -> list[Event]:
 
 def check_submit(state: MouState, submit: Submit) -> None:
     require_owner_officer(state, submit.actor)
+    _require_submittable(state, submit)
+
+
+def _require_submittable(state: MouState, submit: Submit) -> None:
+    """What a review round needs, checked again when it is applied (mouflow.domain.rules)."""
     require_stage(state, {Stage.DRAFTING}, "submit for review")
     if submit.version != state.current_version.number:
         raise StaleVersion(
@@ -139,7 +157,7 @@ def check_submit(state: MouState, submit: Submit) -> None:
 
 
 def apply_submit(state: MouState, submit: Submit, now: datetime) -> list[Event]:
-    check_submit(state, submit)
+    _require_submittable(state, submit)
     deadline = now + timedelta(days=submit.review_days)
     state.review_rounds.append(ReviewRound(version=submit.version, submitted_at=now, deadline=deadline))
     state.stage = Stage.IN_REVIEW
@@ -149,6 +167,11 @@ def apply_submit(state: MouState, submit: Submit, now: datetime) -> list[Event]:
 
 def check_reopen(state: MouState, reopen: Reopen) -> None:
     require_owner_officer(state, reopen.actor)
+    _require_reopenable(state)
+
+
+def _require_reopenable(state: MouState) -> None:
+    """What reopening needs, checked again when it is applied (mouflow.domain.rules)."""
     require_stage(state, {Stage.READY_TO_SIGN}, "reopen the approved version")
     if state.signatures:
         raise WrongStage("a party has signed already; void the signatures before reopening")
@@ -156,7 +179,7 @@ def check_reopen(state: MouState, reopen: Reopen) -> None:
 
 def apply_reopen(state: MouState, reopen: Reopen, now: datetime) -> list[Event]:
     """Back to drafting with every approval cleared; the next version goes round every party again."""
-    check_reopen(state, reopen)
+    _require_reopenable(state)
     version = state.approved_version
     state.approved_version = None
     state.stage = Stage.DRAFTING
@@ -165,12 +188,17 @@ def apply_reopen(state: MouState, reopen: Reopen, now: datetime) -> list[Event]:
 
 def check_withdraw(state: MouState, close: Close) -> None:
     require_owner_officer(state, close.actor)
+    _require_withdrawable(state)
+
+
+def _require_withdrawable(state: MouState) -> None:
+    """What withdrawing needs, checked again when it is applied (mouflow.domain.rules)."""
     require_stage(state, PRE_SIGNATURE_STAGES, "withdraw")
 
 
 def apply_withdraw(state: MouState, close: Close, now: datetime) -> list[Event]:
     """Before every party signed, the owner may withdraw, partly signed or not: the signatures stay on record."""
-    check_withdraw(state, close)
+    _require_withdrawable(state)
     state.stage = Stage.WITHDRAWN
     state.closure = Closure(stage=Stage.WITHDRAWN, reason=close.reason, by=close.actor, at=now)
     if state.open_round:

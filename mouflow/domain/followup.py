@@ -9,8 +9,8 @@ from mouflow.domain.content import MilestonePlanItem
 from mouflow.domain.dates import check_due_date
 from mouflow.domain.drafting import check_plan
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Role
-from mouflow.domain.errors import AlreadyDone, Forbidden, InvalidInput, NotFound
 from mouflow.domain.state import Event, Milestone, MouState, ProgressRecord, Term
+from mouflow.errors import AlreadyDone, Forbidden, InvalidInput, NotFound
 
 
 def due_date_in_term(item: MilestonePlanItem, term: Term, term_months: int) -> date:
@@ -40,23 +40,32 @@ def _existing(state: MouState, milestone_id: str) -> Milestone:
     return milestone
 
 
+def _followed_up(state: MouState, milestone_id: str, doing: str) -> Milestone:
+    """What progress and confirmation need, checked again when they are applied (mouflow.domain.rules)."""
+    require_stage(state, EXECUTED_STAGES, doing)
+    return _existing(state, milestone_id)
+
+
 def check_progress(state: MouState, report: ReportProgress) -> None:
     require_officer(state, report.actor)
-    require_stage(state, EXECUTED_STAGES, "report milestone progress")
-    milestone = _existing(state, report.milestone_id)
+    milestone = _followed_up(state, report.milestone_id, "report milestone progress")
     if report.actor.party_id != milestone.owner_party_id:
         raise Forbidden(
             "milestone {milestone!r} is reported by its owner {owner!r}",
             milestone=milestone.id,
             owner=milestone.owner_party_id,
         )
+    _require_not_done(milestone)
+
+
+def _require_not_done(milestone: Milestone) -> None:
     if milestone.status is MilestoneStatus.DONE:
         raise AlreadyDone("milestone {milestone!r} is already done", milestone=milestone.id)
 
 
 def apply_progress(state: MouState, report: ReportProgress, now: datetime) -> list[Event]:
-    check_progress(state, report)
-    milestone = _existing(state, report.milestone_id)
+    milestone = _followed_up(state, report.milestone_id, "report milestone progress")
+    _require_not_done(milestone)
     milestone.status = report.status
     milestone.progress.append(ProgressRecord(status=report.status, note=report.note, reporter=report.actor, at=now))
     detail = f"{report.status}: {report.note}".rstrip(": ")
@@ -68,12 +77,21 @@ def apply_progress(state: MouState, report: ReportProgress, now: datetime) -> li
 def check_confirm(state: MouState, confirm: ConfirmMilestone) -> None:
     if confirm.actor.role is not Role.MANAGER:  # managers audit every MoU, so they may confirm any
         require_officer(state, confirm.actor)
-    require_stage(state, EXECUTED_STAGES, "confirm a milestone")
-    milestone = _existing(state, confirm.milestone_id)
-    if not milestone.requires_confirmation:
-        raise InvalidInput("milestone {milestone!r} does not ask for confirmation", milestone=milestone.id)
+    milestone = _asking_confirmation(state, confirm)
     if confirm.actor.party_id == milestone.owner_party_id:
         raise Forbidden("milestone {milestone!r} is confirmed by the other side, not its owner", milestone=milestone.id)
+    _require_awaiting_confirmation(milestone)
+
+
+def _asking_confirmation(state: MouState, confirm: ConfirmMilestone) -> Milestone:
+    milestone = _followed_up(state, confirm.milestone_id, "confirm a milestone")
+    if not milestone.requires_confirmation:
+        raise InvalidInput("milestone {milestone!r} does not ask for confirmation", milestone=milestone.id)
+    return milestone
+
+
+def _require_awaiting_confirmation(milestone: Milestone) -> None:
+    """Done, and nobody has confirmed it yet."""
     if milestone.status is not MilestoneStatus.DONE:
         raise InvalidInput(
             "milestone {milestone!r} is {status}; only a done milestone is confirmed",
@@ -87,8 +105,8 @@ def check_confirm(state: MouState, confirm: ConfirmMilestone) -> None:
 
 
 def apply_confirm(state: MouState, confirm: ConfirmMilestone, now: datetime) -> list[Event]:
-    check_confirm(state, confirm)
-    milestone = _existing(state, confirm.milestone_id)
+    milestone = _asking_confirmation(state, confirm)
+    _require_awaiting_confirmation(milestone)
     milestone.confirmed_by, milestone.confirmed_at = confirm.actor, now
     return [
         Event(
@@ -103,9 +121,15 @@ def apply_confirm(state: MouState, confirm: ConfirmMilestone, now: datetime) -> 
 
 def check_amend(state: MouState, amend: AmendMilestones) -> None:
     require_owner_officer(state, amend.actor)
+    _amended_term(state, amend)
+
+
+def _amended_term(state: MouState, amend: AmendMilestones) -> Term:
+    """What the amendment needs, checked again when it is applied (mouflow.domain.rules): a term to add
+    the milestones to, and a plan that stays consistent."""
     require_stage(state, EXECUTED_STAGES, "amend the milestone plan")
     check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones})
-    require_term(state)
+    return require_term(state)
 
 
 def check_new_amendment(state: MouState, amend: AmendMilestones, now: datetime) -> None:
@@ -125,8 +149,7 @@ def check_amendment_dates(state: MouState, amend: AmendMilestones, now: datetime
 
 
 def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[Event]:
-    check_amend(state, amend)
-    term = require_term(state)
+    term = _amended_term(state, amend)
     state.milestone_plan.extend(amend.milestones)
     state.milestones.extend(instantiate(amend.milestones, term, state.executed_content.term_months))
     ids = ", ".join(item.id for item in amend.milestones)

@@ -1,23 +1,54 @@
-"""What a user may do to an MoU now, so that a page offers only those buttons.
+"""Which forms an MoU's page offers a user now: those the workflow would accept.
 
-The same rules the workflow's validators enforce (review.py, signing.py, followup.py, drafting.py),
-read off the projection's summary instead of the full state; the workflow still checks every action.
+No rule of who may act, or when, is written here. For each form the page can show, `offers_for`
+builds the action that form would send and asks the check the workflow's Update validator runs
+(workflows/mou.py) whether it would refuse it with a `RuleViolation`; the form is offered when it
+would not. The fields of that action:
+
+- what the form fixes, as the page writes it: the version (hidden), the milestone, the missing document;
+- what the user picks among a few values: the ways of signing are asked about one by one, because the
+  check tells them apart (`sign_modes`); for the others (approve or request changes, renew or not, in
+  progress or done) one value stands for all, because no check reads them;
+- what the user types: a representative valid value (the constants below). The checks read typed text
+  only for being there (a request for changes needs a comment, which the officer types with it) and the
+  ceremony's start for lying ahead inside its window, which a ceremony tomorrow always does.
+
+tests/domain/test_offers_match_checks.py holds both ways: an offered form passes its check with any
+valid value typed or picked, and a form not offered is refused whatever it could send. The workflow still
+checks every action: an offer predicts, from the state the workflow answered with when the page was drawn.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import ParamSpec
 
-from mouflow.domain.actions import Actor
-from mouflow.domain.enums import EXECUTED_STAGES, MilestoneStatus, Role, Stage
-from mouflow.domain.view import MouSummary
+from mouflow.domain import drafting, followup, paperwork, review, signatures, term
+from mouflow.domain.actions import (
+    Actor,
+    ConfirmMilestone,
+    DecideRenewal,
+    ReportProgress,
+    Review,
+    ScheduleCeremony,
+    Sign,
+    Signatory,
+    Submit,
+)
+from mouflow.domain.content import Bilingual
+from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, SigningMode
+from mouflow.domain.state import MouState
+from mouflow.errors import RuleViolation
 
+Params = ParamSpec("Params")
 
-@dataclass(frozen=True)
-class MilestoneLine:
-    id: str
-    owner_party_id: str
-    status: MilestoneStatus
-    confirmed: bool
-    requires_confirmation: bool
+# What the user types, where no check reads it but for being valid: any valid value stands for all
+TYPED_SIGNATORY = Signatory(name_en="Signatory", title_en="Title")
+TYPED_VENUE = Bilingual(en="Venue", zh="地點")
+# a ceremony typed for tomorrow: in the future, and well inside the window `dates.check_ceremony_window` allows
+TYPED_CEREMONY_LEAD = timedelta(days=1)
+# the submit form's default; the check does not read it (the request model bounds it)
+FORM_REVIEW_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -25,13 +56,16 @@ class Offers:
     submit_version: int | None = None
     review_version: int | None = None
     sign_version: int | None = None
+    sign_modes: tuple[SigningMode, ...] = ()  # the ways of signing the check accepts now, in SigningMode's order
     schedule_ceremony: bool = False
     decide_renewal: bool = False
     report_progress: tuple[str, ...] = ()
     confirm: tuple[str, ...] = ()
+    make_again: tuple[tuple[DocumentKind, int | None], ...] = ()  # missing documents: (kind, version)
 
     @property
     def anything(self) -> bool:
+        """Any of the page's actions; a missing document is offered beside the documents, not among them."""
         offered = (
             self.submit_version,
             self.review_version,
@@ -41,68 +75,72 @@ class Offers:
         )
         return any(offered) or bool(self.report_progress or self.confirm)
 
+    def may_make_again(self, kind: DocumentKind, version: int | None) -> bool:
+        return (kind, version) in self.make_again
 
-def offers_for(
-    summary: MouSummary, milestones: list[MilestoneLine], actor: Actor, renewal_decided_by: set[str] | None = None
-) -> Offers:
-    """`milestones` are those of the current term; `renewal_decided_by` the parties that decided on renewing
-    it, once the renewal notice went out (None before: the question is not put to anyone yet)."""
-    if actor.party_id not in summary.party_ids and actor.role is not Role.MANAGER:
-        return Offers()
+
+def offers_for(state: MouState, actor: Actor, now: datetime) -> Offers:
+    """The forms `actor` may use on this MoU at `now`: each one the validator's own check would let through."""
+    sign_modes = _sign_modes(state, actor, now)
     return Offers(
-        submit_version=_submit(summary, actor),
-        review_version=_review(summary, actor),
-        sign_version=_sign(summary, actor),
-        schedule_ceremony=_is_owner_officer(summary, actor) and summary.stage is Stage.READY_TO_SIGN,
-        decide_renewal=_may_decide_renewal(summary, actor, renewal_decided_by),
-        report_progress=tuple(m.id for m in milestones if _may_report(summary, m, actor)),
-        confirm=tuple(m.id for m in milestones if _may_confirm(summary, m, actor)),
+        submit_version=_submit_version(state, actor),
+        review_version=_review_version(state, actor),
+        sign_version=state.approved_version if sign_modes else None,
+        sign_modes=sign_modes,
+        schedule_ceremony=_passes(signatures.check_new_ceremony, state, _ceremony(actor, now), now),
+        decide_renewal=_passes(term.check_renewal, state, DecideRenewal(actor=actor, renew=True)),
+        report_progress=tuple(m.id for m in state.milestones if _may_report(state, actor, m.id)),
+        confirm=tuple(m.id for m in state.milestones if _may_confirm(state, actor, m.id)),
+        make_again=tuple(
+            (m.kind, m.version) for m in state.paperwork.missing if _may_make_again(state, actor, m.kind, m.version)
+        ),
     )
 
 
-def _is_officer_of_party(summary: MouSummary, actor: Actor) -> bool:
-    return actor.role is Role.OFFICER and actor.party_id in summary.party_ids
+def _passes(check: Callable[Params, None], *args: Params.args, **kwargs: Params.kwargs) -> bool:
+    """Whether the check lets the action through: it refuses with a RuleViolation, and changes nothing."""
+    try:
+        check(*args, **kwargs)
+    except RuleViolation:
+        return False
+    return True
 
 
-def _is_owner_officer(summary: MouSummary, actor: Actor) -> bool:
-    return _is_officer_of_party(summary, actor) and actor.party_id == summary.owner_party_id
+def _submit_version(state: MouState, actor: Actor) -> int | None:
+    version = state.current_version.number  # the form submits the draft the page shows
+    submit = Submit(actor=actor, version=version, review_days=FORM_REVIEW_DAYS)
+    return version if _passes(drafting.check_submit, state, submit) else None
 
 
-def _submit(summary: MouSummary, actor: Actor) -> int | None:
-    return summary.current_version if _is_owner_officer(summary, actor) and summary.stage is Stage.DRAFTING else None
+def _review_version(state: MouState, actor: Actor) -> int | None:
+    """Approving stands for both buttons: requesting changes differs only by the comment the officer types."""
+    version = state.current_version.number  # the form reviews the draft the page shows
+    approve = Review(actor=actor, version=version, decision=ReviewDecision.APPROVE)
+    return version if _passes(review.check_review, state, approve) else None
 
 
-def _review(summary: MouSummary, actor: Actor) -> int | None:
-    waiting = summary.stage is Stage.IN_REVIEW and actor.party_id in summary.awaiting_review
-    return summary.current_version if waiting and _is_officer_of_party(summary, actor) else None
+def _sign_modes(state: MouState, actor: Actor, now: datetime) -> tuple[SigningMode, ...]:
+    version = state.approved_version  # the form signs the approved version
+    if version is None:
+        return ()  # nothing approved: the form would have no version to send
+    ways = (Sign(actor=actor, version=version, signatory=TYPED_SIGNATORY, mode=mode) for mode in SigningMode)
+    return tuple(sign.mode for sign in ways if _passes(signatures.check_sign, state, sign, now))
 
 
-def _sign(summary: MouSummary, actor: Actor) -> int | None:
-    unsigned = summary.stage is Stage.READY_TO_SIGN and actor.party_id not in summary.signed_by
-    return summary.approved_version if unsigned and _is_officer_of_party(summary, actor) else None
+def _ceremony(actor: Actor, now: datetime) -> ScheduleCeremony:
+    return ScheduleCeremony(actor=actor, starts_at=now + TYPED_CEREMONY_LEAD, venue=TYPED_VENUE)
 
 
-def _may_decide_renewal(summary: MouSummary, actor: Actor, decided_by: set[str] | None) -> bool:
-    asked = decided_by is not None and actor.party_id not in decided_by
-    return asked and summary.stage in EXECUTED_STAGES and _is_officer_of_party(summary, actor)
+def _may_report(state: MouState, actor: Actor, milestone_id: str) -> bool:
+    """One status stands for both the form offers (in progress, done): the check does not read it."""
+    report = ReportProgress(actor=actor, milestone_id=milestone_id, status=MilestoneStatus.IN_PROGRESS)
+    return _passes(followup.check_progress, state, report)
 
 
-def _may_report(summary: MouSummary, milestone: MilestoneLine, actor: Actor) -> bool:
-    return (
-        summary.stage in EXECUTED_STAGES
-        and _is_officer_of_party(summary, actor)
-        and actor.party_id == milestone.owner_party_id
-        and milestone.status is not MilestoneStatus.DONE
-    )
+def _may_confirm(state: MouState, actor: Actor, milestone_id: str) -> bool:
+    return _passes(followup.check_confirm, state, ConfirmMilestone(actor=actor, milestone_id=milestone_id))
 
 
-def _may_confirm(summary: MouSummary, milestone: MilestoneLine, actor: Actor) -> bool:
-    may_act = actor.role is Role.MANAGER or _is_officer_of_party(summary, actor)
-    return (
-        summary.stage in EXECUTED_STAGES
-        and may_act
-        and milestone.requires_confirmation
-        and actor.party_id != milestone.owner_party_id
-        and milestone.status is MilestoneStatus.DONE
-        and not milestone.confirmed
-    )
+def _may_make_again(state: MouState, actor: Actor, kind: DocumentKind, version: int | None) -> bool:
+    ask = paperwork.RequestDocument(actor=actor, kind=kind, version=version)
+    return _passes(paperwork.check_request, state, ask)

@@ -11,8 +11,8 @@ from mouflow.domain.actions import Action, Actor, Version
 from mouflow.domain.calendar import hong_kong_time
 from mouflow.domain.content import Frozen
 from mouflow.domain.enums import DocumentKind, EventKind, Role
-from mouflow.domain.errors import AlreadyDone, Forbidden
 from mouflow.domain.state import DocumentOrder, Event, MissingDocument, MouState
+from mouflow.errors import AlreadyDone, Forbidden
 
 MAX_ERROR_CHARS = 500  # the error is shown on the page and kept in the audit log: its first lines say why
 
@@ -63,6 +63,11 @@ def may_request(owner_party_id: str, actor: Actor) -> bool:
 
 
 def check_request(state: MouState, action: RequestDocument) -> None:
+    if not may_request(state.owner.id, action.actor):
+        raise Forbidden(
+            "only an officer of the owning party {owner!r} or an operator may ask for a document again",
+            owner=state.owner.id,
+        )
     _requestable(state, action)
 
 
@@ -74,11 +79,8 @@ def apply_request(state: MouState, action: RequestDocument, now: datetime) -> li
 
 
 def _requestable(state: MouState, action: RequestDocument) -> MissingDocument:
-    if not may_request(state.owner.id, action.actor):
-        raise Forbidden(
-            "only an officer of the owning party {owner!r} or an operator may ask for a document again",
-            owner=state.owner.id,
-        )
+    """What asking again needs, checked again when it is applied (mouflow.domain.rules): the document is
+    missing, and nobody has asked for it yet."""
     found = missing(state, action.kind, action.version)
     if found is None:
         raise AlreadyDone("{document} is not missing: there is nothing to make again", document=_label(action))

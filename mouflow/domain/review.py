@@ -5,8 +5,8 @@ from datetime import datetime
 from mouflow.domain.access import require_officer, require_stage
 from mouflow.domain.actions import Review
 from mouflow.domain.enums import EventKind, ReviewDecision, Stage
-from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion
 from mouflow.domain.state import Event, MouState, ReviewRecord, ReviewRound
+from mouflow.errors import AlreadyDone, InvalidInput, StaleVersion
 
 
 def _round_under_review(state: MouState) -> ReviewRound:
@@ -19,6 +19,14 @@ def _round_under_review(state: MouState) -> ReviewRound:
 
 def check_review(state: MouState, review: Review) -> None:
     require_officer(state, review.actor)
+    _round_to_review(state, review)
+    if review.decision is ReviewDecision.REQUEST_CHANGES and not review.comment.strip():
+        raise InvalidInput("a request for changes needs a comment saying what to change", field="comment")
+
+
+def _round_to_review(state: MouState, review: Review) -> ReviewRound:
+    """What recording the review needs, checked again when it is applied (mouflow.domain.rules): the open
+    round is this version's, and this party has not reviewed it."""
     review_round = _round_under_review(state)
     if review.version != review_round.version:
         raise StaleVersion(
@@ -33,13 +41,11 @@ def check_review(state: MouState, review: Review) -> None:
             party=review.actor.party_id,
             version=review.version,
         )
-    if review.decision is ReviewDecision.REQUEST_CHANGES and not review.comment.strip():
-        raise InvalidInput("a request for changes needs a comment saying what to change", field="comment")
+    return review_round
 
 
 def apply_review(state: MouState, review: Review, now: datetime) -> list[Event]:
-    check_review(state, review)
-    review_round = _round_under_review(state)
+    review_round = _round_to_review(state, review)
     party_id = review.actor.party_id
     review_round.reviews[party_id] = ReviewRecord(
         party_id=party_id, decision=review.decision, comment=review.comment, reviewer=review.actor, at=now

@@ -1,21 +1,36 @@
-"""Which edition of the rules an MoU lives under, and why that is part of its state.
+"""Which edition of the rules an MoU lives under, and what a rule may change once histories hold it.
 
-Every `apply_*` runs its `check_*` again before it changes the state, so that no code path can apply
-an action its rule refuses. On replay the workflow re-runs those `apply_*` calls over the actions that
-history holds. A check that *tightens* would then refuse an action that history accepted, the
-replayed run would diverge from the recorded one, and the workflow could never move again.
+On replay the workflow runs every `apply_*` (and `drafting.start_mou`) again over the actions its
+history holds, but no Update validator: Temporal does not run validators on replay. An action was
+accepted by the checks of its day. Were its `apply_*` to run those checks again, a check tightened since
+would refuse on replay what the recorded run accepted: the replayed run diverges from the recorded one,
+its workflow task fails (non-determinism), and the MoU never moves again.
 
-So a rule that tightens is keyed on `MouState.rules`:
-- a new MoU starts under `CEREMONY_AND_NOTICE`, and a carried state not yet signed is raised to it at
-  continue-as-new (a signed MoU keeps the rules it was agreed under); the workflow does both behind
-  `workflow.patched(RULES_PATCH)`, which is off while old histories replay. Each later edition gets a
-  patch of its own and names its own number, never `CURRENT_RULES`, so a history replays to the same one;
-- an MoU that history started under an older edition keeps it for the rest of that run, so its
-  actions replay exactly as they were accepted.
+The policy, which tests/domain/test_replay_policy.py holds the code to:
 
-A rule that only loosens needs no edition. Nor does a check of new input alone (date windows, draft
-size: `mouflow.domain.dates`, `drafting.check_new_draft`): only validators and the API run those, and
-validators never run on replay.
+1. The validators' checks (`check_*`, `check_new_*`; `drafting.check_start` for the API's start) judge
+   new actions only: who may act (party, role, owner: `mouflow.domain.access`, a milestone's owner,
+   `paperwork.may_request`), what was typed (a request for changes names what to change, a draft's size,
+   every date window of `mouflow.domain.dates`, a ceremony in the future) and when (a signature from the
+   ceremony's start). Any of these may tighten or loosen at any time, with no edition: it binds the
+   actions sent from then on, never history.
+2. An `apply_*` checks again only what its transition needs, which never changes: the stage allows it;
+   the version, milestone or document it names is the one in play; it was not done already; the plan
+   stays consistent (ids unique, each owned by a party). Each module writes these once, in a function the
+   check and the apply share (the check runs it after who may act, so refusals keep their order). They
+   keep a state whole against an action applied without its validator; who acted and what they typed
+   they do not judge: the actor and the parties cannot change between a validator and its handler.
+3. What does change the replay goes behind an edition, `MouState.rules`: a change to what an `apply_*`
+   does with an action (termination by notice instead of at once), or to a need of rule 2 (an approved
+   version reopened explicitly before it is edited). A check of rule 1 takes an edition only when MoUs
+   agreed under older rules should keep the older rule for their new actions too (the ways of signing).
+
+Editions: a new MoU starts under `CEREMONY_AND_NOTICE`, and a carried state not yet signed is raised to it
+at continue-as-new (a signed MoU keeps the rules it was agreed under); the workflow does both behind
+`workflow.patched(RULES_PATCH)`, which is off while old histories replay. Each later edition gets a patch
+of its own and names its own number, never `CURRENT_RULES`, so a history replays to the same one. An MoU
+that history started under an older edition keeps it for the rest of that run, so its actions replay
+exactly as they were applied.
 """
 
 from mouflow.domain.state import MouState

@@ -6,22 +6,40 @@ from mouflow.domain.access import require_officer, require_stage, require_term
 from mouflow.domain.actions import DecideRenewal
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage
-from mouflow.domain.errors import AlreadyDone
 from mouflow.domain.followup import instantiate
 from mouflow.domain.state import Closure, Event, MouState, RenewalDecisionRecord, Term
+from mouflow.errors import AlreadyDone, WrongStage
+
+# the renewal question goes to every party this long before the term ends
+RENEWAL_NOTICE_DAYS = 90
 
 
 def check_renewal(state: MouState, decide: DecideRenewal) -> None:
     require_officer(state, decide.actor)
+    term = _undecided_term(state, decide)
+    # the question is put to the parties with the renewal notice; a new action only (mouflow.domain.rules)
+    if not term.renewal_notice_sent:
+        raise WrongStage(
+            "renewal is decided once the renewal notice goes out, {days} days before the term ends on {end}",
+            days=RENEWAL_NOTICE_DAYS,
+            end=term.end_date.isoformat(),
+        )
+
+
+def _undecided_term(state: MouState, decide: DecideRenewal) -> Term:
+    """What recording the decision needs, checked again when it is applied (mouflow.domain.rules): a term
+    on which this party has not decided yet."""
     require_stage(state, EXECUTED_STAGES, "decide on renewal")
-    if decide.actor.party_id in require_term(state).decisions:
+    term = require_term(state)
+    if decide.actor.party_id in term.decisions:
         raise AlreadyDone("party {party!r} has already decided on renewal of this term", party=decide.actor.party_id)
+    return term
 
 
 def apply_renewal(state: MouState, decide: DecideRenewal, now: datetime) -> list[Event]:
-    check_renewal(state, decide)
+    term = _undecided_term(state, decide)
     party_id = decide.actor.party_id
-    require_term(state).decisions[party_id] = RenewalDecisionRecord(
+    term.decisions[party_id] = RenewalDecisionRecord(
         renew=decide.renew, comment=decide.comment, decided_by=decide.actor, at=now
     )
     detail = ("renew" if decide.renew else "let expire") + (f": {decide.comment}" if decide.comment else "")

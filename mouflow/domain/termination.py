@@ -12,13 +12,19 @@ from mouflow.domain.access import require_officer, require_stage
 from mouflow.domain.actions import Terminate
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage, TerminationWay
-from mouflow.domain.errors import AlreadyDone
 from mouflow.domain.rules import terminates_by_notice
 from mouflow.domain.state import Closure, Event, MouState, TerminationConsent, TerminationNotice
+from mouflow.errors import AlreadyDone
 
 
 def check_terminate(state: MouState, terminate: Terminate) -> None:
     require_officer(state, terminate.actor)
+    _require_terminable(state, terminate)
+
+
+def _require_terminable(state: MouState, terminate: Terminate) -> None:
+    """What a notice or a consent needs, checked again when it is applied (mouflow.domain.rules): a signed
+    MoU, and under the rules of notice, no notice given yet or no consent of this party yet."""
     require_stage(state, EXECUTED_STAGES, "terminate")
     if not terminates_by_notice(state):
         return
@@ -35,7 +41,7 @@ def check_terminate(state: MouState, terminate: Terminate) -> None:
 
 
 def apply_terminate(state: MouState, terminate: Terminate, now: datetime) -> list[Event]:
-    check_terminate(state, terminate)
+    _require_terminable(state, terminate)
     if not terminates_by_notice(state):
         return _terminate(state, terminate.reason, terminate, now, TerminationWay.AT_ONCE)
     if terminate.by is TerminationWay.NOTICE:

@@ -3,7 +3,7 @@
 import json
 
 from mouflow.notify.events import NotificationPayload
-from mouflow.notify.signing import signature_header
+from mouflow.notify.webhook_signatures import signature_header
 
 RETRYABLE_CLIENT_ERRORS = frozenset({408, 429})  # the receiver asks us to come back later
 

@@ -6,9 +6,8 @@ shows too, and its row lock makes concurrent writers append one after the other.
 """
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Connection, Index, String, Text, UniqueConstraint, event, insert
+from sqlalchemy import Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mouflow.store.tables import Base
@@ -55,9 +54,3 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     last_id: Mapped[int]
     last_hash: Mapped[str] = mapped_column(String(64))
-
-
-@event.listens_for(AuditHead.__table__, "after_create")
-def _seed_head(_table: Any, connection: Connection, **_kw: Any) -> None:
-    # created with its table, so the first two appenders never race to insert it
-    connection.execute(insert(AuditHead).values(id=1, last_id=0, last_hash=GENESIS_HASH))

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from mouflow.calendars.models import FeedMilestone, FeedMou
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import MilestoneStatus
-from mouflow.domain.view import MouStatus
+from mouflow.domain.summaries import MouStatus
 from mouflow.store.access_tables import PartyRow
 from mouflow.store.mous import list_milestones
 from mouflow.store.tables import MilestoneRow, MouPartyRow, MouRow

@@ -12,9 +12,9 @@ from sqlalchemy import Insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from mouflow.errors import UnknownParty
 from mouflow.store.access_tables import PartyRow
 from mouflow.store.calendar_tables import CalendarFeedRow
-from mouflow.store.errors import UnknownParty
 from mouflow.store.parties import get_party
 from mouflow.store.users import hash_token
 

@@ -1,13 +1,21 @@
-"""Engines and sessions: one `session_scope` that commits or rolls back, used by every writer."""
+"""Engines and sessions, and the one way a transaction ends: committed when its work is done, rolled back
+when it raised. `session_scope` is that for everything outside a request; a request's session ends the
+same way (api/deps.py), and a request that hands its connection back early ends its transaction with
+`transaction` (api/workflows.py `release_connection`).
 
+The schema they work on is made by `mouflow.store.migrate.create_schema`.
+"""
+
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mouflow.store.migrate import upgrade
+log = logging.getLogger(__name__)
 
 
 def make_engine(url: str, postgres_schema: str | None = None) -> Engine:
@@ -38,23 +46,40 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_schema(engine: Engine) -> None:
-    """Migrates the database to the newest schema (Alembic); a no-op when it is there already."""
-    upgrade(engine)
-
-
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
 @contextmanager
 def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
-    session = factory()
+    with transaction(factory()) as session:
+        yield session
+
+
+@contextmanager
+def transaction(session: Session) -> Iterator[Session]:
+    """Commits what the block did, or rolls it back when the block raises; then the connection goes back to
+    the pool. The session stays usable: its next query checks a connection out again."""
     try:
         yield session
-        session.commit()
     except BaseException:
-        session.rollback()
+        end_transaction(session, commit=False)
         raise
+    end_transaction(session, commit=True)
+
+
+def end_transaction(session: Session, *, commit: bool) -> None:
+    try:
+        if commit:
+            session.commit()  # a commit that fails is the caller's error: what it did was not kept
     finally:
+        _close(session)
+
+
+def _close(session: Session) -> None:
+    """Rolls back whatever was not committed, and hands the connection back. A connection that dies on its
+    way back changes nothing: what was committed stays, and the error that ended the block is the one to hear."""
+    try:
         session.close()
+    except DBAPIError as error:
+        log.warning("closing a database session failed: %s", error)

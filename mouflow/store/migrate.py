@@ -6,10 +6,14 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
+from mouflow.config import Settings
+from mouflow.store.db import make_engine
+
 INI = Path(__file__).with_name("alembic.ini")
 
 
-def upgrade(engine: Engine) -> None:
+def create_schema(engine: Engine) -> None:
+    """Migrates the database to the newest schema (Alembic); a no-op when it is there already."""
     config = Config(str(INI))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -17,7 +21,4 @@ def upgrade(engine: Engine) -> None:
 
 
 if __name__ == "__main__":
-    from mouflow.config import Settings
-    from mouflow.store.db import make_engine
-
-    upgrade(make_engine(Settings().resolved_database_url))
+    create_schema(make_engine(Settings().resolved_database_url))

@@ -51,7 +51,3 @@ def mark_dispatched(*, session: Session, ids: Sequence[str]) -> None:
     if ids:
         stamp = update(NotificationRow).where(NotificationRow.id.in_(ids)).values(dispatched_at=datetime.now(UTC))
         session.execute(stamp)
-
-
-def get_notification(*, session: Session, notification_id: str) -> NotificationRow | None:
-    return session.get(NotificationRow, notification_id)

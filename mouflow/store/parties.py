@@ -7,8 +7,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mouflow.domain.content import Bilingual, Party
+from mouflow.errors import PartyExists
 from mouflow.store.access_tables import PartyRow
-from mouflow.store.errors import PartyExists
 
 
 def create_party(*, session: Session, party: Party, owns_mous: bool = False) -> PartyRow:

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mouflow.domain.state import DraftVersion, Event, Milestone
-from mouflow.domain.view import MouStatus
+from mouflow.domain.summaries import MouStatus
 from mouflow.store.audit import append_events
 from mouflow.store.outbox import add_notifications
 from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from mouflow.domain.actions import Actor
 from mouflow.domain.enums import Role
+from mouflow.errors import InvalidUser, UnknownParty
 from mouflow.store.access_tables import UserRow
-from mouflow.store.errors import InvalidUser, UnknownParty
 from mouflow.store.parties import get_party
 
 TOKEN_PREFIX = "mf_"  # lets secret scanners and people recognise a leaked mouflow token

@@ -13,7 +13,8 @@ from temporalio.testing import WorkflowEnvironment
 
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
+from mouflow.store.migrate import create_schema
 from tests.api.conftest import make_users
 from tests.api.test_access_matrix import CONTENT
 from tests.conftest import running_worker

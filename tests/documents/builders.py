@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, NANSHA, SIGNATORIES, gba_mou, officer, symposium_mou
 from mouflow.documents.models import DocumentKind, RenderDocument
-from mouflow.domain import clock, drafting, followup, review, signing, term
+from mouflow.domain import clock, drafting, followup, review, signatures, term
 from mouflow.domain.actions import DecideRenewal, ReportProgress, Review, Sign, Signatory, Submit
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision
 from mouflow.domain.rules import CURRENT_RULES
@@ -45,9 +45,9 @@ def nansha_executed() -> MouState:
     for party in state.parties:
         approve = Review(actor=officer(party), version=1, decision=ReviewDecision.APPROVE)
         review.apply_review(state, approve, before)
-    signing.apply_ceremony(state, ceremony_starting(T0), before)
-    signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
-    signing.apply_sign(state, Sign(actor=officer(NANSHA), version=1, signatory=NANSHA_SIGNATORY), T0)
+    signatures.apply_ceremony(state, ceremony_starting(T0), before)
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
+    signatures.apply_sign(state, Sign(actor=officer(NANSHA), version=1, signatory=NANSHA_SIGNATORY), T0)
     return state
 
 
@@ -67,9 +67,9 @@ def three_party_executed() -> MouState:
     for party in state.parties:
         review.apply_review(state, Review(actor=officer(party), version=1, decision=ReviewDecision.APPROVE), T0)
     schedule = ceremony()
-    signing.apply_ceremony(state, schedule, T0)
+    signatures.apply_ceremony(state, schedule, T0)
     signed_at = schedule.starts_at + timedelta(minutes=10)
     for party in state.parties:
         sign = Sign(actor=officer(party), version=1, signatory=SIGNATORIES[party.id])
-        signing.apply_sign(state, sign, signed_at)
+        signatures.apply_sign(state, sign, signed_at)
     return state

@@ -4,7 +4,7 @@ import subprocess
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, officer
 from mouflow.documents.models import DocumentKind
-from mouflow.domain import signing
+from mouflow.domain import signatures
 from mouflow.domain.actions import Sign
 from mouflow.domain.enums import SigningMode, Stage
 from tests.documents.builders import request
@@ -21,8 +21,8 @@ def text_of(pdf: bytes) -> str:
 def test_the_executed_copy_says_which_party_signed_in_counterpart() -> None:
     state = signing_open()
     counterpart = Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY, mode=SigningMode.IN_COUNTERPART)
-    signing.apply_sign(state, counterpart, T0)
-    signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
+    signatures.apply_sign(state, counterpart, T0)
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     assert state.stage is Stage.IN_FORCE
     text = text_of(render(request(DocumentKind.EXECUTED, state)))
     assert text.count("Signed in counterpart") == 1  # Qianhai's block; HKTE signed at the ceremony

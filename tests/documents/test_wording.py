@@ -5,8 +5,8 @@ import subprocess
 import pytest
 
 from mouflow.demo import HKTE, NANSHA, QIANHAI, SIGNATORIES
+from mouflow.documents.context_parts import offset_after_effective_date
 from mouflow.documents.models import DocumentKind
-from mouflow.documents.views import offset_after_effective_date
 from mouflow.documents.wording import names_joined, parties_together
 from tests.documents.builders import request, three_party_executed
 from tests.documents.conftest import squeezed

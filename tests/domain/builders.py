@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, SECRETARY_FOR_LABOUR, officer, symposium_mou
-from mouflow.domain import drafting, review, signing
+from mouflow.domain import drafting, review, signatures
 from mouflow.domain.actions import Review, ScheduleCeremony, Sign, Signatory, Submit
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import ReviewDecision
@@ -54,13 +54,13 @@ def signing_open(now: datetime = T0) -> MouState:
     """Ready to sign, at a ceremony that starts at `now` (approved and scheduled an hour before)."""
     before = now - timedelta(hours=1)
     state = ready_to_sign(before)
-    signing.apply_ceremony(state, ceremony_starting(now), before)
+    signatures.apply_ceremony(state, ceremony_starting(now), before)
     return state
 
 
 def executed(now: datetime = T0) -> MouState:
     """Signed at `now`, at the ceremony that starts then."""
     state = signing_open(now)
-    signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), now)
-    signing.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), now)
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), now)
+    signatures.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), now)
     return state

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from mouflow.domain import clock, drafting, followup, review, signing, term, termination
+from mouflow.domain import clock, drafting, followup, paperwork, review, signatures, term, termination
 from mouflow.domain.actions import (
     Action,
     AmendMilestones,
@@ -30,8 +30,8 @@ APPLY: dict[type[Action], Apply] = {
     Revise: drafting.apply_revise,
     Submit: drafting.apply_submit,
     Review: review.apply_review,
-    ScheduleCeremony: signing.apply_ceremony,
-    Sign: signing.apply_sign,
+    ScheduleCeremony: signatures.apply_ceremony,
+    Sign: signatures.apply_sign,
     ReportProgress: followup.apply_progress,
     ConfirmMilestone: followup.apply_confirm,
     AmendMilestones: followup.apply_amend,
@@ -39,7 +39,8 @@ APPLY: dict[type[Action], Apply] = {
     Close: drafting.apply_withdraw,
     Terminate: termination.apply_terminate,
     Reopen: drafting.apply_reopen,
-    VoidSignatures: signing.apply_void,
+    VoidSignatures: signatures.apply_void,
+    paperwork.RequestDocument: paperwork.apply_request,
 }
 
 
@@ -51,8 +52,8 @@ CHECK: dict[type[Action], Check] = {
     Revise: drafting.check_new_revision,
     Submit: lambda state, action, now: drafting.check_submit(state, action),
     Review: lambda state, action, now: review.check_review(state, action),
-    ScheduleCeremony: signing.check_new_ceremony,
-    Sign: signing.check_sign,
+    ScheduleCeremony: signatures.check_new_ceremony,
+    Sign: signatures.check_sign,
     ReportProgress: lambda state, action, now: followup.check_progress(state, action),
     ConfirmMilestone: lambda state, action, now: followup.check_confirm(state, action),
     AmendMilestones: followup.check_new_amendment,
@@ -60,7 +61,8 @@ CHECK: dict[type[Action], Check] = {
     Close: lambda state, action, now: drafting.check_withdraw(state, action),
     Terminate: lambda state, action, now: termination.check_terminate(state, action),
     Reopen: lambda state, action, now: drafting.check_reopen(state, action),
-    VoidSignatures: lambda state, action, now: signing.check_void(state, action),
+    VoidSignatures: lambda state, action, now: signatures.check_void(state, action),
+    paperwork.RequestDocument: lambda state, action, now: paperwork.check_request(state, action),
 }
 
 
@@ -70,7 +72,8 @@ def check(state: MouState, action: Action, now: datetime) -> None:
 
 
 def apply(state: MouState, action: Action, now: datetime) -> list[Event]:
-    """As the workflow's Update handler does: the rule is checked again inside `apply_*`."""
+    """As the workflow's Update handler does: `apply_*` checks again only what the transition needs
+    (mouflow.domain.rules), never who acted or what they typed."""
     return APPLY[type(action)](state, action, now)
 
 

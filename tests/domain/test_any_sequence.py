@@ -28,9 +28,9 @@ from mouflow.domain.actions import (
     VoidSignatures,
 )
 from mouflow.domain.enums import Role
-from mouflow.domain.errors import RuleViolation
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
-from mouflow.domain.view import describe
+from mouflow.domain.summaries import describe
+from mouflow.errors import RuleViolation
 from mouflow.transitions import transition_of
 from tests.domain import builders
 from tests.domain.moves import apply, check, let_time_pass

@@ -7,7 +7,7 @@ from mouflow.domain import termination
 from mouflow.domain.actions import Terminate
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.clock import REVIEW_REMINDER_DAYS, morning_of
-from mouflow.domain.view import summarize
+from mouflow.domain.summaries import summarize
 from tests.domain.builders import T0, drafted, executed, in_review
 
 

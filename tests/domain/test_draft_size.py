@@ -8,7 +8,7 @@ from mouflow.domain import drafting
 from mouflow.domain.actions import Revise
 from mouflow.domain.content import BilingualText, Clause, DraftContent
 from mouflow.domain.drafting import MAX_DRAFT_BYTES
-from mouflow.domain.errors import InvalidInput
+from mouflow.errors import InvalidInput
 from tests.domain.builders import T0, drafted
 
 TEMPORAL_PAYLOAD_LIMIT = 2 * 1024 * 1024

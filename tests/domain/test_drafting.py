@@ -7,8 +7,8 @@ from mouflow.domain import dates, drafting
 from mouflow.domain.actions import Actor, Close, Revise, Submit
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import EventKind, Role, Stage
-from mouflow.domain.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.rules import CURRENT_RULES
+from mouflow.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
 from tests.domain.builders import T0, drafted, executed, in_review
 
 

@@ -33,9 +33,9 @@ from mouflow.domain.actions import (
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.content import Party
 from mouflow.domain.enums import EXECUTED_STAGES, ReviewDecision, SigningMode, Stage, TerminationWay
-from mouflow.domain.errors import RuleViolation, WrongStage
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
 from mouflow.domain.state import MouState
+from mouflow.errors import RuleViolation, WrongStage
 from tests.domain import moves
 from tests.domain.moves import apply, check
 

@@ -7,7 +7,7 @@ from mouflow.domain import followup
 from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress
 from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import MilestoneStatus
-from mouflow.domain.errors import AlreadyDone, Forbidden, InvalidInput, NotFound, WrongStage
+from mouflow.errors import AlreadyDone, Forbidden, InvalidInput, NotFound, WrongStage
 from tests.domain.builders import T0, executed, ready_to_sign
 
 DONE, IN_PROGRESS = MilestoneStatus.DONE, MilestoneStatus.IN_PROGRESS

@@ -1,156 +1,211 @@
-"""Which buttons a user gets: the workflow's rules read off an MoU's summary, without a server."""
+"""Which forms a user gets: the workflow's own checks asked about an MoU's state, without a server."""
 
-from typing import Any
+from datetime import timedelta
 
 import pytest
 
-from mouflow.domain.actions import Actor
-from mouflow.domain.enums import MilestoneStatus, Role, Stage
-from mouflow.domain.offers import MilestoneLine, Offers, offers_for
-from mouflow.domain.view import MouSummary
+from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, officer
+from mouflow.domain import drafting, followup, paperwork, review, signatures, term, termination
+from mouflow.domain.actions import (
+    Actor,
+    AmendMilestones,
+    ConfirmMilestone,
+    DecideRenewal,
+    ReportProgress,
+    Review,
+    Revise,
+    Sign,
+    Terminate,
+)
+from mouflow.domain.clock import fire_due
+from mouflow.domain.content import Bilingual, MilestonePlanItem
+from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode, Stage
+from mouflow.domain.offers import Offers, offers_for
+from mouflow.domain.rules import FIRST_RULES
+from mouflow.domain.state import DocumentOrder, MouState
+from mouflow.domain.term import end_term
+from mouflow.errors import WrongStage
+from tests.domain.builders import T0, ceremony, drafted, executed, in_review, ready_to_sign, signing_open
 
 FAIR = "joint-recruitment-fair"  # HKTE's, confirmed by the partner
-SERVICES = "talent-services-report"  # Qianhai's, confirmed by HKTE
+SERVICES = "talent-services-report"  # Qianhai's, nobody confirms it
 REVIEW = "annual-review"  # HKTE's, nobody confirms it
-
-
-def summary(stage: Stage, **changes: Any) -> MouSummary:
-    fields: dict[str, Any] = {
-        "mou_id": "hkte-qianhai-2025",
-        "stage": stage,
-        "title_en": "MoU",
-        "title_zh": "備忘錄",
-        "owner_party_id": "hkte",
-        "party_ids": ["hkte", "qianhai"],
-        "current_version": 2,
-        "approved_version": 2 if stage is not Stage.DRAFTING and stage is not Stage.IN_REVIEW else None,
-        "executed_version": None,
-        "awaiting_review": [],
-        "signed_by": [],
-        "has_overdue": False,
-        "term_end": None,
-        "next_deadline": None,
-        "seq": 7,
-    }
-    return MouSummary.model_validate(fields | changes)
+IN_PROGRESS, DONE = MilestoneStatus.IN_PROGRESS, MilestoneStatus.DONE
 
 
 def actor(party_id: str, role: Role = Role.OFFICER) -> Actor:
     return Actor(user_id=f"{party_id}-{role}", name=f"{party_id} {role}", party_id=party_id, role=role)
 
 
-def line(
-    milestone_id: str,
-    owner: str,
-    status: MilestoneStatus = MilestoneStatus.PENDING,
-    confirmed: bool = False,
-    requires_confirmation: bool = True,
-) -> MilestoneLine:
-    return MilestoneLine(milestone_id, owner, status, confirmed, requires_confirmation)
+def report(state: MouState, milestone_id: str, status: MilestoneStatus, party_id: str = "hkte") -> None:
+    followup.apply_progress(state, ReportProgress(actor=actor(party_id), milestone_id=milestone_id, status=status), T0)
 
 
 def test_the_owners_officer_may_submit_a_draft() -> None:
-    drafting = summary(Stage.DRAFTING)
-    assert offers_for(drafting, [], actor("hkte")) == Offers(submit_version=2)
-    assert offers_for(drafting, [], actor("qianhai")) == Offers()  # partners review, they do not submit
-    assert offers_for(summary(Stage.IN_REVIEW, awaiting_review=["qianhai"]), [], actor("hkte")).submit_version is None
+    assert offers_for(drafted(), actor("hkte"), T0) == Offers(submit_version=1)
+    assert offers_for(drafted(), actor("qianhai"), T0) == Offers()  # partners review, they do not submit
+    assert offers_for(in_review(), actor("hkte"), T0).submit_version is None
 
 
-def test_a_partner_officer_may_review_only_while_its_review_is_awaited() -> None:
-    assert offers_for(summary(Stage.IN_REVIEW, awaiting_review=["hkte", "qianhai"]), [], actor("qianhai")) == Offers(
-        review_version=2
-    )
-    assert not offers_for(summary(Stage.IN_REVIEW, awaiting_review=["hkte"]), [], actor("qianhai")).anything
-    assert not offers_for(summary(Stage.DRAFTING, awaiting_review=["qianhai"]), [], actor("qianhai")).anything
+def test_a_partys_officer_may_review_only_while_its_review_is_awaited() -> None:
+    state = in_review()
+    assert offers_for(state, actor("qianhai"), T0) == Offers(review_version=1)
+    review.apply_review(state, Review(actor=actor("qianhai"), version=1, decision=ReviewDecision.APPROVE), T0)
+    assert not offers_for(state, actor("qianhai"), T0).anything
+    assert offers_for(state, actor("hkte"), T0) == Offers(review_version=1)
+    assert not offers_for(drafted(), actor("qianhai"), T0).anything
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.ADMIN])
-@pytest.mark.parametrize(
-    "stage, changes",
-    [
-        (Stage.DRAFTING, {}),
-        (Stage.IN_REVIEW, {"awaiting_review": ["hkte", "qianhai"]}),
-        (Stage.READY_TO_SIGN, {}),
-        (Stage.IN_FORCE, {"executed_version": 2}),
-    ],
-)
-def test_viewers_and_admins_get_nothing(role: Role, stage: Stage, changes: dict[str, Any]) -> None:
-    milestones = [line(FAIR, "hkte", MilestoneStatus.DONE), line(SERVICES, "qianhai", MilestoneStatus.DONE)]
+@pytest.mark.parametrize("build", [drafted, in_review, ready_to_sign, signing_open, executed])
+def test_viewers_and_admins_get_nothing(role: Role, build) -> None:  # type: ignore[no-untyped-def]
+    state = build()
+    if state.stage is Stage.IN_FORCE:
+        report(state, FAIR, DONE)
     for party in ("hkte", "qianhai"):
-        assert offers_for(summary(stage, **changes), milestones, actor(party, role)) == Offers()
-
-
-def test_only_unsigned_parties_may_sign_the_approved_version() -> None:
-    ready = summary(Stage.READY_TO_SIGN, current_version=3, approved_version=2, signed_by=["hkte"])
-    assert offers_for(ready, [], actor("qianhai")) == Offers(sign_version=2)
-    assert offers_for(ready, [], actor("hkte")) == Offers(schedule_ceremony=True)  # the owner sets the ceremony
-    assert offers_for(summary(Stage.SIGNED, signed_by=[]), [], actor("qianhai")).sign_version is None
+        assert offers_for(state, actor(party, role), T0) == Offers()
 
 
 def test_an_outsider_gets_nothing() -> None:
-    waiting = summary(Stage.IN_REVIEW, awaiting_review=["hkte", "qianhai"])
-    assert offers_for(waiting, [line(FAIR, "hkte", MilestoneStatus.DONE)], actor("nansha")) == Offers()
+    state = executed()
+    report(state, FAIR, DONE)
+    for build in (drafted, in_review, ready_to_sign, signing_open):
+        assert offers_for(build(), actor("nansha"), T0) == Offers()
+    assert offers_for(state, actor("nansha"), T0) == Offers()
+
+
+def test_only_unsigned_parties_may_sign_the_approved_version_and_the_owner_moves_the_ceremony() -> None:
+    state = signing_open()
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
+    both = (SigningMode.AT_CEREMONY, SigningMode.IN_COUNTERPART)
+    assert offers_for(state, actor("qianhai"), T0) == Offers(sign_version=1, sign_modes=both)
+    assert offers_for(state, actor("hkte"), T0) == Offers(schedule_ceremony=True)
+    assert offers_for(executed(), actor("qianhai"), T0).sign_version is None
+
+
+def test_the_ways_of_signing_are_those_the_rules_of_the_moment_accept() -> None:
+    before = ready_to_sign()
+    assert offers_for(before, actor("qianhai"), T0).sign_modes == (SigningMode.IN_COUNTERPART,)  # no ceremony yet
+    signatures.apply_ceremony(before, ceremony(), T0)
+    assert offers_for(before, actor("qianhai"), T0).sign_modes == (SigningMode.IN_COUNTERPART,)  # not started
+    started = T0 + timedelta(days=30)
+    assert offers_for(before, actor("qianhai"), started).sign_modes == (
+        SigningMode.AT_CEREMONY,
+        SigningMode.IN_COUNTERPART,
+    )
+    first_rules = ready_to_sign()
+    first_rules.rules = FIRST_RULES  # one way of signing, at any time
+    assert offers_for(first_rules, actor("qianhai"), T0) == Offers(
+        sign_version=1, sign_modes=(SigningMode.AT_CEREMONY,)
+    )
 
 
 @pytest.mark.parametrize("stage", [Stage.SIGNED, Stage.IN_FORCE])
 def test_only_the_milestones_owner_reports_progress_until_it_is_done(stage: Stage) -> None:
-    milestones = [
-        line(FAIR, "hkte"),
-        line(REVIEW, "hkte", MilestoneStatus.IN_PROGRESS),
-        line("done-already", "hkte", MilestoneStatus.DONE),
-        line(SERVICES, "qianhai"),
-    ]
-    executed = summary(stage, executed_version=2, signed_by=["hkte", "qianhai"])
-    assert offers_for(executed, milestones, actor("hkte")).report_progress == (FAIR, REVIEW)
-    assert offers_for(executed, milestones, actor("qianhai")).report_progress == (SERVICES,)
-    assert offers_for(executed, milestones, actor("hkte", Role.MANAGER)).report_progress == ()
+    state = executed()
+    state.stage = stage
+    report(state, REVIEW, IN_PROGRESS)
+    report(state, FAIR, DONE)
+    assert offers_for(state, actor("hkte"), T0).report_progress == (REVIEW,)
+    assert offers_for(state, actor("qianhai"), T0).report_progress == (SERVICES,)
+    assert offers_for(state, actor("hkte", Role.MANAGER), T0).report_progress == ()
 
 
-@pytest.mark.parametrize("stage", [Stage.READY_TO_SIGN, Stage.EXPIRED, Stage.TERMINATED])
-def test_no_follow_up_before_signing_or_after_the_end(stage: Stage) -> None:
-    milestones = [line(FAIR, "hkte"), line(SERVICES, "qianhai", MilestoneStatus.DONE)]
-    ended = summary(stage, executed_version=2, signed_by=["hkte", "qianhai"])
-    for who in (actor("hkte"), actor("qianhai"), actor("hkte", Role.MANAGER)):
-        offers = offers_for(ended, milestones, who)
-        assert offers.report_progress == () and offers.confirm == ()
+def test_no_follow_up_before_signing_or_after_the_end() -> None:
+    terminated = executed()
+    report(terminated, FAIR, DONE)
+    for party in ("hkte", "qianhai"):
+        consent = Terminate(actor=actor(party), reason="Done", by="agreement")
+        termination.apply_terminate(terminated, consent, T0)
+    expired = executed()
+    end_term(expired, T0)
+    assert (terminated.stage, expired.stage) == (Stage.TERMINATED, Stage.EXPIRED)
+    for state in (signing_open(), terminated, expired):
+        for who in (actor("hkte"), actor("qianhai"), actor("hkte", Role.MANAGER)):
+            offers = offers_for(state, who, T0)
+            assert offers.report_progress == () and offers.confirm == () and not offers.decide_renewal
 
 
 def test_only_the_owners_officer_schedules_the_ceremony_and_only_before_signing_ends() -> None:
-    ready = summary(Stage.READY_TO_SIGN, signed_by=["hkte", "qianhai"][:1])
-    assert offers_for(ready, [], actor("hkte")).schedule_ceremony
+    assert offers_for(ready_to_sign(), actor("hkte"), T0).schedule_ceremony
     for who in (actor("qianhai"), actor("hkte", Role.MANAGER), actor("hkte", Role.VIEWER)):
-        assert not offers_for(ready, [], who).schedule_ceremony
-    for stage in (Stage.DRAFTING, Stage.IN_REVIEW, Stage.SIGNED, Stage.IN_FORCE):
-        assert not offers_for(summary(stage), [], actor("hkte")).schedule_ceremony
+        assert not offers_for(ready_to_sign(), who, T0).schedule_ceremony
+    for build in (drafted, in_review, executed):
+        assert not offers_for(build(), actor("hkte"), T0).schedule_ceremony
 
 
 def test_the_other_side_confirms_a_done_milestone_that_asks_for_it_once() -> None:
-    milestones = [
-        line(FAIR, "hkte", MilestoneStatus.DONE),
-        line(SERVICES, "qianhai", MilestoneStatus.DONE),
-        line(REVIEW, "hkte", MilestoneStatus.DONE, requires_confirmation=False),
-        line("in-progress", "hkte", MilestoneStatus.IN_PROGRESS),
-        line("confirmed", "hkte", MilestoneStatus.DONE, confirmed=True),
-    ]
-    in_force = summary(Stage.IN_FORCE, executed_version=2, signed_by=["hkte", "qianhai"])
-    assert offers_for(in_force, milestones, actor("qianhai")).confirm == (FAIR,)
-    assert offers_for(in_force, milestones, actor("hkte")).confirm == (SERVICES,)
-    assert offers_for(in_force, milestones, actor("qianhai", Role.VIEWER)).confirm == ()
+    state = executed()
+    report(state, FAIR, IN_PROGRESS)
+    assert offers_for(state, actor("qianhai"), T0).confirm == ()  # not done yet
+    report(state, FAIR, DONE)
+    report(state, REVIEW, DONE)  # done, but nobody confirms it
+    assert offers_for(state, actor("qianhai"), T0).confirm == (FAIR,)
+    assert offers_for(state, actor("hkte"), T0).confirm == ()  # the owner does not confirm its own
+    assert offers_for(state, actor("qianhai", Role.VIEWER), T0).confirm == ()
+    followup.apply_confirm(state, ConfirmMilestone(actor=actor("qianhai"), milestone_id=FAIR), T0)
+    assert offers_for(state, actor("qianhai"), T0).confirm == ()
 
 
-def test_a_manager_may_confirm_for_the_other_side() -> None:
-    milestones = [line(FAIR, "hkte", MilestoneStatus.DONE), line(SERVICES, "qianhai", MilestoneStatus.DONE)]
-    in_force = summary(Stage.IN_FORCE, executed_version=2, signed_by=["hkte", "qianhai"])
-    assert offers_for(in_force, milestones, actor("hkte", Role.MANAGER)) == Offers(confirm=(SERVICES,))
-    assert offers_for(in_force, milestones, actor("qianhai", Role.MANAGER)) == Offers(confirm=(FAIR,))
+def test_a_manager_may_confirm_for_the_other_side_even_of_another_party() -> None:
+    state = executed()
+    report(state, FAIR, DONE)
+    for party in ("qianhai", "nansha"):
+        assert offers_for(state, actor(party, Role.MANAGER), T0) == Offers(confirm=(FAIR,))
+    assert offers_for(state, actor("hkte", Role.MANAGER), T0) == Offers()  # HKTE's own milestone
+
+
+def test_a_milestone_added_by_amendment_is_confirmed_like_any_other() -> None:
+    """The page used to read which milestones ask for confirmation off the executed text's plan, and so
+    never offered one that an amendment added; the check always accepted it."""
+    state = executed()
+    added = MilestonePlanItem(
+        id="joint-forum",
+        title=Bilingual(en="Joint forum", zh="聯合論壇"),
+        owner_party_id=QIANHAI.id,
+        offset_months=6,
+        requires_confirmation=True,
+    )
+    followup.apply_amend(state, AmendMilestones(actor=officer(HKTE), milestones=[added], reason="A forum"), T0)
+    report(state, "joint-forum", DONE, party_id="qianhai")
+    assert offers_for(state, actor("hkte"), T0).confirm == ("joint-forum",)
 
 
 def test_each_partys_officer_decides_on_renewal_once_the_notice_went_out() -> None:
-    in_force = summary(Stage.IN_FORCE, executed_version=2, signed_by=["hkte", "qianhai"])
-    assert not offers_for(in_force, [], actor("hkte")).decide_renewal  # no notice yet: nobody is asked
-    assert offers_for(in_force, [], actor("hkte"), renewal_decided_by=set()).decide_renewal
-    assert offers_for(in_force, [], actor("hkte"), renewal_decided_by={"qianhai"}).decide_renewal
-    assert not offers_for(in_force, [], actor("hkte"), renewal_decided_by={"hkte"}).decide_renewal
-    assert not offers_for(in_force, [], actor("hkte", Role.MANAGER), renewal_decided_by=set()).decide_renewal
-    expired = summary(Stage.EXPIRED, executed_version=2)
-    assert not offers_for(expired, [], actor("hkte"), renewal_decided_by=set()).decide_renewal
+    state = executed()
+    assert not state.terms[0].renewal_notice_sent
+    assert not offers_for(state, actor("hkte"), T0).decide_renewal
+    with pytest.raises(WrongStage, match="renewal notice"):
+        term.check_renewal(state, DecideRenewal(actor=actor("hkte"), renew=True))
+    fire_due(state, T0 + timedelta(days=3 * 365))  # the renewal notice goes out
+    assert state.terms[0].renewal_notice_sent and state.stage is Stage.IN_FORCE
+    later = T0 + timedelta(days=3 * 365)
+    assert offers_for(state, actor("hkte"), later).decide_renewal
+    term.apply_renewal(state, DecideRenewal(actor=actor("hkte"), renew=True), later)
+    assert not offers_for(state, actor("hkte"), later).decide_renewal
+    assert offers_for(state, actor("qianhai"), later).decide_renewal
+    assert not offers_for(state, actor("hkte", Role.MANAGER), later).decide_renewal
+    assert not offers_for(ready_to_sign(), actor("hkte"), T0).decide_renewal
+
+
+def test_the_owners_officer_or_an_operator_asks_for_a_missing_document_once() -> None:
+    state = in_review()
+    paperwork.mark_missing(state, DocumentOrder(kind=DocumentKind.DRAFT, version=1), "a font is missing", T0)
+    operator = Actor(user_id="ops", name="Operator", party_id="system", role=Role.ADMIN)
+    for who in (actor("hkte"), operator):
+        offers = offers_for(state, who, T0)
+        assert offers.make_again == ((DocumentKind.DRAFT, 1),) and offers.may_make_again(DocumentKind.DRAFT, 1)
+    assert not offers.anything  # the page's actions: documents have their own place
+    for who in (actor("qianhai"), actor("hkte", Role.VIEWER), actor("hkte", Role.MANAGER)):
+        assert offers_for(state, who, T0).make_again == ()
+    paperwork.apply_request(
+        state, paperwork.RequestDocument(actor=actor("hkte"), kind=DocumentKind.DRAFT, version=1), T0
+    )
+    assert offers_for(state, actor("hkte"), T0).make_again == ()  # asked for already: being made
+
+
+def test_a_version_that_is_not_current_is_never_offered() -> None:
+    state = drafted()
+    content = state.current_version.content
+    drafting.apply_revise(state, Revise(actor=officer(HKTE), base_version=1, content=content), T0)
+    assert offers_for(state, actor("hkte"), T0) == Offers(submit_version=2)

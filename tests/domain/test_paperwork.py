@@ -8,9 +8,9 @@ from mouflow.demo import HKTE, QIANHAI, officer
 from mouflow.domain import paperwork
 from mouflow.domain.actions import Actor
 from mouflow.domain.enums import DocumentKind, EventKind, Role
-from mouflow.domain.errors import AlreadyDone, Forbidden
 from mouflow.domain.paperwork import RequestDocument
 from mouflow.domain.state import DocumentOrder, MouState
+from mouflow.errors import AlreadyDone, Forbidden
 from tests.domain.builders import T0, in_review
 
 DRAFT = DocumentOrder(kind=DocumentKind.DRAFT, version=1)

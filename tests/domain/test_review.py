@@ -4,7 +4,7 @@ from mouflow.demo import HKTE, NANSHA, QIANHAI, officer
 from mouflow.domain import drafting, review
 from mouflow.domain.actions import Review, Revise, Submit
 from mouflow.domain.enums import EventKind, ReviewDecision, Stage
-from mouflow.domain.errors import AlreadyDone, Forbidden, InvalidInput, StaleVersion, WrongStage
+from mouflow.errors import AlreadyDone, Forbidden, InvalidInput, StaleVersion, WrongStage
 from tests.domain.builders import T0, approve_all, drafted, in_review
 
 APPROVE, CHANGES = ReviewDecision.APPROVE, ReviewDecision.REQUEST_CHANGES

@@ -5,12 +5,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, officer, symposium_mou
-from mouflow.domain import dates, drafting, signing
+from mouflow.domain import dates, drafting, signatures
 from mouflow.domain.actions import Close, Reopen, Revise, Sign, VoidSignatures
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import EventKind, SigningMode, Stage
-from mouflow.domain.errors import Forbidden, InvalidInput, WrongStage
 from mouflow.domain.rules import FIRST_RULES
+from mouflow.errors import Forbidden, InvalidInput, WrongStage
 from tests.domain.builders import QIANHAI_SIGNATORY, T0, ceremony, ready_to_sign, signing_open
 
 
@@ -22,20 +22,20 @@ def sign(party, mode: SigningMode = SigningMode.AT_CEREMONY) -> Sign:
 def test_no_signature_before_the_ceremony_starts() -> None:
     state = ready_to_sign()
     with pytest.raises(WrongStage, match="no signing ceremony is scheduled"):
-        signing.check_sign(state, sign(HKTE), T0)
-    signing.apply_ceremony(state, ceremony(), T0)  # 30 days ahead
+        signatures.check_sign(state, sign(HKTE), T0)
+    signatures.apply_ceremony(state, ceremony(), T0)  # 30 days ahead
     with pytest.raises(WrongStage, match="from the ceremony's start at 2025-05-31 10:00 HKT"):
-        signing.check_sign(state, sign(HKTE), T0 + timedelta(days=29))
-    signing.check_sign(state, sign(HKTE), T0 + timedelta(days=30))
+        signatures.check_sign(state, sign(HKTE), T0 + timedelta(days=29))
+    signatures.check_sign(state, sign(HKTE), T0 + timedelta(days=30))
 
 
 def test_a_party_that_cannot_attend_signs_in_counterpart_and_it_is_recorded() -> None:
     state = ready_to_sign()
-    signing.apply_ceremony(state, ceremony(), T0)
-    events = signing.apply_sign(state, sign(QIANHAI, SigningMode.IN_COUNTERPART), T0 + timedelta(days=2))
+    signatures.apply_ceremony(state, ceremony(), T0)
+    events = signatures.apply_sign(state, sign(QIANHAI, SigningMode.IN_COUNTERPART), T0 + timedelta(days=2))
     assert state.signatures[0].mode is SigningMode.IN_COUNTERPART
     assert events[0].detail.endswith("(in counterpart)")
-    signing.apply_sign(state, sign(HKTE), T0 + timedelta(days=30))
+    signatures.apply_sign(state, sign(HKTE), T0 + timedelta(days=30))
     assert state.stage is Stage.IN_FORCE
     assert [s.mode for s in state.signatures] == [SigningMode.IN_COUNTERPART, SigningMode.AT_CEREMONY]
 
@@ -43,17 +43,17 @@ def test_a_party_that_cannot_attend_signs_in_counterpart_and_it_is_recorded() ->
 def test_under_the_first_rules_a_signature_needed_no_ceremony() -> None:
     state = ready_to_sign()
     state.rules = FIRST_RULES
-    signing.check_sign(state, sign(HKTE), T0)
+    signatures.check_sign(state, sign(HKTE), T0)
     with pytest.raises(WrongStage, match="in counterpart"):
-        signing.check_sign(state, sign(HKTE, SigningMode.IN_COUNTERPART), T0)
+        signatures.check_sign(state, sign(HKTE, SigningMode.IN_COUNTERPART), T0)
 
 
 def test_the_owner_voids_partial_signatures_with_a_reason_so_a_late_change_is_possible() -> None:
     state = signing_open()
-    signing.apply_sign(state, sign(QIANHAI), T0)
+    signatures.apply_sign(state, sign(QIANHAI), T0)
     with pytest.raises(Forbidden, match="owning party"):
-        signing.check_void(state, VoidSignatures(actor=officer(QIANHAI), reason="Clause 3 changes"))
-    events = signing.apply_void(state, VoidSignatures(actor=officer(HKTE), reason="Clause 3 changes"), T0)
+        signatures.check_void(state, VoidSignatures(actor=officer(QIANHAI), reason="Clause 3 changes"))
+    events = signatures.apply_void(state, VoidSignatures(actor=officer(HKTE), reason="Clause 3 changes"), T0)
     assert [e.kind for e in events] == [EventKind.SIGNATURES_VOIDED]
     assert state.signatures == [] and state.voided_signatures[0].signatures[0].party_id == "qianhai"
     assert state.stage is Stage.READY_TO_SIGN
@@ -64,12 +64,12 @@ def test_the_owner_voids_partial_signatures_with_a_reason_so_a_late_change_is_po
 
 def test_nothing_to_void_before_a_signature() -> None:
     with pytest.raises(WrongStage, match="nothing to void"):
-        signing.check_void(signing_open(), VoidSignatures(actor=officer(HKTE), reason="x"))
+        signatures.check_void(signing_open(), VoidSignatures(actor=officer(HKTE), reason="x"))
 
 
 def test_a_partly_signed_mou_can_be_withdrawn() -> None:
     state = signing_open()
-    signing.apply_sign(state, sign(QIANHAI), T0)
+    signatures.apply_sign(state, sign(QIANHAI), T0)
     drafting.apply_withdraw(state, Close(actor=officer(HKTE), reason="Policy changed"), T0)
     assert state.stage is Stage.WITHDRAWN and state.signatures[0].party_id == "qianhai"
 
@@ -88,7 +88,7 @@ def test_an_approved_version_goes_back_to_drafting_only_by_an_explicit_reopen() 
 
 def test_reopening_needs_the_signatures_voided_first() -> None:
     state = signing_open()
-    signing.apply_sign(state, sign(HKTE), T0)
+    signatures.apply_sign(state, sign(HKTE), T0)
     with pytest.raises(WrongStage, match="void the signatures"):
         drafting.check_reopen(state, Reopen(actor=officer(HKTE), reason="x"))
 

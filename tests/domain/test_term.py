@@ -3,7 +3,7 @@ import pytest
 from mouflow.demo import HKTE, officer
 from mouflow.domain import term
 from mouflow.domain.actions import DecideRenewal
-from mouflow.domain.errors import AlreadyDone
+from mouflow.errors import AlreadyDone
 from tests.domain.builders import T0, executed
 
 

@@ -7,9 +7,9 @@ from mouflow.domain import clock, termination
 from mouflow.domain.actions import Terminate
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.enums import EventKind, Stage, TerminationWay
-from mouflow.domain.errors import AlreadyDone, WrongStage
 from mouflow.domain.rules import FIRST_RULES
-from mouflow.domain.view import summarize
+from mouflow.domain.summaries import summarize
+from mouflow.errors import AlreadyDone, WrongStage
 from tests.domain.builders import T0, executed, ready_to_sign
 
 

@@ -1,4 +1,4 @@
-"""The whole system as processes on loopback (mouflow.stack), on SQLite and, with DATABASE_URL, PostgreSQL.
+"""The whole system as processes on loopback (ops.stack), on SQLite and, with DATABASE_URL, PostgreSQL.
 
 The store gets a fresh SQLite file or PostgreSQL schema per test; the test reaches it directly, while
 the stack's processes may reach it through a proxy that the test cuts.
@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import WorkflowHandle
 
 from mouflow.domain.state import MouState
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from mouflow.names import mou_workflow_id
-from mouflow.stack import Stack, postgres_url_with_schema, running_stack
 from mouflow.store.db import make_engine, session_factory
+from ops.stack import Stack, postgres_url_with_schema, running_stack
 from tests.api.conftest import make_users
 from tests.conftest import BACKENDS
 from tests.faults.case import MOU_ID, SeedCase

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client, WorkflowExecutionStatus
 from temporalio.service import RPCError, RPCStatusCode
 
-from mouflow.notify.dispatcher import notification_workflow_id
+from mouflow.names import notification_workflow_id
 from mouflow.notify.events import NotificationType
 from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow
 from tests.faults.receiver import FaultyReceiver

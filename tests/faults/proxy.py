@@ -12,8 +12,8 @@ from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from mouflow.stack import free_port
-from mouflow.up import HOST
+from ops.stack import free_port
+from ops.up import HOST
 
 CHUNK = 64 * 1024
 Result = TypeVar("Result")

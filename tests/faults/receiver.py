@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 
-from mouflow.notify.signing import verify_signature
+from mouflow.notify.webhook_signatures import verify_signature
 from tests.notify.receiver import PostHandler, serving
 
 HELD_TIMEOUT = 60.0  # seconds for a delivery to reach the receiver once it is owed

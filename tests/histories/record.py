@@ -28,7 +28,8 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.content import Bilingual, MilestonePlanItem, Party
 from mouflow.domain.enums import SigningMode, TerminationWay
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
+from mouflow.store.migrate import create_schema
 from tests import symposium as case
 from tests.conftest import running_worker
 from tests.servers import start_time_skipping

@@ -16,7 +16,8 @@ from mouflow.documents.models import DocumentKind
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.actions import Close, Submit
 from mouflow.domain.paperwork import RequestDocument
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
+from mouflow.store.migrate import create_schema
 from tests.conftest import running_worker
 from tests.documents.jammed import JammedPress
 from tests.histories.record import save_chain

@@ -16,8 +16,9 @@ from temporalio.client import Client
 
 from mouflow.demo import HKTE, QIANHAI, officer
 from mouflow.domain.actions import Submit
-from mouflow.notify.dispatcher import notification_workflow_id
-from mouflow.store.db import create_schema, make_engine, session_factory, session_scope
+from mouflow.names import notification_workflow_id
+from mouflow.store.db import make_engine, session_factory, session_scope
+from mouflow.store.migrate import create_schema
 from mouflow.store.notify_tables import NotificationRow
 from mouflow.store.parties import create_party
 from mouflow.store.webhooks import create_webhook

@@ -10,7 +10,7 @@ from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.enums import Role
-from mouflow.notify.dispatcher import notification_workflow_id
+from mouflow.names import notification_workflow_id
 from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow
 from tests import symposium as case
 from tests.api.conftest import Users

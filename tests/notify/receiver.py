@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from mouflow.notify.signing import verify_signature
+from mouflow.notify.webhook_signatures import verify_signature
 
 
 @dataclass(frozen=True)

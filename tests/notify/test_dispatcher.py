@@ -12,8 +12,9 @@ from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.enums import EventKind
 from mouflow.domain.state import Event
-from mouflow.notify.dispatcher import OutboxDispatcher, notification_workflow_id
+from mouflow.names import notification_workflow_id
 from mouflow.notify.models import NotificationInput
+from mouflow.outbox_dispatcher import OutboxDispatcher
 from mouflow.store.db import session_scope
 from mouflow.store.projection import record_transition
 from mouflow.transitions import transition_of

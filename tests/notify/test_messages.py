@@ -9,8 +9,8 @@ from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.domain.enums import EventKind
 from mouflow.notify.events import EventInfo, MilestoneInfo, MouInfo, NotificationPayload, NotificationType
 from mouflow.notify.mail import body, build_message, subject
-from mouflow.notify.signing import verify_signature
 from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
+from mouflow.notify.webhook_signatures import verify_signature
 
 AT = datetime(2026, 3, 1, 1, 0, tzinfo=UTC)
 PAYLOAD = NotificationPayload(

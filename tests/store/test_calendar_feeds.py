@@ -7,11 +7,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from mouflow.demo import HKTE, NANSHA, QIANHAI
 from mouflow.domain.enums import EventKind
 from mouflow.domain.state import Event
+from mouflow.errors import UnknownParty
 from mouflow.store.calendar_entries import list_feed_mous
 from mouflow.store.calendar_feeds import TOKEN_PREFIX, issue_feed_token, party_for_feed_token
 from mouflow.store.calendar_tables import CalendarFeedRow
 from mouflow.store.db import session_scope
-from mouflow.store.errors import UnknownParty
 from mouflow.store.parties import create_party
 from mouflow.store.projection import record_transition
 from mouflow.transitions import transition_of

@@ -20,7 +20,7 @@ def database_url(tmp_path: Path) -> str:
 def cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
     # DATABASE_URL always names the temporary file, even when the suite itself runs on PostgreSQL
     env = {**os.environ, "DATABASE_URL": database_url}
-    command = [sys.executable, "-m", "mouflow.cli", *args]
+    command = [sys.executable, "-m", "ops.cli", *args]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
 
 

@@ -1,4 +1,4 @@
-"""`python -m mouflow.cli verify FILE.pdf`, run as an operator would, on a copy the renderer issued."""
+"""`python -m ops.cli verify FILE.pdf`, run as an operator would, on a copy the renderer issued."""
 
 from pathlib import Path
 
@@ -9,7 +9,8 @@ from mouflow.documents.models import DocumentKind
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage
 from mouflow.store.audit import list_entries, verify_chain
-from mouflow.store.db import create_schema, make_engine, session_factory
+from mouflow.store.db import make_engine, session_factory
+from mouflow.store.migrate import create_schema
 from tests.documents.agreed_text_files import one_byte_changed, with_agreed_text
 from tests.documents.builders import EXECUTED, request
 from tests.documents.rendered import pdf
@@ -61,7 +62,9 @@ def test_one_byte_changed_in_the_attachment_fails(database_url: str, genuine: Pa
 
 def test_a_different_pdf_fails(database_url: str, genuine: Path, tmp_path: Path) -> None:  # noqa: F811
     other = tmp_path / "other.pdf"
-    other.write_bytes(pdf("executed"))  # the same agreed text, but not the file mouflow issued
+    # the same agreed text, but not the file mouflow issued: a second render may be byte-identical when
+    # it falls in the same second as the first, so the copy is made different on purpose
+    other.write_bytes(genuine.read_bytes() + b"\n% re-saved by another program\n")
     checked = cli(database_url, "verify", str(other))
     assert checked.returncode == 1
     assert "ok   fingerprint" in checked.stdout and "FAIL store: no document in the store" in checked.stdout

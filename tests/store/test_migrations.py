@@ -4,12 +4,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 
-from mouflow.store.migrate import upgrade
+from mouflow.store.migrate import create_schema
 from mouflow.store.schema import metadata
 
 
 def test_migrated_schema_matches_the_models(engine: Engine) -> None:
-    upgrade(engine)  # a second upgrade of a migrated database changes nothing
+    create_schema(engine)  # a second upgrade of a migrated database changes nothing
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []

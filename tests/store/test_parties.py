@@ -5,8 +5,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import mouflow.store.access_tables  # noqa: F401  the engine fixture creates the tables it knows at import
 from mouflow.demo import HKTE, QIANHAI
+from mouflow.errors import PartyExists
 from mouflow.store.db import session_scope
-from mouflow.store.errors import PartyExists
 from mouflow.store.parties import create_party, get_party, list_parties, to_party
 
 

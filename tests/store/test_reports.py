@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.demo import HKTE, NANSHA, QIANHAI, SIGNATORIES, officer, symposium_mou
-from mouflow.domain import drafting, signing, term
+from mouflow.domain import drafting, signatures, term
 from mouflow.domain.actions import DecideRenewal, Sign, Submit
 from mouflow.domain.calendar import MOU_TIME_ZONE
 from mouflow.domain.clock import fire_due
@@ -50,11 +50,11 @@ def signed_by_both(partner: Party, built: datetime, effective: date | None) -> t
     drafting.apply_submit(state, Submit(actor=officer(HKTE), version=1), built)
     approve_all(state, built)
     schedule = ceremony(built)
-    signing.apply_ceremony(state, schedule, built)
+    signatures.apply_ceremony(state, schedule, built)
     events = []
     for party in state.parties:
         sign = Sign(actor=officer(party), version=1, signatory=SIGNATORIES[party.id])
-        events += signing.apply_sign(state, sign, schedule.starts_at + timedelta(days=1))
+        events += signatures.apply_sign(state, sign, schedule.starts_at + timedelta(days=1))
     return state, events
 
 

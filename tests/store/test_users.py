@@ -10,9 +10,9 @@ import mouflow.store.access_tables  # noqa: F401  the engine fixture creates the
 from mouflow.demo import HKTE
 from mouflow.domain.actions import Actor
 from mouflow.domain.enums import Role
+from mouflow.errors import InvalidUser, UnknownParty
 from mouflow.store.access_tables import UserRow
 from mouflow.store.db import session_scope
-from mouflow.store.errors import InvalidUser, UnknownParty
 from mouflow.store.parties import create_party
 from mouflow.store.users import create_user, get_user_by_token, list_users, to_actor
 

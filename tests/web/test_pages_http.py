@@ -3,11 +3,21 @@ and the interface language."""
 
 import asyncio
 import re
+from contextlib import AsyncExitStack
+from pathlib import Path
 
+import httpx
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
+from temporalio.testing import WorkflowEnvironment
 
+from api.main import create_app
+from mouflow.config import Settings
+from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
-from tests.web.helpers import Page, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
+from tests.api.conftest import Users
+from tests.conftest import running_worker
+from tests.web.helpers import BASE_URL, Page, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
 
 Q, N = "hkte-qianhai-2025", "hkte-nansha-2025"
 
@@ -78,6 +88,25 @@ async def test_only_a_user_who_may_act_gets_forms(web: Site, party: str, role: R
     assert page.status == 200 and page.text("mou-title").startswith("Memorandum of Understanding")
     assert {form_id for form_id in page.forms if form_id.startswith("form-")} == forms
     assert ("no-actions" in page.texts) == (not forms)
+
+
+async def test_while_no_worker_answers_the_page_shows_the_mou_without_forms_and_says_so(
+    temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], users: Users, tmp_path: Path
+) -> None:
+    """The forms need the workflow's own state; the rest of the page is the projection's, and stays."""
+    storage = DiskStorage(tmp_path / "documents")
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    async with AsyncExitStack() as stack:
+        transport = httpx.ASGITransport(app=app)
+        api = await stack.enter_async_context(httpx.AsyncClient(transport=transport, base_url=BASE_URL))
+        web = Site(transport, users, api, stack)
+        async with running_worker(temporal.client, task_queue, sessions, storage):
+            await web.start(Q)
+            assert "form-review" in (await (await web.signed_in("qianhai")).get(f"/web/mous/{Q}")).forms
+        page = await (await web.signed_in("qianhai")).get(f"/web/mous/{Q}")
+    assert page.status == 200 and page.text("mou-title").startswith("Memorandum of Understanding")
+    assert not [form_id for form_id in page.forms if form_id.startswith("form-")]
+    assert "no-actions" not in page.texts and page.text("actions-unavailable").startswith("Actions are unavailable")
 
 
 @pytest.mark.parametrize(

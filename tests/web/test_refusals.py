@@ -3,14 +3,14 @@
 import ast
 from pathlib import Path
 
-from api.errors import of_violation
+from api.problems import problem_of
 from api.web.i18n import Translator
 from api.web.refusals import ZH_HANT_REFUSALS, ZH_HANT_VALUES, placeholders, refusal_in
 from mouflow.demo import QIANHAI, officer
 from mouflow.domain import drafting
 from mouflow.domain.actions import Reopen
-from mouflow.domain.errors import RuleViolation
 from mouflow.domain.state import MouState
+from mouflow.errors import RuleViolation
 from tests.domain.builders import drafted, ready_to_sign
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 
@@ -55,13 +55,13 @@ def refused(state: MouState, action: Reopen) -> RuleViolation:
 
 def test_a_refusal_reads_in_chinese_with_its_values_and_in_english_as_the_api_says() -> None:
     violation = refused(ready_to_sign(), Reopen(actor=officer(QIANHAI), reason="x"))
-    problem = of_violation(403, violation)
+    problem = problem_of(violation)
     assert refusal_in(problem, Translator("zh-Hant")) == "只有主辦方 'hkte' 的主任可以執行此操作"
     assert refusal_in(problem, Translator("en")) == violation.message
 
 
 def test_stage_names_and_what_was_being_done_are_translated_too() -> None:
-    problem = of_violation(409, refused(drafted(), Reopen(actor=officer(drafted().owner), reason="x")))
+    problem = problem_of(refused(drafted(), Reopen(actor=officer(drafted().owner), reason="x")))
     words = refusal_in(problem, Translator("zh-Hant"))
     assert words == "備忘錄目前為「草擬中」，不可重新開放已批准的版本；須為「待簽署」", words
 

@@ -7,6 +7,7 @@ from temporalio.client import WorkflowHistory
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.worker import Replayer
 
+from tests.domain.test_replay_policy import every_policy_rule_refusing_everything
 from worker import WORKFLOWS
 from workflows.notification import NotificationWorkflow
 
@@ -25,3 +26,10 @@ async def test_history_replays(path: Path) -> None:
     history = WorkflowHistory.from_json(workflow_id, path.read_text())
     replayer = Replayer(workflows=[*WORKFLOWS, NotificationWorkflow], data_converter=pydantic_data_converter)
     await replayer.replay_workflow(history)
+
+
+@pytest.mark.parametrize("path", HISTORIES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+async def test_history_replays_however_the_checks_that_accepted_it_tightened(path: Path) -> None:
+    """mouflow.domain.rules: replay runs no validator, and no apply asks who may act, what was typed or when."""
+    with every_policy_rule_refusing_everything():
+        await test_history_replays(path)

@@ -3,7 +3,7 @@
 import hashlib
 import hmac
 
-from mouflow.notify.signing import signature_header, verify_signature
+from mouflow.notify.webhook_signatures import signature_header, verify_signature
 
 SECRET, BODY, NOW = "whsec_test", b'{"type":"signed"}', 1_750_000_000
 

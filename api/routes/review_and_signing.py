@@ -13,7 +13,7 @@ from mouflow.domain.actions import (
     SignatureRequest,
     VoidSignatures,
 )
-from mouflow.domain.view import MouSummary
+from mouflow.domain.summaries import MouSummary
 from workflows.mou import MouWorkflow
 
 router = APIRouter(prefix="/mous/{mou_id}", tags=["review and signing"])

@@ -11,15 +11,15 @@ from mouflow.domain.actions import ScheduleCeremony, Sign, VoidSignatures
 from mouflow.domain.calendar import add_months, hong_kong_time, local_date
 from mouflow.domain.dates import check_ceremony_window
 from mouflow.domain.enums import EventKind, SigningMode, Stage
-from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
 from mouflow.domain.followup import instantiate
 from mouflow.domain.rules import signs_at_ceremony
 from mouflow.domain.state import Ceremony, Event, MouState, SignatureRecord, Term, VoidedSignatures
+from mouflow.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
 
 
 def check_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> None:
     require_owner_officer(state, schedule.actor)
-    require_stage(state, {Stage.READY_TO_SIGN}, "schedule the signing ceremony")
+    _require_signing_stage(state, "schedule the signing ceremony")
     if schedule.starts_at <= now:
         raise InvalidInput(
             "the ceremony must be in the future; {starts_at} has passed",
@@ -34,8 +34,13 @@ def check_new_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetim
     check_ceremony_window(schedule.starts_at, now)
 
 
+def _require_signing_stage(state: MouState, doing: str) -> None:
+    """What a ceremony, a signature or voiding needs, checked again when applied (mouflow.domain.rules)."""
+    require_stage(state, {Stage.READY_TO_SIGN}, doing)
+
+
 def apply_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -> list[Event]:
-    check_ceremony(state, schedule, now)
+    _require_signing_stage(state, "schedule the signing ceremony")
     kind = EventKind.CEREMONY_RESCHEDULED if state.ceremony else EventKind.CEREMONY_SCHEDULED
     state.ceremonies.append(
         Ceremony(
@@ -79,7 +84,14 @@ def _check_moment(state: MouState, sign: Sign, now: datetime) -> None:
 
 def check_sign(state: MouState, sign: Sign, now: datetime) -> None:
     require_officer(state, sign.actor)
-    require_stage(state, {Stage.READY_TO_SIGN}, "sign")
+    _require_unsigned(state, sign)
+    _check_moment(state, sign, now)
+
+
+def _require_unsigned(state: MouState, sign: Sign) -> None:
+    """What recording the signature needs, checked again when it is applied (mouflow.domain.rules): it is
+    the approved version's, and this party has not signed it."""
+    _require_signing_stage(state, "sign")
     if sign.version != state.approved_version:
         raise StaleVersion(
             "version {version} was not approved; version {approved} was",
@@ -89,11 +101,10 @@ def check_sign(state: MouState, sign: Sign, now: datetime) -> None:
         )
     if any(signature.party_id == sign.actor.party_id for signature in state.signatures):
         raise AlreadyDone("party {party!r} has already signed", party=sign.actor.party_id)
-    _check_moment(state, sign, now)
 
 
 def apply_sign(state: MouState, sign: Sign, now: datetime) -> list[Event]:
-    check_sign(state, sign, now)
+    _require_unsigned(state, sign)
     party_id = sign.actor.party_id
     record = SignatureRecord(
         party_id=party_id, version=sign.version, signatory=sign.signatory, signed_by=sign.actor, at=now, mode=sign.mode
@@ -117,14 +128,19 @@ def apply_sign(state: MouState, sign: Sign, now: datetime) -> list[Event]:
 
 def check_void(state: MouState, void: VoidSignatures) -> None:
     require_owner_officer(state, void.actor)
-    require_stage(state, {Stage.READY_TO_SIGN}, "void signatures")
+    _require_signatures(state)
+
+
+def _require_signatures(state: MouState) -> None:
+    """What voiding needs, checked again when it is applied (mouflow.domain.rules)."""
+    _require_signing_stage(state, "void signatures")
     if not state.signatures:
         raise WrongStage("no party has signed; there is nothing to void")
 
 
 def apply_void(state: MouState, void: VoidSignatures, now: datetime) -> list[Event]:
     """The signatures of a partly signed MoU are voided, kept on record, so that a late change is possible."""
-    check_void(state, void)
+    _require_signatures(state)
     voided = VoidedSignatures(signatures=state.signatures, reason=void.reason, by=void.actor, at=now)
     state.voided_signatures.append(voided)
     state.signatures = []

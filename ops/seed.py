@@ -14,10 +14,11 @@ from mouflow.demo import HKTE, NANSHA, QIANHAI, symposium_mou
 from mouflow.domain.actions import StartMou
 from mouflow.domain.enums import Role
 from mouflow.names import mou_workflow_id
-from mouflow.store.db import create_schema, make_engine, session_factory, session_scope
+from mouflow.store.db import make_engine, session_factory, session_scope
+from mouflow.store.migrate import create_schema
 from mouflow.store.parties import create_party, get_party
 from mouflow.store.users import create_user, list_users
-from worker import connect
+from mouflow.temporal import connect
 from workflows.mou import MouWorkflow, MouWorkflowInput
 
 DEMO_ROLES = {
@@ -30,7 +31,7 @@ DEMO_ROLES = {
 def seed_directory(sessions: sessionmaker[Session]) -> list[str]:
     """Registers the demo parties and, on the first run only, one user per demo role.
 
-    Tokens are stored hashed, so they are printed this once; `python -m mouflow.cli create-user`
+    Tokens are stored hashed, so they are printed this once; `python -m ops.cli create-user`
     makes more.
     """
     lines = []

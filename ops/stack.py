@@ -1,6 +1,6 @@
 """A whole mouflow system on free loopback ports, whose parts can be killed and restarted one by one.
 
-What `mouflow.up` runs (Temporal dev server on a file database, worker, API), but as separate
+What `ops.up` runs (Temporal dev server on a file database, worker, API), but as separate
 processes that the fault tests, the load script and the benchmarks control: SIGKILL the worker in the
 middle of an activity, stop the Temporal server and start it again on the same file, restart the API.
 Each process writes its output to `<root>/logs/<name>.log`, appending across restarts.
@@ -21,9 +21,10 @@ import httpx
 from temporalio.client import Client
 
 from mouflow.config import Settings
-from mouflow.store.db import create_schema, make_engine
-from mouflow.up import HOST, api_command, temporal_command, worker_command
-from worker import connect
+from mouflow.store.db import make_engine
+from mouflow.store.migrate import create_schema
+from mouflow.temporal import connect
+from ops.up import HOST, api_command, temporal_command, worker_command
 
 START_TIMEOUT = 60.0  # seconds for a process to answer after it started
 

@@ -4,19 +4,19 @@ import pytest
 from pydantic import ValidationError
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, QIANHAI, officer
-from mouflow.domain import drafting, signing
+from mouflow.domain import drafting, signatures
 from mouflow.domain.actions import CeremonyRequest, Revise, Sign
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import EventKind, Stage
-from mouflow.domain.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
+from mouflow.errors import AlreadyDone, InvalidInput, StaleVersion, WrongStage
 from tests.domain.builders import QIANHAI_SIGNATORY, T0, ceremony, executed, in_review, ready_to_sign, signing_open
 
 
 def test_ceremony_is_scheduled_then_rescheduled_keeping_the_first() -> None:
     state = ready_to_sign()
-    first = signing.apply_ceremony(state, ceremony(), T0)
+    first = signatures.apply_ceremony(state, ceremony(), T0)
     later = ceremony().model_copy(update={"starts_at": T0 + timedelta(days=40)})
-    second = signing.apply_ceremony(state, later, T0)
+    second = signatures.apply_ceremony(state, later, T0)
     assert [first[0].kind, second[0].kind] == [EventKind.CEREMONY_SCHEDULED, EventKind.CEREMONY_RESCHEDULED]
     assert state.ceremony is not None and state.ceremony.starts_at == T0 + timedelta(days=40)
     assert len(state.ceremonies) == 2
@@ -26,16 +26,16 @@ def test_ceremony_is_scheduled_then_rescheduled_keeping_the_first() -> None:
 def test_ceremony_must_be_in_the_future_and_ready_to_sign() -> None:
     past = ceremony().model_copy(update={"starts_at": T0 - timedelta(hours=1)})
     with pytest.raises(InvalidInput, match="in the future"):
-        signing.check_ceremony(ready_to_sign(), past, T0)
+        signatures.check_ceremony(ready_to_sign(), past, T0)
     with pytest.raises(WrongStage):
-        signing.check_ceremony(in_review(), ceremony(), T0)
+        signatures.check_ceremony(in_review(), ceremony(), T0)
 
 
 def test_signing_by_every_party_puts_the_mou_in_force_with_its_milestones() -> None:
     state = signing_open()
-    signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     assert state.stage is Stage.READY_TO_SIGN
-    events = signing.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), T0)
+    events = signatures.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), T0)
     assert [e.kind for e in events] == [EventKind.SIGNED, EventKind.EXECUTED, EventKind.IN_FORCE]
     assert state.stage is Stage.IN_FORCE and state.executed_version == 1
     term = state.term
@@ -51,8 +51,8 @@ def test_a_future_effective_date_waits_in_signed() -> None:
     state = signing_open()
     content = state.executed_content.model_copy(update={"effective_date": date(2025, 6, 3)})
     state.versions[0] = state.versions[0].model_copy(update={"content": content})
-    signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
-    signing.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), T0)
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
+    signatures.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), T0)
     assert state.stage is Stage.SIGNED
     assert state.milestones[0].due_date == date(2025, 9, 3)
 
@@ -60,14 +60,14 @@ def test_a_future_effective_date_waits_in_signed() -> None:
 def test_double_signature_is_refused() -> None:
     state = signing_open()
     sign = Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY)
-    signing.apply_sign(state, sign, T0)
+    signatures.apply_sign(state, sign, T0)
     with pytest.raises(AlreadyDone, match="already signed"):
-        signing.check_sign(state, sign, T0)
+        signatures.check_sign(state, sign, T0)
 
 
 def test_signing_a_version_that_was_not_approved_is_stale() -> None:
     with pytest.raises(StaleVersion, match="version 1 was"):
-        signing.check_sign(signing_open(), Sign(actor=officer(HKTE), version=2, signatory=HKTE_SIGNATORY), T0)
+        signatures.check_sign(signing_open(), Sign(actor=officer(HKTE), version=2, signatory=HKTE_SIGNATORY), T0)
 
 
 def test_the_executed_version_is_fixed() -> None:
@@ -79,7 +79,7 @@ def test_the_executed_version_is_fixed() -> None:
 
 def test_no_revision_once_a_party_signed() -> None:
     state = signing_open()
-    signing.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     with pytest.raises(WrongStage, match="has signed"):  # a stage conflict: 409, not 403
         drafting.check_revise(state, Revise(actor=officer(HKTE), base_version=1, content=state.executed_content))
 

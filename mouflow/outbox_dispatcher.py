@@ -13,17 +13,13 @@ from temporalio.client import Client
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
+from mouflow.names import NOTIFICATION_WORKFLOW, notification_workflow_id
 from mouflow.notify.models import NotificationInput
 from mouflow.store.outbox import claim_undispatched, mark_dispatched
-from workflows.notification import NotificationWorkflow
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5
 BATCH = 50
-
-
-def notification_workflow_id(notification_id: str) -> str:
-    return f"notify-{notification_id}"
 
 
 class OutboxDispatcher:
@@ -55,7 +51,7 @@ class OutboxDispatcher:
     async def _start(self, notification_id: str) -> bool:
         try:
             await self._client.start_workflow(
-                NotificationWorkflow.run,
+                NOTIFICATION_WORKFLOW,  # by name: the library does not import the workflows above it
                 NotificationInput(notification_id=notification_id),
                 id=notification_workflow_id(notification_id),
                 task_queue=self._task_queue,

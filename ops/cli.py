@@ -1,9 +1,9 @@
 """Administration from the command line: register parties and users, and list the users.
 
-    python -m mouflow.cli create-party --id hkte --name-en "Hong Kong Talent Engage" --name-zh 香港人才服務辦公室
-    python -m mouflow.cli create-user --name "Chan Tai Man" --party hkte --role officer --email chan@hkte.example
-    python -m mouflow.cli list-users
-    python -m mouflow.cli verify executed.pdf
+    python -m ops.cli create-party --id hkte --name-en "Hong Kong Talent Engage" --name-zh 香港人才服務辦公室
+    python -m ops.cli create-user --name "Chan Tai Man" --party hkte --role officer --email chan@hkte.example
+    python -m ops.cli list-users
+    python -m ops.cli verify executed.pdf
 
 A refused command prints why on stderr and exits 2; `verify` exits 1 when the file fails a check.
 Every command that is not refused leaves an entry in the audit log.
@@ -27,9 +27,10 @@ from mouflow.documents.verification import Verification, verify_executed_copy
 from mouflow.domain.actions import Actor
 from mouflow.domain.content import Party
 from mouflow.domain.enums import Role
+from mouflow.errors import StoreError
 from mouflow.store.audit import append_action
-from mouflow.store.db import create_schema, make_engine, session_factory, session_scope
-from mouflow.store.errors import StoreError
+from mouflow.store.db import make_engine, session_factory, session_scope
+from mouflow.store.migrate import create_schema
 from mouflow.store.parties import create_party
 from mouflow.store.users import create_user, list_users
 
@@ -58,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="python -m mouflow.cli", description="mouflow administration")
+    root = argparse.ArgumentParser(prog="python -m ops.cli", description="mouflow administration")
     commands = root.add_subparsers(required=True, metavar="command")
     party = commands.add_parser("create-party", help="register a party")
     party.add_argument("--id", required=True, help="short lowercase id, e.g. hkte")

@@ -1,0 +1,186 @@
+"""Starting MoUs, and reading them from the projection. Every later change is a workflow Update, sent by
+api/workflows.py `Writer`."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session
+from temporalio.client import Client, WorkflowHandle
+from temporalio.common import WorkflowIDReusePolicy
+from temporalio.exceptions import WorkflowAlreadyStartedError
+
+from api.access import list_scope, visible_mou
+from api.idempotency import Idempotency
+from api.schemas import StartBody
+from api.workflows import keep_answer_at_once, mou_handle, release_connection
+from mouflow.domain.actions import StartMou
+from mouflow.domain.calendar import local_date
+from mouflow.domain.content import DraftContent, Party
+from mouflow.domain.dates import check_draft_dates
+from mouflow.domain.drafting import check_draft_size, check_start
+from mouflow.domain.summaries import MouSummary
+from mouflow.errors import ConflictError, ForbiddenError, InvalidError, NotFoundError
+from mouflow.store.access_tables import UserRow
+from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous
+from mouflow.store.parties import get_party, to_party
+from mouflow.store.tables import MilestoneRow, MouRow
+from mouflow.store.users import to_actor
+from workflows.mou import MouWorkflow, MouWorkflowInput
+
+STARTED = 201  # the status a start's kept answer is recorded with (api/idempotency.py)
+
+
+@dataclass(frozen=True)
+class Starting:
+    """What a start needs besides the user and the session."""
+
+    body: StartBody
+    request_id: str
+    idempotency: Idempotency
+
+
+async def start_mou(
+    *, session: Session, user: UserRow, client: Client, task_queue: str, starting: Starting
+) -> MouSummary:
+    """An officer starts an MoU owned by their party, with partners from the registered parties."""
+    idempotency = starting.idempotency
+    start = await run_in_threadpool(_prepare_start, session, user, starting)
+    if isinstance(start, MouSummary):
+        return start  # the answer this Idempotency-Key got before
+    handle = mou_handle(client, start.mou_id)
+    try:
+        await client.start_workflow(
+            MouWorkflow.run,
+            MouWorkflowInput(start=start),
+            id=handle.id,
+            task_queue=task_queue,
+            id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE,
+        )
+    except WorkflowAlreadyStartedError:
+        if idempotency.key is None or not await _started_by(handle, start):
+            raise ConflictError(f"an MoU with id {start.mou_id!r} exists already") from None
+    summary = await handle.execute_update(MouWorkflow.stored)
+    await run_in_threadpool(keep_answer_at_once, session, idempotency, summary, STARTED)
+    return summary
+
+
+def _prepare_start(session: Session, user: UserRow, starting: Starting) -> MouSummary | StartMou:
+    """The answer this Idempotency-Key got before, or the checked start; the connection is back in
+    the pool before the workflow starts."""
+    idempotency = starting.idempotency
+    with release_connection(session):
+        earlier = idempotency.earlier_answer(MouSummary)
+        if earlier is not None:
+            return earlier
+        start = _checked_start(session, user, starting)
+        row = get_mou(session=session, mou_id=start.mou_id)
+        if row is None:
+            return start
+        if not idempotency.was_recorded(start.mou_id):
+            raise ConflictError(f"an MoU with id {start.mou_id!r} exists already")  # even after Temporal forgot it
+        # this key's start is in the store: answer from it, never start the workflow again (it may
+        # have ended, or Temporal may have forgotten it)
+        answer = stored_summary(row)
+        idempotency.keep(answer, STARTED)
+        return answer
+
+
+def _checked_start(session: Session, user: UserRow, starting: Starting) -> StartMou:
+    body, idempotency = starting.body, starting.idempotency
+    check_draft_size(body.content)
+    _require_agency(session, user.party_id)
+    parties = [_party(session, party_id) for party_id in [user.party_id, *body.partner_ids]]
+    mou_id = body.mou_id or idempotency.derived_mou_id(user.party_id) or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
+    start = StartMou(
+        mou_id=mou_id,
+        actor=to_actor(user),
+        request_id=starting.request_id,
+        owner=parties[0],
+        partners=parties[1:],
+        content=body.content,
+    )
+    check_start(start)
+    check_draft_dates(start.content, local_date(datetime.now(UTC)))
+    return start
+
+
+def stored_summary(row: MouRow) -> MouSummary:
+    return MouSummary.model_validate({field: row.status[field] for field in MouSummary.model_fields})
+
+
+async def _started_by(handle: WorkflowHandle[MouWorkflow, MouSummary], start: StartMou) -> bool:
+    """A retried start (same Idempotency-Key) finds the MoU its first attempt started."""
+    first = (await handle.query(MouWorkflow.status)).versions[0]
+    return first.author.user_id == start.actor.user_id and first.content == start.content
+
+
+def _require_agency(session: Session, party_id: str) -> None:
+    owner = get_party(session=session, party_id=party_id)
+    if owner is None or not owner.owns_mous:
+        raise ForbiddenError(
+            f"{party_id!r} is a partner region: it reviews and signs the MoUs it is party to; "
+            "a Hong Kong agency starts them"
+        )
+
+
+def _party(session: Session, party_id: str) -> Party:
+    row = get_party(session=session, party_id=party_id)
+    if row is None:
+        raise InvalidError(f"there is no party {party_id!r}; GET /parties lists them")
+    return to_party(row)
+
+
+@dataclass(frozen=True)
+class MouFilter:
+    """What a list of MoUs is narrowed to; None is any. `after` is the last id of the previous page."""
+
+    party_id: str | None = None
+    stage: str | None = None
+    overdue: bool | None = None
+    text: str | None = None
+    after: str | None = None
+
+
+def list_visible_mous(*, session: Session, user: UserRow, where: MouFilter, limit: int) -> list[MouRow]:
+    """The MoUs the user may see that match, in id order: the API's list and the list page alike."""
+    return list_mous(
+        session=session,
+        visible_to=list_scope(session, user),
+        party_id=where.party_id,
+        stage=where.stage,
+        overdue=where.overdue,
+        text=where.text,
+        after=where.after,
+        limit=limit,
+    )
+
+
+def read_mou_status(*, session: Session, user: UserRow, mou_id: str) -> dict[str, object]:
+    """The MoU's status with its milestones, as the JSON the API answers: the projection keeps the status
+    as that JSON (written from a validated MouStatus), so it goes out as it is, not parsed again."""
+    row = visible_mou(session=session, user=user, mou_id=mou_id)
+    milestones = [_milestone_json(m) for m in list_milestones(session=session, mou_id=mou_id)]
+    return {**row.status, "milestones": milestones}
+
+
+def _milestone_json(row: MilestoneRow) -> dict[str, object]:
+    return {  # MilestoneOut
+        "id": row.milestone_id,
+        "term_number": row.term_number,
+        "title": {"en": row.title_en, "zh": row.title_zh},
+        "owner_party_id": row.owner_party_id,
+        "due_date": row.due_date.isoformat(),
+        "status": row.status,
+        "overdue": row.overdue,
+        "confirmed": row.confirmed,
+    }
+
+
+def read_draft(*, session: Session, user: UserRow, mou_id: str, number: int) -> DraftContent:
+    visible_mou(session=session, user=user, mou_id=mou_id)
+    version = get_version(session=session, mou_id=mou_id, number=number)
+    if version is None:
+        raise NotFoundError(f"MoU {mou_id!r} has no version {number}")
+    return DraftContent.model_validate(version.content)

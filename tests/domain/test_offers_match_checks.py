@@ -1,0 +1,198 @@
+"""The forms an MoU's page offers are exactly those the workflow's Update validators would accept.
+
+Over states reached by random sequences of actions (made as tests/domain/test_any_sequence.py makes them),
+some with documents missing, and for every user: the officers, viewers, managers and admins of each party,
+of a party that is not a party to the MoU, and operators. Both ways, for each form:
+
+- offered: every action the form can send, with what the page wrote in it and any valid value the user
+  types or picks, passes the check its Update's validator runs (`moves.CHECK`);
+- not offered: every action the form could send, naming any version, is refused by that check.
+
+The way of signing is the one choice the checks tell apart: a mode is offered exactly when its signature
+would be accepted.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from mouflow.demo import HKTE, gba_mou, officer
+from mouflow.domain import drafting, paperwork
+from mouflow.domain.actions import (
+    Action,
+    Actor,
+    ConfirmMilestone,
+    DecideRenewal,
+    ReportProgress,
+    Review,
+    ScheduleCeremony,
+    Sign,
+    Signatory,
+    Submit,
+)
+from mouflow.domain.content import Bilingual
+from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode
+from mouflow.domain.offers import Offers, offers_for
+from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
+from mouflow.domain.state import DocumentOrder, MouState
+from mouflow.errors import RuleViolation
+from tests.domain import builders
+from tests.domain.moves import apply, check, let_time_pass
+from tests.domain.test_any_sequence import MILESTONE_IDS, STARTS, STEPS, T0
+
+USERS = [
+    Actor(user_id=f"{party}-{role}", name=f"{party} {role}", party_id=party, role=role)
+    for party in ("hkte", "qianhai", "nansha", "system")  # Nansha is a party only to the three-party MoU
+    for role in Role
+]
+NOTES = ("", "Checked with the partner")  # what a user may type in a comment or a note, or leave empty
+CHANGES = "Clause 2 needs the partner's name"  # a request for changes says what to change
+SIGNATORY = Signatory(name_en="Chan Tai Man", title_en="Director", name_zh="陳大文")
+VENUE = Bilingual(en="Central Government Offices, Tamar", zh="添馬政府總部")
+CEREMONY_LEADS = (timedelta(hours=1), timedelta(days=1), timedelta(days=30), timedelta(days=365))
+ANY_DOCUMENT = [(DocumentKind.DRAFT, 1), (DocumentKind.EXECUTED, 1), (DocumentKind.CEREMONY_PROGRAMME, None)]
+
+
+def three_parties_in_review(now: datetime) -> MouState:
+    state, _ = drafting.start_mou(gba_mou(), now)
+    drafting.apply_submit(state, Submit(actor=officer(HKTE), version=1), now)
+    return state
+
+
+def in_force_with_a_milestone_done(now: datetime) -> MouState:
+    """HKTE's recruitment fair done, which the partner confirms: random steps seldom get this far."""
+    state = builders.executed(now)
+    fair = ReportProgress(actor=officer(HKTE), milestone_id="joint-recruitment-fair", status=MilestoneStatus.DONE)
+    apply(state, fair, now)
+    return state
+
+
+STATES = {
+    **STARTS,
+    "three parties in review": three_parties_in_review,
+    "in force, a milestone done": in_force_with_a_milestone_done,
+}
+MISSING = st.lists(
+    st.tuples(st.sampled_from(list(DocumentKind)), st.sampled_from([None, 1, 2]), st.booleans()), max_size=3
+)
+
+
+def refusal(state: MouState, action: Action, now: datetime) -> str | None:
+    try:
+        check(state, action, now)
+    except RuleViolation as refused:
+        return refused.message
+    return None
+
+
+def form_matches(name: str, offered: bool, sent: Sequence[Action], could_send: Sequence[Action], state, now) -> None:  # type: ignore[no-untyped-def]
+    """`sent`: what the offered form sends; `could_send`: what any such form could send, were it offered."""
+    if offered:
+        event(f"offered: {name}")
+        for action in sent:
+            refused = refusal(state, action, now)
+            assert refused is None, f"{name} is offered to {action.actor.user_id}, but {action!r} is refused: {refused}"
+        return
+    for action in could_send:
+        assert refusal(state, action, now) is not None, (
+            f"{name} is not offered to {action.actor.user_id}, but the check accepts {action!r} ({state.stage})"
+        )
+
+
+def version_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -> None:
+    versions = range(1, len(state.versions) + 2)  # every version the MoU has, and one it has not
+
+    def submits(version: int | None) -> list[Action]:
+        return [Submit(actor=user, version=version or 1, review_days=days) for days in (1, 14, 180)]
+
+    def reviews(version: int | None) -> list[Action]:
+        approvals = [
+            Review(actor=user, version=version or 1, decision=ReviewDecision.APPROVE, comment=c) for c in NOTES
+        ]
+        return [
+            *approvals,
+            Review(actor=user, version=version or 1, decision=ReviewDecision.REQUEST_CHANGES, comment=CHANGES),
+        ]
+
+    offered = offers.submit_version
+    form_matches("submit", offered is not None, submits(offered), [a for v in versions for a in submits(v)], state, now)
+    offered = offers.review_version
+    form_matches("review", offered is not None, reviews(offered), [a for v in versions for a in reviews(v)], state, now)
+    assert (offers.sign_version is not None) == bool(offers.sign_modes)
+    for mode in SigningMode:
+
+        def signs(version: int | None, mode: SigningMode = mode) -> list[Action]:
+            return [Sign(actor=user, version=version or 1, signatory=SIGNATORY, mode=mode)]
+
+        offered_mode = mode in offers.sign_modes
+        could_send = [a for v in versions for a in signs(v)]
+        form_matches(f"sign {mode}", offered_mode, signs(offers.sign_version), could_send, state, now)
+
+
+def other_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -> None:
+    ceremonies = [ScheduleCeremony(actor=user, starts_at=now + lead, venue=VENUE) for lead in CEREMONY_LEADS]
+    form_matches("schedule ceremony", offers.schedule_ceremony, ceremonies, ceremonies, state, now)
+    renewals = [DecideRenewal(actor=user, renew=renew, comment=c) for renew in (True, False) for c in NOTES]
+    form_matches("decide renewal", offers.decide_renewal, renewals, renewals, state, now)
+    milestone_ids = {m.id for m in state.milestones} | set(MILESTONE_IDS)
+    assert set(offers.report_progress) | set(offers.confirm) <= milestone_ids
+    for milestone_id in sorted(milestone_ids):
+        reports = [
+            ReportProgress(actor=user, milestone_id=milestone_id, status=status, note=note)
+            for status in (MilestoneStatus.IN_PROGRESS, MilestoneStatus.DONE)
+            for note in NOTES
+        ]
+        form_matches("report progress", milestone_id in offers.report_progress, reports, reports, state, now)
+        confirms = [ConfirmMilestone(actor=user, milestone_id=milestone_id, note=note) for note in NOTES]
+        form_matches("confirm", milestone_id in offers.confirm, confirms, confirms, state, now)
+    documents = {(m.kind, m.version) for m in state.paperwork.missing} | set(ANY_DOCUMENT)
+    assert set(offers.make_again) <= documents
+    for kind, version in sorted(documents, key=str):
+        asks = [paperwork.RequestDocument(actor=user, kind=kind, version=version)]
+        form_matches("make again", offers.may_make_again(kind, version), asks, asks, state, now)
+
+
+def offers_match_checks(state: MouState, now: datetime) -> None:
+    before = state.model_copy(deep=True)
+    for user in USERS:
+        offers = offers_for(state, user, now)
+        version_forms(state, offers, user, now)
+        other_forms(state, offers, user, now)
+    assert state == before  # asking changes nothing
+
+
+def with_missing_documents(state: MouState, missing: list[tuple[DocumentKind, int | None, bool]]) -> None:
+    """Renders that failed for good, some asked for again: only the workflow's documents make these."""
+    for kind, version, asked in missing:
+        paperwork.mark_missing(state, DocumentOrder(kind=kind, version=version), "a font is missing", T0)
+        if asked:
+            state.paperwork.missing[-1].requested_at = T0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=STEPS,
+    rules=st.sampled_from([FIRST_RULES, CURRENT_RULES]),
+    start=st.sampled_from(list(STATES)),
+    missing=MISSING,
+)
+def test_the_offered_forms_are_exactly_those_the_checks_accept(steps, rules: int, start: str, missing) -> None:
+    state = STATES[start](T0)
+    state.rules = rules
+    with_missing_documents(state, missing)
+    now = T0
+    offers_match_checks(state, now)
+    for actor, (kind, fields), hours in steps:
+        now += timedelta(hours=hours)
+        let_time_pass(state, now)
+        try:
+            action = kind.model_validate({"actor": actor.model_dump(), **fields})
+        except ValidationError:
+            continue
+        if refusal(state, action, now) is None:
+            apply(state, action, now)
+        offers_match_checks(state, now)  # after time passed too: a ceremony may have started
+    event(f"ended {state.stage}")
