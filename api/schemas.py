@@ -4,7 +4,7 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from mouflow.domain.actions import MouId
 from mouflow.domain.content import Bilingual, DraftContent, Slug
@@ -15,10 +15,29 @@ class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class StartBody(Body):
+class TextOrCopy(Body):
+    """A new MoU's text: written out, or the latest version of an MoU the user may see (`copy_of`)."""
+
+    content: DraftContent | None = None
+    copy_of: MouId | None = None
+
+    @model_validator(mode="after")
+    def _one_text(self) -> "TextOrCopy":
+        if (self.content is None) == (self.copy_of is None):
+            raise ValueError("give either content or copy_of")
+        return self
+
+
+class StartBody(TextOrCopy):
     mou_id: MouId | None = None
     partner_ids: Annotated[list[Slug], Field(min_length=1, max_length=20)]
-    content: DraftContent
+
+
+class StartEachBody(TextOrCopy):
+    """One text for several partners: one MoU per partner, the owner's party and that partner. A milestone
+    owned by `partner` is owned, in each MoU, by its partner."""
+
+    partner_ids: Annotated[list[Slug], Field(min_length=1, max_length=20)]
 
 
 class MilestoneOut(BaseModel):

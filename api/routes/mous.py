@@ -8,9 +8,9 @@ from fastapi.responses import JSONResponse
 
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDep
 from api.idempotency import IdempotencyDep
-from api.schemas import MouListItem, MouOut, MouPage, StartBody
+from api.schemas import MouListItem, MouOut, MouPage, StartBody, StartEachBody
 from api.services import mous as service
-from api.services.mous import MouFilter, Starting, list_visible_mous, read_draft, read_mou_status
+from api.services.mous import EachStarting, MouFilter, Starting, list_visible_mous, read_draft, read_mou_status
 from api.workflows import WriterDep
 from mouflow.domain.actions import (
     Close,
@@ -46,10 +46,28 @@ async def start_mou(
     rid: RequestId,
     idempotency: IdempotencyDep,
 ) -> MouSummary:
-    """An officer starts an MoU owned by their party, with partners from the registered parties."""
+    """An officer starts an MoU owned by their party, with partners from the registered parties; its text
+    written out (`content`) or copied from the latest version of an MoU they may see (`copy_of`)."""
     starting = Starting(body=body, request_id=rid, idempotency=idempotency)
     task_queue = settings.task_queue
     return await service.start_mou(session=session, user=user, client=client, task_queue=task_queue, starting=starting)
+
+
+@router.post("/batch", status_code=status.HTTP_201_CREATED)
+async def start_each(
+    body: StartEachBody,
+    user: CurrentUser,
+    session: SessionDep,
+    client: TemporalDep,
+    settings: SettingsDep,
+    rid: RequestId,
+    idempotency: IdempotencyDep,
+) -> list[MouSummary]:
+    """One text for several partners: one MoU per partner, `<owner>-<partner>-<year>`, each its own MoU
+    afterwards. A milestone owned by `partner` is owned by each MoU's partner. All are checked before any starts."""
+    each = EachStarting(body=body, request_id=rid, idempotency=idempotency)
+    task_queue = settings.task_queue
+    return await service.start_each(session=session, user=user, client=client, task_queue=task_queue, each=each)
 
 
 @router.get("")

@@ -2,7 +2,7 @@
 api/workflows.py `Writer`."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from fastapi.concurrency import run_in_threadpool
@@ -13,15 +13,16 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from api.access import list_scope, visible_mou
 from api.idempotency import Idempotency
-from api.schemas import StartBody
+from api.schemas import StartBody, StartEachBody, TextOrCopy
 from api.workflows import keep_answer_at_once, mou_handle, release_connection
 from mouflow.domain.actions import StartMou
 from mouflow.domain.calendar import local_date
-from mouflow.domain.content import DraftContent, Party
+from mouflow.domain.content import DraftContent, MilestonePlanItem, Party
 from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.drafting import check_draft_size, check_start
+from mouflow.domain.enums import Role
 from mouflow.domain.summaries import MouSummary
-from mouflow.errors import ConflictError, ForbiddenError, InvalidError, NotFoundError
+from mouflow.errors import ConflictError, Forbidden, ForbiddenError, InvalidError, InvalidInput, NotFoundError
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous
 from mouflow.store.parties import get_party, to_party
@@ -30,6 +31,8 @@ from mouflow.store.users import to_actor
 from workflows.mou import MouWorkflow, MouWorkflowInput
 
 STARTED = 201  # the status a start's kept answer is recorded with (api/idempotency.py)
+# in one text for several partners, a milestone owned by `partner` is owned by each MoU's own partner
+EACH_PARTNER = "partner"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,15 @@ class Starting:
     """What a start needs besides the user and the session."""
 
     body: StartBody
+    request_id: str
+    idempotency: Idempotency
+
+
+@dataclass(frozen=True)
+class EachStarting:
+    """What a start of one MoU per partner needs besides the user and the session."""
+
+    body: StartEachBody
     request_id: str
     idempotency: Idempotency
 
@@ -89,7 +101,8 @@ def _prepare_start(session: Session, user: UserRow, starting: Starting) -> MouSu
 
 def _checked_start(session: Session, user: UserRow, starting: Starting) -> StartMou:
     body, idempotency = starting.body, starting.idempotency
-    check_draft_size(body.content)
+    content = text_of(session, user, body)
+    check_draft_size(content)
     _require_agency(session, user.party_id)
     parties = [_party(session, party_id) for party_id in [user.party_id, *body.partner_ids]]
     mou_id = body.mou_id or idempotency.derived_mou_id(user.party_id) or f"{user.party_id}-{uuid.uuid4().hex[:10]}"
@@ -99,11 +112,79 @@ def _checked_start(session: Session, user: UserRow, starting: Starting) -> Start
         request_id=starting.request_id,
         owner=parties[0],
         partners=parties[1:],
-        content=body.content,
+        content=content,
     )
     check_start(start)
     check_draft_dates(start.content, local_date(datetime.now(UTC)))
     return start
+
+
+def text_of(session: Session, user: UserRow, body: TextOrCopy) -> DraftContent:
+    """The text as written, or a copy of the latest version of an MoU the user may see."""
+    if body.content is not None:
+        return body.content
+    assert body.copy_of is not None  # TextOrCopy holds one or the other
+    return latest_draft(session=session, user=user, mou_id=body.copy_of)
+
+
+def latest_draft(*, session: Session, user: UserRow, mou_id: str) -> DraftContent:
+    row = visible_mou(session=session, user=user, mou_id=mou_id)
+    return read_draft(session=session, user=user, mou_id=mou_id, number=row.current_version)
+
+
+async def start_each(
+    *, session: Session, user: UserRow, client: Client, task_queue: str, each: EachStarting
+) -> list[MouSummary]:
+    """One text for several partners: one MoU per partner (the owner and that partner), each its own
+    MoU afterwards, with the id `<owner>-<partner>-<year>`. Every start is checked before the first one
+    starts, so a text one partner's MoU would refuse starts none."""
+    starts = await run_in_threadpool(_each_start, session, user, each)
+    return [
+        await start_mou(session=session, user=user, client=client, task_queue=task_queue, starting=one)
+        for one in starts
+    ]
+
+
+def _each_start(session: Session, user: UserRow, each: EachStarting) -> list[Starting]:
+    body = each.body
+    with release_connection(session):
+        if len(set(body.partner_ids)) != len(body.partner_ids) or user.party_id in body.partner_ids:
+            raise InvalidInput("each party may appear only once", field="partner_ids")
+        content = text_of(session, user, body)
+        starts = [_one_partners(session, user, each, content, partner) for partner in body.partner_ids]
+        for one in starts:
+            _checked_start(session, user, one)
+        return starts
+
+
+def _one_partners(session: Session, user: UserRow, each: EachStarting, content: DraftContent, partner: str) -> Starting:
+    """One partner's start; under an Idempotency-Key, a key of its own derived from it, so a retried
+    batch gets each MoU's first answer back."""
+    year = (content.effective_date or local_date(datetime.now(UTC))).year
+    mou_id = _free_mou_id(session, f"{user.party_id}-{partner}-{year}")
+    body = StartBody(mou_id=mou_id, partner_ids=[partner], content=for_partner(content, partner))
+    key = each.idempotency.key
+    idempotency = replace(each.idempotency, key=None if key is None else f"{key[:80]}:{partner}")
+    return Starting(body=body, request_id=f"{each.request_id[:80]}:{partner}", idempotency=idempotency)
+
+
+def for_partner(content: DraftContent, partner: str) -> DraftContent:
+    """The text with the milestones owned by `partner` owned by this MoU's partner."""
+    milestones = [_owned_by(item, partner) for item in content.milestones]
+    return content.model_copy(update={"milestones": milestones})
+
+
+def _owned_by(item: MilestonePlanItem, partner: str) -> MilestonePlanItem:
+    return item.model_copy(update={"owner_party_id": partner}) if item.owner_party_id == EACH_PARTNER else item
+
+
+def _free_mou_id(session: Session, wanted: str) -> str:
+    """`hkte-qianhai-2025`, or `hkte-qianhai-2025-2` when an MoU has that id already."""
+    candidate, number = wanted, 1
+    while get_mou(session=session, mou_id=candidate) is not None:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
 
 
 def stored_summary(row: MouRow) -> MouSummary:
@@ -114,6 +195,13 @@ async def _started_by(handle: WorkflowHandle[MouWorkflow, MouSummary], start: St
     """A retried start (same Idempotency-Key) finds the MoU its first attempt started."""
     first = (await handle.query(MouWorkflow.status)).versions[0]
     return first.author.user_id == start.actor.user_id and first.content == start.content
+
+
+def require_may_start(session: Session, user: UserRow) -> None:
+    """What `POST /mous` asks of the user before any text: an officer of a party that starts MoUs."""
+    _require_agency(session, user.party_id)
+    if user.role != Role.OFFICER:
+        raise Forbidden("only an officer of the owning party {owner!r} may start an MoU", owner=user.party_id)
 
 
 def _require_agency(session: Session, party_id: str) -> None:

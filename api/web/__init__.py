@@ -7,7 +7,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.problems import Problem
-from api.web import actions, desks, mou_pages, party_pages, sign_in
+from api.web import (
+    actions,
+    closing_actions,
+    desks,
+    draft_pages,
+    mou_pages,
+    party_pages,
+    reading_pages,
+    sign_in,
+    start_pages,
+)
 from api.web.auth import WEB_PATH, SignInRequired, sign_in_url
 from api.web.i18n import Translator, language_of
 from api.web.refusals import refusal_in
@@ -16,7 +26,18 @@ from mouflow.documents.environment import TEMPLATES_DIR
 
 
 def install(app: FastAPI) -> None:
-    for module in (sign_in, mou_pages, actions, desks, party_pages):
+    # /web/mous/new before mou_pages' /web/mous/{mou_id}, which would take "new" for an MoU's id
+    for module in (
+        sign_in,
+        start_pages,
+        mou_pages,
+        actions,
+        closing_actions,
+        desks,
+        party_pages,
+        reading_pages,
+        draft_pages,
+    ):
         app.include_router(module.router)
     app.mount(f"{WEB_PATH}/static", StaticFiles(directory=TEMPLATES_DIR / "web" / "static"), name="web-static")
     app.add_exception_handler(SignInRequired, _to_sign_in)

@@ -54,10 +54,17 @@ router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False
 FORM_KEY = re.compile(r"^[0-9a-f]{32}$")
 WITNESS_PARTS = ("name_en", "name_zh", "title_en", "title_zh")
 WITNESS_FIELDS = tuple(f"witness_{part}" for part in WITNESS_PARTS)
+# the closing and amending forms' (api/web/closing_actions.py); `form_name` says which form a refusal belongs to
+NEW_MILESTONE_FIELDS = tuple(
+    f"new_{part}"
+    for part in ("id", "title_en", "title_zh", "owner", "due_date", "offset_months", "offset_days", "confirm")
+)
+CLOSING_FIELDS = ("form_name", "reason", *NEW_MILESTONE_FIELDS)
 # the form fields a person types (not the hidden ones), shown again when the form is refused
 TYPED_FIELDS: tuple[str, ...] = (
     *("comment", "note", "name_en", "title_en", "name_zh", "title_zh", "starts_at", "venue_en", "venue_zh"),
     *WITNESS_FIELDS,
+    *CLOSING_FIELDS,
 )
 
 
@@ -107,7 +114,7 @@ class PageForm:
             mou_id,
             error=words,
             status_code=problem.status,
-            entered=self.typed(),
+            entered=self.typed() | {"refused_at": refused_input(problem)},
         )
 
     def _writer(self, body: BaseModel) -> Writer:
@@ -119,6 +126,25 @@ class PageForm:
         return Writer(
             user=self.who.user, session=self.session, client=self.client, request_id=key, idempotency=idempotency
         )
+
+
+def refused_input(problem: Problem) -> str:
+    """The page's input a refusal names, so the page shows the words next to it; "" when it names none.
+    The body's fields (`reason`, `milestones.0.id`) and the rules' (`milestones[0]`, a due date out of the
+    term; `milestones`, an id taken or an owner not a party, which the values tell apart) are the form's."""
+    field = problem.field or ""
+    if field == "reason":
+        return "reason"
+    if not field.startswith("milestones"):
+        return ""
+    part = re.sub(r"^milestones(\.\d+|\[\d+\])?\.?", "", field)  # "title.en", "id", "" for the item itself
+    if part.startswith("title"):
+        return "new_title_" + ("zh" if part.endswith("zh") else "en")
+    if part == "owner_party_id" or "owner" in problem.values:
+        return "new_owner"
+    if part == "id" or field == "milestones":
+        return "new_id"
+    return "new_due"  # a date, an offset, or the item's one-way-to-be-due rule
 
 
 def _name_of(update: MouUpdate[Any]) -> str:

@@ -210,6 +210,175 @@ ZH_HANT.update(
     }
 )
 
+# starting and drafting MoUs (api/web/start_pages.py, api/web/draft_pages.py)
+ZH_HANT.update(
+    {
+        "Start an MoU": "開始草擬備忘錄",
+        "Start a copy": "以此為範本開始新備忘錄",
+        "Edit the draft": "編輯草擬本",
+        "Started:": "已開始：",
+        "A copy of the latest version of": "複製自以下備忘錄的最新版本：",
+        "Nothing is started until you press Start.": "按「開始」前不會建立任何備忘錄。",
+        "Nothing was started: please correct the fields marked below.": "未有開始任何備忘錄：請修正下列標示的欄位。",
+        "Nothing was saved: please correct the fields marked below.": "未有儲存：請修正下列標示的欄位。",
+        "Partners (one or more):": "合作方（一個或以上）：",
+        "With several partners": "如有多於一個合作方",
+        "One MoU per partner, each with this text": "每個合作方各簽一份備忘錄，文本相同",
+        "One MoU signed by all the partners": "所有合作方共簽一份備忘錄",
+        "Choose at least one partner.": "請至少選擇一個合作方。",
+        "Each partner may be chosen only once.": "每個合作方只可選擇一次。",
+        "There is no such partner:": "沒有此合作方：",
+        "Start": "開始",
+        "Cancel": "取消",
+        "Check": "檢查",
+        "Term": "期限",
+        "Term (months)": "期限（月）",
+        "Effective date (optional)": "生效日期（可選）",
+        "Empty: in effect on the day the last party signs.": "留空：於最後一方簽署當日生效。",
+        "Notice of termination (months)": "終止通知期（月）",
+        "Scope areas": "合作範疇",
+        "Add a scope area": "新增合作範疇",
+        "Clauses": "條款",
+        "Clause": "條款",
+        "Heading": "條款標題",
+        "Text": "條文",
+        "Add a clause": "新增條款",
+        "Remove clause": "刪除條款",
+        "Remove milestone": "刪除里程碑",
+        "Move up": "上移",
+        "Move down": "下移",
+        "Milestone plan": "里程碑計劃",
+        "Each milestone is due on a date, or a number of months and days after the effective date.": (
+            "每個里程碑的到期日可為指定日期，或生效日期後的若干月及日。"
+        ),
+        "Short id (a-z, 0-9, -)": "簡短編號（a-z、0-9、-）",
+        "Each MoU's partner": "各備忘錄的合作方",
+        "Due date": "到期日",
+        "or": "或",
+        "Months after the effective date": "生效日期後月數",
+        "and days": "及日數",
+        "The other side confirms it is done": "須由另一方確認完成",
+        "Add a milestone": "新增里程碑",
+        "New version, based on version": "新版本，根據版本",
+        "Someone saved a newer version while you were editing. Your text is kept below and nothing was saved.": (
+            "您編輯期間已有人儲存較新的版本。您輸入的文本保留於下方，未有儲存。"
+        ),
+        "Read version {n}": "閱讀第 {n} 版",
+        "Edit version {n} instead": "改為編輯第 {n} 版",
+        "Save as a new version": "儲存為新版本",
+        "Required: write it here.": "必須填寫。",
+        "Too long: at most {max_length} characters.": "過長：最多 {max_length} 個字元。",
+        "Use lower-case letters, digits and hyphens (at least 2).": "請用小楷字母、數字及連字號（最少兩個字元）。",
+        "A whole number, please.": "請填寫整數。",
+        "A date, please (YYYY-MM-DD).": "請填寫日期（YYYY-MM-DD）。",
+        "At least {ge}.": "最少為 {ge}。",
+        "At most {le}.": "最多為 {le}。",
+        "Add at least {min_length}.": "請最少新增 {min_length} 項。",
+        "At most {max_length}.": "最多 {max_length} 項。",
+        "Give a due date, or months and/or days after the effective date.": (
+            "請填寫到期日，或生效日期後的月數及／或日數。"
+        ),
+    }
+)
+
+# reading a version and the redline between two (api/web/reading_pages.py)
+ZH_HANT.update(
+    {
+        "Read version": "閱讀版本",
+        "Versions": "版本",
+        "Back to the MoU": "返回備忘錄",
+        "What changed": "修改之處",
+        "What changed in this version": "此版本的修改之處",
+        "Term": "期限",
+        "months": "個月",
+        "Effective date": "生效日期",
+        "On the day the last party signs": "於最後一方簽署當日",
+        "Notice of termination": "終止通知期",
+        "Scope areas": "合作範疇",
+        "Scope area": "合作範疇",
+        "scope area": "合作範疇",
+        "Clauses": "條款",
+        "Clause": "條款",
+        "clause": "條款",
+        "heading": "標題",
+        "text": "內容",
+        "version": "版本",
+        "Milestone plan": "里程碑計劃",
+        "Confirmation needed": "須確認",
+        "No milestones in this version.": "此版本沒有里程碑。",
+        "From version": "由版本",
+        "To version": "至版本",
+        "to version": "至版本",
+        "Compare": "比較",
+        "the version your party last reviewed": "貴方最近審閱的版本",
+        "your party's last review": "貴方最近審閱",
+        "Nothing changed between these versions.": "這兩個版本之間沒有修改。",
+        "Changed in one language only": "只修改了一種語言",
+        "Changed in English only: check the Chinese text says the same.": "只修改了英文本：請核對中文本是否相同。",
+        "Changed in Chinese only: check the English text says the same.": "只修改了中文本：請核對英文本是否相同。",
+        "Summary": "摘要",
+        "Clauses changed": "修改的條款",
+        "Clauses added": "新增的條款",
+        "Clauses removed": "刪除的條款",
+        "Clauses moved": "移動的條款",
+        "Scope areas changed": "修改的合作範疇",
+        "Milestones changed": "修改的里程碑",
+        "Title and term": "標題及期限",
+        "changed": "已修改",
+        "added": "新增",
+        "removed": "已刪除",
+        "unchanged": "未修改",
+        "moved from": "移自",
+        "changed, and moved from": "已修改，並移自",
+    }
+)
+
+
+# closing an MoU and amending its milestones, on the MoU page (templates/web/_closing_forms.html)
+ZH_HANT.update(
+    {
+        "Withdraw this MoU before it is signed: it closes for every party, and signatures given stay on record.": (
+            "於簽署完成前撤回此備忘錄：備忘錄對各方結束，已作出的簽署仍留存記錄。"
+        ),
+        "Reason for withdrawing": "撤回原因",
+        "Withdraw the MoU": "撤回備忘錄",
+        "End this MoU: by written notice, after which it stays in force until the notice period of its text has run; "
+        "or by agreement, when every party has consented to end it at once.": (
+            "終止此備忘錄：以書面通知終止，備忘錄繼續生效至文本訂明的通知期屆滿；或經協議終止，各方均同意後即時終止。"
+        ),
+        "End this MoU at once by agreement: it ends when every party has consented.": (
+            "以協議即時終止此備忘錄：各方均同意後即告終止。"
+        ),
+        "Terminate this MoU: under the rules it was agreed under, it ends at once.": (
+            "終止此備忘錄：按其簽訂時的規則，備忘錄即時終止。"
+        ),
+        "Terminate the MoU": "終止備忘錄",
+        "Reason for ending it": "終止原因",
+        "Give notice of termination": "發出終止通知",
+        "Consent to end it at once by agreement": "同意以協議即時終止",
+        "Void the signatures given so far, so that the text can still change; they stay on record and every party "
+        "is told why.": "作廢目前已作出的簽署，使文本仍可修改；簽署留存記錄，並通知各方原因。",
+        "Reason for voiding": "作廢原因",
+        "Void the signatures": "作廢簽署",
+        "Reopen the approved version to drafting: every approval is cleared, and the next version goes round every "
+        "party again.": "將已批准的版本重新開放草擬：所有批准均被清除，下一版本須再經各方審閱。",
+        "Reason for reopening": "重新開放原因",
+        "Reopen to drafting": "重新開放草擬",
+        "Add a milestone to the plan": "在計劃中新增里程碑",
+        "due from": "到期日須由",
+        "and before the term ends on": "起，並早於期限屆滿日",
+        "Milestone id": "里程碑編號",
+        "lower-case letters, digits and hyphens": "小寫英文字母、數字及連字號",
+        "Due: a date, or months and/or days after the effective date": "到期：指定日期，或生效日期後的月數及／或日數",
+        "Due date": "到期日",
+        "Months after": "生效後月數",
+        "Days after": "生效後日數",
+        "The other side confirms it when done": "完成後由另一方確認",
+        "Reason for the amendment": "修訂原因",
+        "Add the milestone": "新增里程碑",
+    }
+)
+
 
 def language_of(request: Request) -> str:
     """The language the user chose, else the first one their browser asks for that we have."""

@@ -26,12 +26,14 @@ class MouPage:
     events: list[EventRow]
     documents: list[DocumentRow]
     party_names: dict[str, tuple[str, str]]
+    starting_parties: frozenset[str] = frozenset()  # the parties whose officers start MoUs ("Start a copy")
 
 
 def mou_page(*, session: Session, user: UserRow, mou_id: str, today: date) -> MouPage:
     row = visible_mou(session=session, user=user, mou_id=mou_id)
     status = MouStatus.model_validate(row.status)
     current = _current_term(list_milestones(session=session, mou_id=mou_id), status)
+    parties = list_parties(session=session)
     return MouPage(
         row=row,
         status=status,
@@ -39,7 +41,8 @@ def mou_page(*, session: Session, user: UserRow, mou_id: str, today: date) -> Mo
         chart=milestone_chart([_chart_item(m) for m in current], today) if current else None,
         events=list_events(session=session, mou_id=mou_id),
         documents=[d for d in list_documents(session=session, mou_id=mou_id) if d.kind != DocumentKind.PROGRESS_REPORT],
-        party_names={p.id: (p.name_en, p.name_zh) for p in list_parties(session=session)},
+        party_names={p.id: (p.name_en, p.name_zh) for p in parties},
+        starting_parties=frozenset(p.id for p in parties if p.owns_mous),
     )
 
 

@@ -6,6 +6,7 @@ answers the English message, and a page shows the same refusal in its own words.
 translation falls back to the English message, never to a broken sentence.
 """
 
+import re
 from string import Formatter
 
 from api.problems import Problem
@@ -74,9 +75,18 @@ ZH_HANT_REFUSALS: dict[str, str] = {
     "version {version} is not under review; version {current} is": "第 {version} 版不在審閱中；審閱中的是第 {current} 版",
     "version {version} is stale; the current draft is version {current}": "第 {version} 版已過時；現行草擬本為第 {current} 版",
     "version {version} was not approved; version {approved} was": "第 {version} 版未獲批准；獲批准的是第 {approved} 版",
+    "you may not draft a new version of MoU {mou} now": "您現時不可為備忘錄 {mou} 草擬新版本",
     "{document} is not missing: there is nothing to make again": "{document} 並無缺失，毋須重新製作",
     "{document} was asked for again at {at}; it is being made": "{document} 已於 {at} 要求重新製作，正在製作中",
 }
+
+# comparing versions (api/services/redlines.py)
+ZH_HANT_REFUSALS.update(
+    {
+        "MoU {mou} has no version {number}; its versions are 1 to {latest}": "備忘錄 {mou} 沒有第 {number} 版；其版本為第 1 至第 {latest} 版",
+        "version {old} comes after version {new}; compare an earlier version to a later one": "第 {old} 版在第 {new} 版之後；請以較早的版本與較後的版本比較",
+    }
+)
 
 # the values a refusal names that are words, not data: what was being done, stages, roles
 ZH_HANT_VALUES: dict[str, str] = {
@@ -100,8 +110,24 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(template) if name}
 
 
+# input the request models refuse (422, `body.reason: ...`): no rule's template, but the model's own words,
+# which a Chinese page shows in Chinese, after the same field names (pydantic's messages, as FastAPI answers)
+ZH_HANT_INPUT: dict[str, str] = {
+    r"String should have at least (\d+) characters?": r"最少須有 \1 個字元",
+    r"Field required": "必須填寫",
+    r"String should match pattern '(.+)'": r"格式不符，須符合 \1",
+    r"Input should be a valid integer.*": "須為整數",
+    r"Input should be a valid date.*": "須為有效日期（YYYY-MM-DD）",
+    r"Input should be greater than or equal to (\S+)": r"須大於或等於 \1",
+    r"Input should be less than or equal to (\S+)": r"須小於或等於 \1",
+    r"Value error, give either due_date or offset_months and/or offset_days": "須填寫到期日，或生效日期後的月數及／或日數（兩者擇一）",
+}
+
+
 def refusal_in(problem: Problem, translate: Translator) -> str:
     """The words a page shows for a refusal, in the page's language."""
+    if translate.language == "zh-Hant" and problem.template is None and problem.code == "invalid_input":
+        return _input_refusal_in_chinese(problem.message)
     if translate.language != "zh-Hant" or problem.template not in ZH_HANT_REFUSALS:
         return problem.message
     values = {name: _word(value, translate) for name, value in problem.values.items()}
@@ -119,3 +145,17 @@ def _word(value: object, translate: Translator) -> object:
     if " or " in value:  # "drafting or in_review": each stage in words
         return "或".join(translate(part) for part in value.split(" or "))
     return translate(value) if "_" in value or value in {"drafting", "signed", "expired", "withdrawn"} else value
+
+
+def _input_refusal_in_chinese(message: str) -> str:
+    """`body.reason: String should have ...; body.milestones.0.id: Field required`, each part's words in
+    Chinese after its field; a part with words we do not know stays in English."""
+    return "；".join(_input_part_in_chinese(part) for part in message.split("; "))
+
+
+def _input_part_in_chinese(part: str) -> str:
+    field, colon, words = part.partition(": ")
+    for english, chinese in ZH_HANT_INPUT.items():
+        if colon and re.fullmatch(english, words):
+            return f"{field}：{re.sub(english, chinese, words)}"
+    return part

@@ -11,7 +11,13 @@ would not. The fields of that action:
   progress or done) one value stands for all, because no check reads them;
 - what the user types: a representative valid value (the constants below). The checks read typed text
   only for being there (a request for changes needs a comment, which the officer types with it) and the
-  ceremony's start for lying ahead inside its window, which a ceremony tomorrow always does.
+  ceremony's start for lying ahead inside its window, which a ceremony tomorrow always does;
+- the ways of ending a signed MoU (by notice, by agreement) are asked about one by one, as the ways of
+  signing are: the check tells them apart (a party that gave notice may still consent, and the other way);
+- a milestone added by amendment: the check reads every field of it, so the representative is one the
+  check must accept whenever any milestone would be: an id no milestone has, owned by a party to the MoU,
+  due on the first day a new milestone may be (`followup.check_amendment_dates`: the later of the effective
+  date and today). Were that day refused, so would every later one.
 
 tests/domain/test_offers_match_checks.py holds both ways: an offered form passes its check with any
 valid value typed or picked, and a form not offered is refused whatever it could send. The workflow still
@@ -20,23 +26,30 @@ checks every action: an offer predicts, from the state the workflow answered wit
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import ParamSpec
 
-from mouflow.domain import drafting, followup, paperwork, review, signatures, term
+from mouflow.domain import drafting, followup, paperwork, review, signatures, term, termination
 from mouflow.domain.actions import (
     Actor,
+    AmendMilestones,
+    Close,
     ConfirmMilestone,
     DecideRenewal,
+    Reopen,
     ReportProgress,
     Review,
+    Revise,
     ScheduleCeremony,
     Sign,
     Signatory,
     Submit,
+    Terminate,
+    VoidSignatures,
 )
-from mouflow.domain.content import Bilingual
-from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, SigningMode
+from mouflow.domain.calendar import add_months, local_date
+from mouflow.domain.content import Bilingual, MilestonePlanItem
+from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, SigningMode, TerminationWay
 from mouflow.domain.state import MouState
 from mouflow.errors import RuleViolation
 
@@ -49,6 +62,12 @@ TYPED_VENUE = Bilingual(en="Venue", zh="地點")
 TYPED_CEREMONY_LEAD = timedelta(days=1)
 # the submit form's default; the check does not read it (the request model bounds it)
 FORM_REVIEW_DAYS = 14
+# a reason for closing, voiding, reopening or amending: the checks never read it (the request model needs one)
+TYPED_REASON = "Reason"
+TYPED_MILESTONE_TITLE = Bilingual(en="Milestone", zh="里程碑")
+# the ways a page ends a signed MoU, in the order its buttons show them
+TERMINATION_WAYS = (TerminationWay.NOTICE, TerminationWay.AGREEMENT)
+MAX_OFFSET_MONTHS = 240  # `MilestonePlanItem.offset_months` takes no more, and no term is longer
 
 
 @dataclass(frozen=True)
@@ -62,6 +81,12 @@ class Offers:
     report_progress: tuple[str, ...] = ()
     confirm: tuple[str, ...] = ()
     make_again: tuple[tuple[DocumentKind, int | None], ...] = ()  # missing documents: (kind, version)
+    withdraw: bool = False
+    terminate_ways: tuple[TerminationWay, ...] = ()  # the ways of ending it the check accepts now
+    void_signatures: bool = False
+    reopen: bool = False
+    amend_milestones: bool = False
+    draft_version: int | None = None  # the editor of a new version starts from this one
 
     @property
     def anything(self) -> bool:
@@ -72,8 +97,12 @@ class Offers:
             self.sign_version,
             self.schedule_ceremony,
             self.decide_renewal,
+            self.withdraw,
+            self.void_signatures,
+            self.reopen,
+            self.amend_milestones,
         )
-        return any(offered) or bool(self.report_progress or self.confirm)
+        return any(offered) or bool(self.report_progress or self.confirm or self.terminate_ways)
 
     def may_make_again(self, kind: DocumentKind, version: int | None) -> bool:
         return (kind, version) in self.make_again
@@ -84,6 +113,7 @@ def offers_for(state: MouState, actor: Actor, now: datetime) -> Offers:
     sign_modes = _sign_modes(state, actor, now)
     return Offers(
         submit_version=_submit_version(state, actor),
+        draft_version=_draft_version(state, actor, now),
         review_version=_review_version(state, actor),
         sign_version=state.approved_version if sign_modes else None,
         sign_modes=sign_modes,
@@ -94,6 +124,11 @@ def offers_for(state: MouState, actor: Actor, now: datetime) -> Offers:
         make_again=tuple(
             (m.kind, m.version) for m in state.paperwork.missing if _may_make_again(state, actor, m.kind, m.version)
         ),
+        withdraw=_passes(drafting.check_withdraw, state, Close(actor=actor, reason=TYPED_REASON)),
+        terminate_ways=_terminate_ways(state, actor),
+        void_signatures=_passes(signatures.check_void, state, VoidSignatures(actor=actor, reason=TYPED_REASON)),
+        reopen=_passes(drafting.check_reopen, state, Reopen(actor=actor, reason=TYPED_REASON)),
+        amend_milestones=_passes(followup.check_new_amendment, state, _amendment(state, actor, now), now),
     )
 
 
@@ -110,6 +145,14 @@ def _submit_version(state: MouState, actor: Actor) -> int | None:
     version = state.current_version.number  # the form submits the draft the page shows
     submit = Submit(actor=actor, version=version, review_days=FORM_REVIEW_DAYS)
     return version if _passes(drafting.check_submit, state, submit) else None
+
+
+def _draft_version(state: MouState, actor: Actor, now: datetime) -> int | None:
+    """The editor starts from the page's version, and its text stands for what the officer types: the
+    check reads typed text only for being valid, as the draft's own size and dates."""
+    current = state.current_version
+    revise = Revise(actor=actor, base_version=current.number, content=current.content)
+    return current.number if _passes(drafting.check_new_revision, state, revise, now) else None
 
 
 def _review_version(state: MouState, actor: Actor) -> int | None:
@@ -144,3 +187,41 @@ def _may_confirm(state: MouState, actor: Actor, milestone_id: str) -> bool:
 def _may_make_again(state: MouState, actor: Actor, kind: DocumentKind, version: int | None) -> bool:
     ask = paperwork.RequestDocument(actor=actor, kind=kind, version=version)
     return _passes(paperwork.check_request, state, ask)
+
+
+def _terminate_ways(state: MouState, actor: Actor) -> tuple[TerminationWay, ...]:
+    ways = (Terminate(actor=actor, reason=TYPED_REASON, by=way) for way in TERMINATION_WAYS)
+    return tuple(terminate.by for terminate in ways if _passes(termination.check_terminate, state, terminate))
+
+
+def _amendment(state: MouState, actor: Actor, now: datetime) -> AmendMilestones:
+    """One new milestone the check accepts whenever it accepts any (the module's docstring says why)."""
+    months, days = _offset_to_first_day(state, local_date(now))
+    added = MilestonePlanItem(
+        id=_unused_milestone_id(state),
+        title=TYPED_MILESTONE_TITLE,
+        owner_party_id=actor.party_id if actor.party_id in state.party_ids else state.owner.id,
+        offset_months=months,
+        offset_days=days,
+    )
+    return AmendMilestones(actor=actor, milestones=[added], reason=TYPED_REASON)
+
+
+def _offset_to_first_day(state: MouState, today: date) -> tuple[int, int]:
+    """The offset from the term's effective date to the first day a new milestone may be due. An offset, not
+    a date: a fixed date recurs a term later in each renewed term (`followup.due_date_in_term`)."""
+    if state.term is None:
+        return 0, 0  # no term: the check refuses any amendment before it reads a date
+    effective = state.term.effective_date
+    first_day = max(effective, today)
+    if add_months(effective, MAX_OFFSET_MONTHS) <= first_day:
+        return MAX_OFFSET_MONTHS, 0  # past the longest term: refused whatever the offset, as any date would be
+    months = (first_day.year - effective.year) * 12 + first_day.month - effective.month
+    while add_months(effective, months) > first_day:
+        months -= 1  # the 31st plus a month can land past a shorter month's end
+    return months, (first_day - add_months(effective, months)).days
+
+
+def _unused_milestone_id(state: MouState) -> str:
+    taken = {m.id for m in state.milestones}
+    return next(f"new-milestone-{n}" for n in range(len(taken) + 1) if f"new-milestone-{n}" not in taken)

@@ -16,10 +16,19 @@ from mouflow.domain.actions import (
     Revise,
     Sign,
     Terminate,
+    VoidSignatures,
 )
 from mouflow.domain.clock import fire_due
 from mouflow.domain.content import Bilingual, MilestonePlanItem
-from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode, Stage
+from mouflow.domain.enums import (
+    DocumentKind,
+    MilestoneStatus,
+    ReviewDecision,
+    Role,
+    SigningMode,
+    Stage,
+    TerminationWay,
+)
 from mouflow.domain.offers import Offers, offers_for
 from mouflow.domain.rules import FIRST_RULES
 from mouflow.domain.state import DocumentOrder, MouState
@@ -42,7 +51,7 @@ def report(state: MouState, milestone_id: str, status: MilestoneStatus, party_id
 
 
 def test_the_owners_officer_may_submit_a_draft() -> None:
-    assert offers_for(drafted(), actor("hkte"), T0) == Offers(submit_version=1)
+    assert offers_for(drafted(), actor("hkte"), T0) == Offers(submit_version=1, draft_version=1, withdraw=True)
     assert offers_for(drafted(), actor("qianhai"), T0) == Offers()  # partners review, they do not submit
     assert offers_for(in_review(), actor("hkte"), T0).submit_version is None
 
@@ -52,7 +61,7 @@ def test_a_partys_officer_may_review_only_while_its_review_is_awaited() -> None:
     assert offers_for(state, actor("qianhai"), T0) == Offers(review_version=1)
     review.apply_review(state, Review(actor=actor("qianhai"), version=1, decision=ReviewDecision.APPROVE), T0)
     assert not offers_for(state, actor("qianhai"), T0).anything
-    assert offers_for(state, actor("hkte"), T0) == Offers(review_version=1)
+    assert offers_for(state, actor("hkte"), T0) == Offers(review_version=1, draft_version=1, withdraw=True)
     assert not offers_for(drafted(), actor("qianhai"), T0).anything
 
 
@@ -79,7 +88,7 @@ def test_only_unsigned_parties_may_sign_the_approved_version_and_the_owner_moves
     signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     both = (SigningMode.AT_CEREMONY, SigningMode.IN_COUNTERPART)
     assert offers_for(state, actor("qianhai"), T0) == Offers(sign_version=1, sign_modes=both)
-    assert offers_for(state, actor("hkte"), T0) == Offers(schedule_ceremony=True)
+    assert offers_for(state, actor("hkte"), T0) == Offers(schedule_ceremony=True, withdraw=True, void_signatures=True)
     assert offers_for(executed(), actor("qianhai"), T0).sign_version is None
 
 
@@ -208,4 +217,57 @@ def test_a_version_that_is_not_current_is_never_offered() -> None:
     state = drafted()
     content = state.current_version.content
     drafting.apply_revise(state, Revise(actor=officer(HKTE), base_version=1, content=content), T0)
-    assert offers_for(state, actor("hkte"), T0) == Offers(submit_version=2)
+    assert offers_for(state, actor("hkte"), T0) == Offers(submit_version=2, draft_version=2, withdraw=True)
+
+
+NOTICE, AGREEMENT = TerminationWay.NOTICE, TerminationWay.AGREEMENT
+
+
+def test_only_the_owners_officer_withdraws_and_only_before_every_party_signed() -> None:
+    for build in (drafted, in_review, ready_to_sign, signing_open):
+        assert offers_for(build(), actor("hkte"), T0).withdraw
+        for who in (actor("qianhai"), actor("hkte", Role.MANAGER), actor("hkte", Role.VIEWER)):
+            assert not offers_for(build(), who, T0).withdraw
+    assert not offers_for(executed(), actor("hkte"), T0).withdraw
+
+
+def test_each_partys_officer_gives_notice_while_none_runs_and_consents_once() -> None:
+    state = executed()
+    for party in ("hkte", "qianhai"):
+        assert offers_for(state, actor(party), T0).terminate_ways == (NOTICE, AGREEMENT)
+        assert offers_for(state, actor(party, Role.MANAGER), T0).terminate_ways == ()
+    termination.apply_terminate(state, Terminate(actor=actor("qianhai"), reason="Restructured"), T0)
+    assert state.stage is Stage.IN_FORCE
+    for party in ("hkte", "qianhai"):
+        assert offers_for(state, actor(party), T0).terminate_ways == (AGREEMENT,)  # one notice runs
+    termination.apply_terminate(state, Terminate(actor=actor("hkte"), reason="Agreed", by=AGREEMENT), T0)
+    assert offers_for(state, actor("hkte"), T0).terminate_ways == ()  # consented already
+    assert offers_for(state, actor("qianhai"), T0).terminate_ways == (AGREEMENT,)
+    assert offers_for(signing_open(), actor("hkte"), T0).terminate_ways == ()  # not signed yet
+
+
+def test_the_owner_voids_standing_signatures_and_then_may_reopen() -> None:
+    state = signing_open()
+    assert offers_for(state, actor("hkte"), T0).reopen and not offers_for(state, actor("hkte"), T0).void_signatures
+    signatures.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=HKTE_SIGNATORY), T0)
+    offers = offers_for(state, actor("hkte"), T0)
+    assert offers.void_signatures and not offers.reopen  # a signature stands: void it first
+    assert not offers_for(state, actor("qianhai"), T0).void_signatures
+    signatures.apply_void(state, VoidSignatures(actor=actor("hkte"), reason="Clause 4 changes"), T0)
+    assert offers_for(state, actor("hkte"), T0).reopen
+    assert not offers_for(executed(), actor("hkte"), T0).void_signatures
+
+
+def test_only_the_owners_officer_amends_the_plan_while_the_mou_is_in_force_in_any_term() -> None:
+    state = executed()
+    assert offers_for(state, actor("hkte"), T0).amend_milestones
+    for who in (actor("qianhai"), actor("hkte", Role.MANAGER)):
+        assert not offers_for(state, who, T0).amend_milestones
+    for party in ("hkte", "qianhai"):
+        term.apply_renewal(state, DecideRenewal(actor=actor(party), renew=True), T0)
+    end = state.terms[0].end_date
+    later = T0 + timedelta(days=(end - T0.date()).days + 40)
+    fire_due(state, later)
+    assert state.term is not None and state.term.number == 2
+    assert offers_for(state, actor("hkte"), later).amend_milestones  # the offset, not a date, is asked about
+    assert not offers_for(ready_to_sign(), actor("hkte"), T0).amend_milestones

@@ -8,33 +8,45 @@ of a party that is not a party to the MoU, and operators. Both ways, for each fo
   types or picks, passes the check its Update's validator runs (`moves.CHECK`);
 - not offered: every action the form could send, naming any version, is refused by that check.
 
-The way of signing is the one choice the checks tell apart: a mode is offered exactly when its signature
-would be accepted.
+The draft editor sends a new version whose base is the one it started from; the current text stands for
+the text typed, as the check reads it only for being valid.
+
+The way of signing and the way of ending a signed MoU (notice, agreement) are the choices the checks tell
+apart: a mode or a way is offered exactly when its action would be accepted. A milestone added by amendment is
+checked in every field, so the valid values sent are several: each owner among the parties, the first and the
+last day a new milestone may be due, by date or offset, with or without confirmation.
 """
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from mouflow.demo import HKTE, gba_mou, officer
+from mouflow.demo import HKTE, QIANHAI, gba_mou, officer
 from mouflow.domain import drafting, paperwork
 from mouflow.domain.actions import (
     Action,
     Actor,
+    AmendMilestones,
+    Close,
     ConfirmMilestone,
     DecideRenewal,
+    Reopen,
     ReportProgress,
     Review,
+    Revise,
     ScheduleCeremony,
     Sign,
     Signatory,
     Submit,
+    Terminate,
+    VoidSignatures,
 )
-from mouflow.domain.content import Bilingual
-from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode
+from mouflow.domain.calendar import local_date
+from mouflow.domain.content import Bilingual, MilestonePlanItem
+from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode, TerminationWay
 from mouflow.domain.offers import Offers, offers_for
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
 from mouflow.domain.state import DocumentOrder, MouState
@@ -53,6 +65,8 @@ CHANGES = "Clause 2 needs the partner's name"  # a request for changes says what
 SIGNATORY = Signatory(name_en="Chan Tai Man", title_en="Director", name_zh="陳大文")
 VENUE = Bilingual(en="Central Government Offices, Tamar", zh="添馬政府總部")
 CEREMONY_LEADS = (timedelta(hours=1), timedelta(days=1), timedelta(days=30), timedelta(days=365))
+REASONS = ("Zone restructured", "合作範圍調整")  # any reason a user types: the checks never read it
+ANY_PARTY = ("hkte", "qianhai", "nansha")
 ANY_DOCUMENT = [(DocumentKind.DRAFT, 1), (DocumentKind.EXECUTED, 1), (DocumentKind.CEREMONY_PROGRAMME, None)]
 
 
@@ -70,10 +84,26 @@ def in_force_with_a_milestone_done(now: datetime) -> MouState:
     return state
 
 
+def partly_signed(now: datetime) -> MouState:
+    """HKTE signed at the ceremony, Qianhai not yet: the signatures the owner may void."""
+    state = builders.signing_open(now)
+    apply(state, Sign(actor=officer(HKTE), version=1, signatory=SIGNATORY), now)
+    return state
+
+
+def in_force_under_notice(now: datetime) -> MouState:
+    """Qianhai gave notice: nobody may give it again, but every party may still consent to end it at once."""
+    state = builders.executed(now)
+    apply(state, Terminate(actor=officer(QIANHAI), reason=REASONS[0]), now)
+    return state
+
+
 STATES = {
     **STARTS,
     "three parties in review": three_parties_in_review,
     "in force, a milestone done": in_force_with_a_milestone_done,
+    "partly signed": partly_signed,
+    "in force, under notice": in_force_under_notice,
 }
 MISSING = st.lists(
     st.tuples(st.sampled_from(list(DocumentKind)), st.sampled_from([None, 1, 2]), st.booleans()), max_size=3
@@ -117,6 +147,13 @@ def version_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -
             Review(actor=user, version=version or 1, decision=ReviewDecision.REQUEST_CHANGES, comment=CHANGES),
         ]
 
+    def revisions(version: int | None) -> list[Action]:
+        """The editor's text stands for what the officer types: the current version's, valid as it is."""
+        return [Revise(actor=user, base_version=version or 1, content=state.current_version.content)]
+
+    offered = offers.draft_version
+    could_send = [a for v in versions for a in revisions(v)]
+    form_matches("draft", offered is not None, revisions(offered), could_send, state, now)
     offered = offers.submit_version
     form_matches("submit", offered is not None, submits(offered), [a for v in versions for a in submits(v)], state, now)
     offered = offers.review_version
@@ -155,12 +192,70 @@ def other_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -> 
         form_matches("make again", offers.may_make_again(kind, version), asks, asks, state, now)
 
 
+def closing_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -> None:
+    withdrawals = [Close(actor=user, reason=reason) for reason in REASONS]
+    form_matches("withdraw", offers.withdraw, withdrawals, withdrawals, state, now)
+    for way in (TerminationWay.NOTICE, TerminationWay.AGREEMENT):
+        ends = [Terminate(actor=user, reason=reason, by=way) for reason in REASONS]
+        form_matches(f"terminate by {way}", way in offers.terminate_ways, ends, ends, state, now)
+    voids = [VoidSignatures(actor=user, reason=reason) for reason in REASONS]
+    form_matches("void signatures", offers.void_signatures, voids, voids, state, now)
+    reopens = [Reopen(actor=user, reason=reason) for reason in REASONS]
+    form_matches("reopen", offers.reopen, reopens, reopens, state, now)
+    valid = [
+        AmendMilestones(actor=user, milestones=[item], reason=REASONS[0]) for item in valid_new_milestones(state, now)
+    ]
+    could_send = [
+        AmendMilestones(actor=user, milestones=[item], reason=REASONS[0]) for item in any_new_milestones(state, now)
+    ]
+    form_matches("amend milestones", offers.amend_milestones, valid, could_send, state, now)
+
+
+def new_milestone(state: MouState, owner: str, confirm: bool, due: dict[str, date | int]) -> MilestonePlanItem:
+    taken = {m.id for m in state.milestones}
+    fresh = next(f"added-{n}" for n in range(len(taken) + 1) if f"added-{n}" not in taken)
+    title = Bilingual(en="Joint talent forum", zh="聯合人才論壇")
+    fields = {"id": fresh, "title": title, "owner_party_id": owner, "requires_confirmation": confirm, **due}
+    return MilestonePlanItem.model_validate(fields)
+
+
+def valid_new_milestones(state: MouState, now: datetime) -> list[MilestonePlanItem]:
+    """What a user may type in the amendment form and the check must accept: any party as owner, due on the
+    first or the last day a new milestone may be, by offset (days from the effective date); by date too in
+    the first term, where a fixed date does not recur a term later."""
+    if state.term is None:
+        return []  # nothing in force: no form, and nothing valid to type
+    effective, last = state.term.effective_date, state.term.end_date - timedelta(days=1)
+    first = max(effective, local_date(now))
+    if first > last:
+        return []  # the term's last day has passed: no day is left to be due on
+    dues: list[dict[str, date | int]] = [
+        {"offset_months": 0, "offset_days": (day - effective).days} for day in (first, last)
+    ]
+    if state.term.number == 1:
+        dues += [{"due_date": first}, {"due_date": last}]
+    return [
+        new_milestone(state, owner, confirm, due)
+        for owner in state.party_ids
+        for confirm in (False, True)
+        for due in dues
+    ]
+
+
+def any_new_milestones(state: MouState, now: datetime) -> list[MilestonePlanItem]:
+    """What the form could send, were it offered: any owner, any day around now."""
+    today = local_date(now)
+    days = (today, today + timedelta(days=30), today + timedelta(days=365))
+    return [new_milestone(state, owner, False, {"due_date": day}) for owner in ANY_PARTY for day in days]
+
+
 def offers_match_checks(state: MouState, now: datetime) -> None:
     before = state.model_copy(deep=True)
     for user in USERS:
         offers = offers_for(state, user, now)
         version_forms(state, offers, user, now)
         other_forms(state, offers, user, now)
+        closing_forms(state, offers, user, now)
     assert state == before  # asking changes nothing
 
 
@@ -181,6 +276,7 @@ def with_missing_documents(state: MouState, missing: list[tuple[DocumentKind, in
 )
 def test_the_offered_forms_are_exactly_those_the_checks_accept(steps, rules: int, start: str, missing) -> None:
     state = STATES[start](T0)
+    event(f"started {start}")
     state.rules = rules
     with_missing_documents(state, missing)
     now = T0

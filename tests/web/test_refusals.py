@@ -3,7 +3,7 @@
 import ast
 from pathlib import Path
 
-from api.problems import problem_of
+from api.problems import Problem, problem_of
 from api.web.i18n import Translator
 from api.web.refusals import ZH_HANT_REFUSALS, ZH_HANT_VALUES, placeholders, refusal_in
 from mouflow.demo import QIANHAI, officer
@@ -73,3 +73,21 @@ async def test_a_chinese_page_shows_a_refused_form_in_chinese(web: Site) -> None
     refused_page = await qianhai.post(page.forms["form-review"], {"decision": "request_changes", "comment": " "})
     assert refused_page.status == 422
     assert refused_page.text("error") == "要求修改時須附意見，說明要修改甚麼"
+
+
+def test_input_the_request_models_refuse_reads_in_chinese_after_its_field() -> None:
+    problem = Problem(422, "invalid_input", "body.reason: String should have at least 1 character; body.x: Odd")
+    assert refusal_in(problem, Translator("zh-Hant")) == "body.reason：最少須有 1 個字元；body.x: Odd"
+    assert refusal_in(problem, Translator("en")) == problem.message
+    due = "body.milestones.0: Value error, give either due_date or offset_months and/or offset_days"
+    assert "兩者擇一" in refusal_in(Problem(422, "invalid_input", due), Translator("zh-Hant"))
+
+
+async def test_a_chinese_page_shows_an_empty_reason_refused_in_chinese_next_to_it(web: Site) -> None:
+    """The request model refuses it, before any rule: its words, in Chinese."""
+    await web.start("hkte-qianhai-2025")
+    hkte = await web.signed_in("hkte", headers={"Accept-Language": "zh-HK"})
+    page = await hkte.get("/web/mous/hkte-qianhai-2025")
+    refused_page = await hkte.post(page.forms["form-withdraw"], {"reason": ""})
+    assert refused_page.status == 422
+    assert refused_page.text("error-withdraw-reason") == "body.reason：最少須有 1 個字元"

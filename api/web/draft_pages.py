@@ -1,0 +1,116 @@
+"""The draft editor: a new version, English and Chinese side by side, from the latest version.
+
+Save sends the same revise Update as `PUT /mous/{id}/draft`, through the same `Writer`, with the version the
+editor started from as `base_version`: when someone saved in between, the workflow refuses it as stale
+(409), and the officer keeps what they typed, with a link to the newer version."""
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse
+
+from api.access import visible_mou
+from api.deps import SessionDep, TemporalDep
+from api.problems import Problem, refusal
+from api.services.mous import latest_draft
+from api.web.auth import WEB_PATH, CheckedForm, WebUser
+from api.web.draft_form import DraftForm, apply_op, checked_content, form_of, place_refusal, typed_form
+from api.web.draft_keys import form_key, new_form_key, page_idempotency
+from api.web.i18n import Translator, language_of
+from api.web.mou_offers import page_offers
+from api.web.refusals import refusal_in
+from api.web.render import page
+from api.workflows import Writer, release_connection
+from mouflow.domain.actions import DraftRequest, Revise
+from mouflow.domain.drafting import check_draft_size
+from mouflow.domain.summaries import MouStatus
+from mouflow.errors import Forbidden
+from mouflow.store.parties import list_parties
+from mouflow.store.users import to_actor
+from mouflow.store.web_sessions import SignedIn
+from workflows.mou import MouWorkflow
+
+router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}/draft", include_in_schema=False)
+
+
+@router.get("")
+async def editor(request: Request, mou_id: str, who: WebUser, session: SessionDep, client: TemporalDep) -> Response:
+    status, draft = await run_in_threadpool(_latest, session, who, mou_id)
+    offers = await page_offers(client, status, to_actor(who.user), datetime.now(UTC))
+    if offers is not None and offers.draft_version is None:
+        # the offer asks the revise Update's own check: a Save would be refused, so no editor is drawn
+        raise Forbidden("you may not draft a new version of MoU {mou} now", mou=mou_id)
+    return _editor_page(request, who, session, mou_id, draft, status.current_version)
+
+
+def _latest(session: SessionDep, who: SignedIn, mou_id: str) -> tuple[MouStatus, DraftForm]:
+    with release_connection(session):
+        status = MouStatus.model_validate(visible_mou(session=session, user=who.user, mou_id=mou_id).status)
+        return status, form_of(latest_draft(session=session, user=who.user, mou_id=mou_id))
+
+
+@router.post("")
+async def save(
+    request: Request, mou_id: str, who: WebUser, session: SessionDep, client: TemporalDep, form: CheckedForm
+) -> Response:
+    draft = typed_form(form)
+    base = str(form.get("base_version") or "")
+    base_version = int(base) if base.isdigit() else 0
+    if apply_op(draft, str(form.get("op") or "")):
+        return _editor_page(request, who, session, mou_id, draft, base_version)
+    content = checked_content(draft, Translator(language_of(request)))
+    if content is None:
+        return _editor_page(request, who, session, mou_id, draft, base_version, status_code=422)
+    body = DraftRequest(base_version=base_version, content=content)
+    key = str(form.get("form_key") or "")
+    with refusal(session) as refused:
+        check_draft_size(content)  # as the API does, before it travels
+        writer = Writer(
+            user=who.user,
+            session=session,
+            client=client,
+            request_id=form_key(key),
+            idempotency=page_idempotency(request, session, who, key, body),
+        )
+        await writer.act(mou_id, MouWorkflow.revise, Revise, body)
+    if refused.problem is None:
+        return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done=revise", status_code=303)
+    return _refused(request, who, session, mou_id, draft, base_version, refused.problem)
+
+
+def _refused(
+    request: Request, who: SignedIn, session: SessionDep, mou_id: str, draft: DraftForm, base: int, problem: Problem
+) -> Response:
+    words = refusal_in(problem, Translator(language_of(request)))
+    stale = problem.values.get("current") if problem.field == "base_version" else None
+    error = place_refusal(draft, problem, words) if stale is None else words
+    return _editor_page(request, who, session, mou_id, draft, base, error, stale, problem.status)
+
+
+def _editor_page(
+    request: Request,
+    who: SignedIn,
+    session: SessionDep,
+    mou_id: str,
+    draft: DraftForm,
+    base_version: int,
+    error: str | None = None,
+    stale: object = None,
+    status_code: int = 200,
+) -> Response:
+    parties = list_parties(session=session)
+    context = {
+        "who": who,
+        "mou_id": mou_id,
+        "draft": draft,
+        "base_version": base_version,
+        "title_en": draft.single["title_en"],  # as typed: the title of the version being made
+        "title_zh": draft.single["title_zh"],
+        "parties": parties,
+        "party_names": {p.id: (p.name_en, p.name_zh) for p in parties},
+        "error": error,
+        "stale": stale,
+        "form_key": new_form_key(),
+    }
+    return page(request, "draft.html", context, status_code)
