@@ -12,6 +12,7 @@ request they make, in the API's own request models). A driver carries a step out
 Each test file runs the steps through its driver and checks what its layer shows in between.
 """
 
+import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ SIGNATORIES = demo.SIGNATORIES
 VENUE = demo.CEREMONY_VENUE
 PARTIES = {party.id: party for party in (HKTE, QIANHAI, NANSHA)}
 FAIR = "joint-recruitment-fair"
+SCREENSHOTS = Path(os.environ.get("MOUFLOW_SCREENSHOTS", Path(__file__).parent / "web" / "screenshots"))
 OFFICER, MANAGER = Role.OFFICER, Role.MANAGER
 
 Request = (
@@ -372,10 +374,12 @@ class Person:
     page: Page
     site: str
     name: str
-    screenshots: Path
+    screenshots: Path = SCREENSHOTS  # MOUFLOW_SCREENSHOTS moves them
 
     @classmethod
-    async def sign_in(cls, browser: Browser, site: str, token: str, name: str, screenshots: Path) -> "Person":
+    async def sign_in(
+        cls, browser: Browser, site: str, token: str, name: str, screenshots: Path = SCREENSHOTS
+    ) -> "Person":
         context = await browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
         person = cls(await context.new_page(), site, name, screenshots)
         await person.page.goto(f"{site}/web/mous")
@@ -409,7 +413,7 @@ class BrowserDriver:
     browser: Browser
     users: Users
     http: HttpDriver
-    screenshots: Path
+    screenshots: Path = SCREENSHOTS
     people: dict[str, Person] = field(default_factory=dict)
 
     async def person(self, party: str, role: Role = OFFICER) -> Person:

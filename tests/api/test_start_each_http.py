@@ -4,8 +4,8 @@ several partners (`POST /mous/batch`), one MoU each, checked all before any star
 import httpx
 
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import Users
-from tests.workflows import seed_case as case
 
 QIANHAI_CONTENT = case.QIANHAI_MOU.content.model_dump(mode="json")
 

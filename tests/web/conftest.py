@@ -2,7 +2,6 @@
 own event loop (the Temporal test client lives there), driven by Playwright through Debian's chromium."""
 
 import asyncio
-import os
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from api.main import create_app
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from tests.conftest import running_worker
+from tests.symposium import SCREENSHOTS  # noqa: F401  the browser tests' screenshots, tests/web/screenshots
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright's own browser download cannot run here
 # the machine's network is closed: without these, Chromium keeps trying to reach Google's services
@@ -29,7 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(os.environ.get("MOUFLOW_SCREENSHOTS", Path(__file__).parent / "screenshots"))
 
 
 def free_port() -> int:
