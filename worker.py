@@ -5,7 +5,6 @@ with the functions here.
 """
 
 import asyncio
-import logging
 import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +23,7 @@ from mouflow import names
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.documents.subsetter import warn_if_slow_subsetter
+from mouflow.logs import configure_logging
 from mouflow.notify.smtp import SmtpSender
 from mouflow.outbox_dispatcher import OutboxDispatcher
 from mouflow.store.db import make_engine, session_factory
@@ -129,7 +129,7 @@ def dispatcher(client: Client, sessions: sessionmaker[Session], task_queue: str)
 
 
 async def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
+    configure_logging("worker")
     settings = Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     warn_if_slow_subsetter()

@@ -59,11 +59,11 @@ def make_users(sessions: sessionmaker[Session]) -> Users:
 
 @pytest.fixture
 async def api(
-    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
+    temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> AsyncIterator[httpx.AsyncClient]:
     storage = DiskStorage(tmp_path / "documents")  # the worker writes PDFs where the API reads them
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
-    async with running_worker(time_env.client, task_queue, sessions, storage):
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    async with running_worker(temporal.client, task_queue, sessions, storage):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://mouflow.test") as client:
             yield client

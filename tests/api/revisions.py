@@ -7,8 +7,8 @@ from typing import Any
 import httpx
 
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import Users
-from tests.workflows import seed_case as case
 
 MOU = "hkte-qianhai-2025"
 CONTENT: dict[str, Any] = case.QIANHAI_MOU.content.model_dump(mode="json")

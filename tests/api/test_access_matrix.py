@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import Users
-from tests.workflows import seed_case as case
 
 MOU = "/mous/hkte-qianhai-2025"
 RELATION_PARTY = {"owner": "hkte", "partner": "qianhai", "outsider": "nansha"}

@@ -10,26 +10,25 @@ from temporalio.testing import WorkflowEnvironment
 
 from api.main import create_app
 from mouflow.config import Settings
+from mouflow.domain.actions import StartMou
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import Users, make_users
-from tests.api.test_seed_case_http import Http, start_body
 from tests.ceremony import until
-from tests.workflows import seed_case as case
+from tests.symposium import HttpDriver
 
 Q, N = "/mous/hkte-qianhai-2025", "/mous/hkte-nansha-2025"
 CEREMONY_UID = "hkte-qianhai-2025-ceremony@mouflow"
 
 
-async def ready_to_sign(http: Http, path: str, partner: str, content: object) -> None:
-    await http.call("POST", "/mous", "hkte", body=start_body(path.removeprefix("/mous/"), partner, content), expect=201)
-    await http.call("POST", f"{path}/submit", "hkte", body={"version": 1})
-    for party in ("hkte", partner):
-        await http.call("POST", f"{path}/reviews", party, body={"version": 1, "decision": "approve"})
+async def ready_to_sign(http: HttpDriver, mou: StartMou) -> None:
+    partner = mou.partners[0].id
+    steps = [case.start(mou), case.submit(mou.mou_id, 1), *(case.review(mou.mou_id, p, 1) for p in ("hkte", partner))]
+    await case.run(http, steps)
 
 
-async def schedule(http: Http, path: str, at: datetime) -> None:
-    body = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
-    await http.call("POST", f"{path}/ceremony", "hkte", body=body)
+async def schedule(http: HttpDriver, path: str, at: datetime) -> None:
+    await http.do(case.schedule(path.removeprefix("/mous/"), at))
 
 
 async def fetch(api: httpx.AsyncClient, url: str) -> dict[str, Event]:
@@ -43,9 +42,9 @@ async def fetch(api: httpx.AsyncClient, url: str) -> dict[str, Event]:
 async def test_a_party_feed_follows_its_mous(
     api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment
 ) -> None:
-    http = Http(api, users)
-    await ready_to_sign(http, Q, "qianhai", case.QIANHAI_MOU.content.model_dump(mode="json"))
-    await ready_to_sign(http, N, "nansha", case.NANSHA_MOU.content.model_dump(mode="json"))
+    http = HttpDriver(api, users)
+    await ready_to_sign(http, case.QIANHAI_MOU)
+    await ready_to_sign(http, case.NANSHA_MOU)
     missing = await api.get(f"{Q}/ceremony.ics", headers=users.headers("qianhai", Role.OFFICER))
     assert missing.status_code == 404 and "no signing ceremony" in missing.json()["detail"]
 
@@ -79,7 +78,7 @@ async def test_a_party_feed_follows_its_mous(
 
 
 async def test_rotating_a_feed_retires_the_old_url(api: httpx.AsyncClient, users: Users) -> None:
-    http = Http(api, users)
+    http = HttpDriver(api, users)
     old = await http.call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)
     feed = await api.get(old["url"])
     assert feed.status_code == 200 and "etag" in feed.headers
@@ -96,7 +95,7 @@ async def test_rotating_a_feed_retires_the_old_url(api: httpx.AsyncClient, users
 
 
 async def test_who_may_issue_a_feed(api: httpx.AsyncClient, users: Users) -> None:
-    http = Http(api, users)
+    http = HttpDriver(api, users)
     await http.call("POST", "/parties/qianhai/calendar", "qianhai", Role.VIEWER, expect=403)
     await http.call("POST", "/parties/qianhai/calendar", "nansha", Role.OFFICER, expect=404)
     await http.call("POST", "/parties/qianhai/calendar", "hkte", Role.MANAGER, expect=404)
@@ -107,8 +106,8 @@ async def test_who_may_issue_a_feed(api: httpx.AsyncClient, users: Users) -> Non
 async def test_a_ceremony_downloads_only_for_its_parties(
     api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment
 ) -> None:
-    http = Http(api, users)
-    await ready_to_sign(http, Q, "qianhai", case.QIANHAI_MOU.content.model_dump(mode="json"))
+    http = HttpDriver(api, users)
+    await ready_to_sign(http, case.QIANHAI_MOU)
     await schedule(http, Q, await time_env.get_current_time() + timedelta(days=3))
     response = await api.get(f"{Q}/ceremony.ics", headers=users.headers("qianhai", Role.VIEWER))
     assert response.status_code == 200 and response.headers["content-type"] == "text/calendar; charset=utf-8"
@@ -124,8 +123,8 @@ async def test_a_ceremony_downloads_only_for_its_parties(
 async def test_a_withdrawn_mou_cancels_its_ceremony_in_place(
     api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment
 ) -> None:
-    http = Http(api, users)
-    await ready_to_sign(http, Q, "qianhai", case.QIANHAI_MOU.content.model_dump(mode="json"))
+    http = HttpDriver(api, users)
+    await ready_to_sign(http, case.QIANHAI_MOU)
     await schedule(http, Q, await time_env.get_current_time() + timedelta(days=3))
     link = await http.call("POST", "/parties/hkte/calendar", "hkte", expect=201)
     assert str((await fetch(api, link["url"]))[CEREMONY_UID]["STATUS"]) == "CONFIRMED"
@@ -135,12 +134,12 @@ async def test_a_withdrawn_mou_cancels_its_ceremony_in_place(
 
 
 async def test_a_configured_public_address_makes_the_feed_url_not_the_requests_host(
-    sessions: sessionmaker[Session], time_env: WorkflowEnvironment
+    sessions: sessionmaker[Session], temporal: WorkflowEnvironment
 ) -> None:
     users = make_users(sessions)
     settings = Settings(public_url="https://mouflow.hkte.example/")
-    app = create_app(settings, sessions=sessions, temporal=time_env.client)
+    app = create_app(settings, sessions=sessions, temporal=temporal.client)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://internal-name:8000") as client:
-        link = await Http(client, users).call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)
+        link = await HttpDriver(client, users).call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)
     assert link["url"] == f"https://mouflow.hkte.example/calendars/{link['token']}.ics"

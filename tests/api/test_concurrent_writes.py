@@ -13,10 +13,10 @@ from mouflow.domain.enums import Role
 from mouflow.store.audit_tables import AuditRow
 from mouflow.store.db import session_scope
 from mouflow.store.users import create_user
+from tests import symposium as case
 from tests.api.conftest import Users
 from tests.api.test_access_matrix import CONTENT, MOU
 from tests.ceremony import until
-from tests.workflows import seed_case as case
 
 
 def second_officer(sessions: sessionmaker[Session]) -> dict[str, str]:

@@ -32,12 +32,12 @@ def press(sessions: sessionmaker[Session], tmp_path: Path) -> JammedPress:
 
 @pytest.fixture
 async def api(
-    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path, press: JammedPress
+    temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path, press: JammedPress
 ) -> AsyncIterator[httpx.AsyncClient]:
     """As tests/api/conftest.py's, with the jammed press serving the documents queue."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
-    async with running_worker(time_env.client, task_queue, sessions, storage, renders=[press.render]):
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    async with running_worker(temporal.client, task_queue, sessions, storage, renders=[press.render]):
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://mouflow.test") as client:
             yield client
 

@@ -8,10 +8,10 @@ import httpx
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import Users
 from tests.api.test_access_matrix import MOU, prepare
 from tests.ceremony import until
-from tests.workflows import seed_case as case
 
 
 async def documents(api: httpx.AsyncClient, users: Users, kinds: set[str]) -> list[dict]:  # type: ignore[type-arg]

@@ -10,77 +10,45 @@ from temporalio.testing import WorkflowEnvironment
 from api.schemas import MouOut
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import Users
 from tests.ceremony import until
-from tests.workflows import seed_case as case
+from tests.symposium import HttpDriver
 
 OFFICER, MANAGER = Role.OFFICER, Role.MANAGER
 
 
-class Http:
-    def __init__(self, api: httpx.AsyncClient, users: Users) -> None:
-        self.api, self.users = api, users
-
-    async def call(
-        self, method: str, path: str, party: str, role: Role = OFFICER, body: object = None, expect: int = 200
-    ) -> dict:  # type: ignore[type-arg]
-        response = await self.api.request(method, path, json=body, headers=self.users.headers(party, role))
-        assert response.status_code == expect, (
-            f"{method} {path} as {party} {role}: {response.status_code} {response.text}"
-        )
-        return response.json()  # type: ignore[no-any-return]
-
-
-def start_body(mou_id: str, partner: str, content: object) -> dict:  # type: ignore[type-arg]
-    return {"mou_id": mou_id, "partner_ids": [partner], "content": content}
-
-
 async def test_symposium_through_http(api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment) -> None:
-    http = Http(api, users)
-    q, n = "/mous/hkte-qianhai-2025", "/mous/hkte-nansha-2025"
-    content = case.QIANHAI_MOU.content.model_dump(mode="json")
-    created = await http.call(
-        "POST", "/mous", "hkte", body=start_body("hkte-qianhai-2025", "qianhai", content), expect=201
-    )
+    http = HttpDriver(api, users)
+    q, n = f"/mous/{case.Q}", f"/mous/{case.N}"
+    created = await http.do(case.start(case.QIANHAI_MOU))
     assert created["stage"] == "drafting"
-    content_n = case.NANSHA_MOU.content.model_dump(mode="json")
-    await http.call("POST", "/mous", "hkte", body=start_body("hkte-nansha-2025", "nansha", content_n), expect=201)
+    await http.do(case.start(case.NANSHA_MOU))
     assert (await http.call("GET", q, "qianhai", Role.VIEWER))["current_version"] == 1  # visible at once
 
     # Qianhai: one revision round
-    await http.call("POST", f"{q}/submit", "hkte", body={"version": 1})
-    await http.call("POST", f"{q}/reviews", "hkte", body={"version": 1, "decision": "approve"})
-    changes = {"version": 1, "decision": "request_changes", "comment": "Add a clause on talent services"}
-    assert (await http.call("POST", f"{q}/reviews", "qianhai", body=changes))["stage"] == "drafting"
-    revised = {**content, "clauses": [*content["clauses"], case.SERVICES_CLAUSE.model_dump(mode="json")]}
-    await http.call("PUT", f"{q}/draft", "hkte", body={"base_version": 1, "content": revised})
-    assert len((await http.call("GET", f"{q}/versions/2", "qianhai"))["clauses"]) == 3
-    await http.call("POST", f"{q}/submit", "hkte", body={"version": 2})
-    for party in ("qianhai", "hkte"):
-        status = await http.call("POST", f"{q}/reviews", party, body={"version": 2, "decision": "approve"})
+    for step in case.negotiation():
+        status = await http.do(step)
+        if step.name == "qianhai asks for changes":
+            assert status["stage"] == "drafting"
+        if step.name == "draft v2":
+            assert len((await http.call("GET", f"{q}/versions/2", "qianhai"))["clauses"]) == 3
     assert status["stage"] == "ready_to_sign"
 
     # Nansha: late review, escalated to managers
-    await http.call("POST", f"{n}/submit", "hkte", body={"version": 1, "review_days": 7})
-    await http.call("POST", f"{n}/reviews", "hkte", body={"version": 1, "decision": "approve"})
+    await case.run(http, [case.submit(case.N, 1, review_days=7), case.review(case.N, "hkte", 1)])
     await time_env.sleep(timedelta(days=7, hours=1))
     detail = await http.call("GET", n, "hkte", MANAGER)
     assert detail["review_round"]["escalated_at"] is not None and detail["awaiting_review"] == ["nansha"]
-    await http.call("POST", f"{n}/reviews", "nansha", body={"version": 1, "decision": "approve"})
+    await http.do(case.review(case.N, "nansha", 1))
 
     # ceremony witnessed by the Secretary for Labour and Welfare, then signatures
     at = await time_env.get_current_time() + timedelta(days=2)
-    ceremony = case.ceremony(at).model_dump(mode="json", exclude={"actor", "request_id"})
-    for path in (q, n):
-        await http.call("POST", f"{path}/ceremony", "hkte", body=ceremony)
+    await case.run(http, [case.schedule(mou_id, at) for mou_id in (case.Q, case.N)])
     await until(at, time_env)  # signatures are taken from the ceremony's start
-    for path, partner in ((q, "qianhai"), (n, "nansha")):
+    for path, mou_id, partner in ((q, case.Q, "qianhai"), (n, case.N, "nansha")):
         version = (await http.call("GET", path, partner))["approved_version"]
-        for party in ("hkte", partner):
-            signatory = case.SIGNATORIES[party].model_dump(mode="json")
-            status = await http.call(
-                "POST", f"{path}/signatures", party, body={"version": version, "signatory": signatory}
-            )
+        status = (await case.run(http, case.signatures(mou_id, partner, version)))[-1]
         assert status["stage"] == "in_force"
     detail = await http.call("GET", q, "qianhai", Role.VIEWER)
     assert MouOut.model_validate(detail).model_dump(mode="json") == detail  # the stored JSON is the schema's
@@ -89,10 +57,8 @@ async def test_symposium_through_http(api: httpx.AsyncClient, users: Users, time
     due = {m["id"]: m["due_date"] for m in detail["milestones"]}
 
     # follow-up: the fair done and confirmed; Qianhai's services report goes overdue
-    for path, partner in ((q, "qianhai"), (n, "nansha")):
-        fair = f"{path}/milestones/joint-recruitment-fair"
-        await http.call("POST", f"{fair}/progress", "hkte", body={"status": "done", "note": "1,200 attended"})
-        await http.call("POST", f"{fair}/confirm", partner, body={"note": "Verified"})
+    for mou_id, partner in ((case.Q, "qianhai"), (case.N, "nansha")):
+        await case.run(http, case.fair(mou_id, partner))
     services = f"{n}/milestones/talent-services-report"
     await http.call("POST", f"{services}/progress", "nansha", body={"status": "done", "note": "Filed on time"})
     await http.call("POST", f"{services}/progress", "hkte", body={"status": "done"}, expect=403)

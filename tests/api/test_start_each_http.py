@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from mouflow.domain.enums import Role
 from mouflow.store.db import session_scope
 from mouflow.store.idempotency import IdempotentAnswerRow
+from tests import symposium as case
 from tests.api.conftest import Users
-from tests.workflows import seed_case as case
 
 QIANHAI_CONTENT = case.QIANHAI_MOU.content.model_dump(mode="json")
 

@@ -28,6 +28,9 @@ from tests.faults.case import MOU_ID, SeedCase
 from workflows.mou import MouWorkflow
 
 LOG_TAIL = 3_000  # characters of each process's log shown when a test fails
+# uvicorn closes a connection idle for 5 s, as long as the ceremony's lead: a step sent just as the API closes
+# the connection it would reuse fails with ReadError. The test's client lets go of idle ones first.
+IDLE_CONNECTIONS = httpx.Limits(keepalive_expiry=1.0)
 
 
 @dataclass(frozen=True)
@@ -78,15 +81,16 @@ async def rig(root: Path, db: FaultDb, stack_url: str | None = None) -> AsyncIte
     """Starts the stack on `stack_url` (default: the test's own URL), with a user of every role per party."""
     engine = make_engine(db.url)
     try:
-        async with running_stack(root, stack_url or db.url) as stack, httpx.AsyncClient(base_url=stack.api_url) as api:
-            sessions = session_factory(engine)
-            client = await stack.client()
-            mou = client.get_workflow_handle_for(MouWorkflow.run, mou_workflow_id(MOU_ID))
-            try:
-                yield Rig(stack, SeedCase(api, make_users(sessions)), sessions, mou)
-            except BaseException:
-                print_logs(stack)
-                raise
+        async with running_stack(root, stack_url or db.url) as stack:
+            async with httpx.AsyncClient(base_url=stack.api_url, limits=IDLE_CONNECTIONS) as api:
+                sessions = session_factory(engine)
+                client = await stack.client()
+                mou = client.get_workflow_handle_for(MouWorkflow.run, mou_workflow_id(MOU_ID))
+                try:
+                    yield Rig(stack, SeedCase(api, make_users(sessions)), sessions, mou)
+                except BaseException:
+                    print_logs(stack)
+                    raise
     finally:
         engine.dispose()
 

@@ -30,9 +30,9 @@ from mouflow.domain.content import Bilingual, MilestonePlanItem, Party
 from mouflow.domain.enums import SigningMode, TerminationWay
 from mouflow.store.db import make_engine, session_factory
 from mouflow.store.migrate import create_schema
+from tests import symposium as case
 from tests.conftest import running_worker
 from tests.servers import start_time_skipping
-from tests.workflows import seed_case as case
 from tests.workflows.driver import Mou, eventually, start, status
 from workflows.mou import MouWorkflow
 
@@ -57,7 +57,7 @@ async def qianhai_signed_and_followed_up(env: WorkflowEnvironment) -> Mou:
         AmendMilestones(actor=officer(HKTE), milestones=[extra], reason="Added at the first meeting"),
     )
     await case.report(mou, HKTE, "joint-recruitment-fair")
-    await case.confirm(mou, QIANHAI, "joint-recruitment-fair")
+    await case.confirm_by(mou, QIANHAI, "joint-recruitment-fair")
     await env.sleep(timedelta(days=200))
     await eventually(mou, lambda s: s.has_overdue, "an overdue milestone")
     await mou.execute_update(MouWorkflow.decide_renewal, DecideRenewal(actor=officer(QIANHAI), renew=True))

@@ -22,10 +22,10 @@ from mouflow.store.migrate import create_schema
 from mouflow.store.notify_tables import NotificationRow
 from mouflow.store.parties import create_party
 from mouflow.store.webhooks import create_webhook
+from tests import symposium as case
 from tests.conftest import running_worker
 from tests.notify.receiver import receiving
 from tests.servers import start_time_skipping
-from tests.workflows import seed_case as case
 from tests.workflows.driver import start
 from workflows.mou import MouWorkflow
 

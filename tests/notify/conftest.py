@@ -46,7 +46,7 @@ def mailbox() -> Iterator[tuple[Mailbox, int]]:
 
 @pytest.fixture
 async def mail_api(
-    time_env: WorkflowEnvironment,
+    temporal: WorkflowEnvironment,
     task_queue: str,
     sessions: sessionmaker[Session],
     tmp_path: Path,
@@ -56,8 +56,8 @@ async def mail_api(
     smtp = {"smtp_host": "127.0.0.1", "smtp_port": mailbox[1], "smtp_from": "mouflow <mouflow@hkte.example>"}
     settings = TEST_SETTINGS.model_copy(update={"task_queue": task_queue, **smtp})
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
-    async with running_worker(time_env.client, task_queue, sessions, storage, settings):
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    async with running_worker(temporal.client, task_queue, sessions, storage, settings):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://mouflow.test") as client:
             yield client

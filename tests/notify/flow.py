@@ -12,9 +12,9 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.domain.enums import Role
 from mouflow.names import notification_workflow_id
 from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow
+from tests import symposium as case
 from tests.api.conftest import Users
 from tests.ceremony import until
-from tests.workflows import seed_case as case
 
 MOU = "/mous/hkte-qianhai-2025"
 

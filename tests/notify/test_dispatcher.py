@@ -34,21 +34,21 @@ def submitted(sessions: sessionmaker[Session]) -> str:
 
 
 async def test_a_start_made_before_a_crash_counts_as_dispatched(
-    time_env: WorkflowEnvironment, sessions: sessionmaker[Session]
+    temporal: WorkflowEnvironment, sessions: sessionmaker[Session]
 ) -> None:
     notification = submitted(sessions)
     workflow_id = notification_workflow_id(notification)
-    first = await time_env.client.start_workflow(
+    first = await temporal.client.start_workflow(
         NotificationWorkflow.run, NotificationInput(notification_id=notification), id=workflow_id, task_queue=QUEUE
     )
-    dispatcher = OutboxDispatcher(time_env.client, sessions, QUEUE)
+    dispatcher = OutboxDispatcher(temporal.client, sessions, QUEUE)
     assert await dispatcher.dispatch_once() == 1
     assert flow.undispatched(sessions) == 0 and await dispatcher.dispatch_once() == 0
-    assert (await time_env.client.get_workflow_handle(workflow_id).describe()).run_id == first.result_run_id
+    assert (await temporal.client.get_workflow_handle(workflow_id).describe()).run_id == first.result_run_id
 
 
 async def test_temporal_out_of_reach_leaves_the_row_and_the_loop_running(
-    time_env: WorkflowEnvironment, sessions: sessionmaker[Session]
+    temporal: WorkflowEnvironment, sessions: sessionmaker[Session]
 ) -> None:
     notification = submitted(sessions)
     with socket.socket() as probe:
@@ -66,5 +66,5 @@ async def test_temporal_out_of_reach_leaves_the_row_and_the_loop_running(
     assert not loop.done() and flow.undispatched(sessions) == 1
     stop.set()
     await asyncio.wait_for(loop, timeout=10)
-    assert await OutboxDispatcher(time_env.client, sessions, QUEUE).dispatch_once() == 1  # Temporal is back
-    await time_env.client.get_workflow_handle(notification_workflow_id(notification)).describe()
+    assert await OutboxDispatcher(temporal.client, sessions, QUEUE).dispatch_once() == 1  # Temporal is back
+    await temporal.client.get_workflow_handle(notification_workflow_id(notification)).describe()

@@ -2,7 +2,6 @@
 own event loop (the Temporal test client lives there), driven by Playwright through Debian's chromium."""
 
 import asyncio
-import os
 import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from api.main import create_app
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from tests.conftest import running_worker
+from tests.symposium import SCREENSHOTS  # noqa: F401  the browser tests' screenshots, tests/web/screenshots
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright's own browser download cannot run here
 # the machine's network is closed: without these, Chromium keeps trying to reach Google's services
@@ -29,7 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(os.environ.get("MOUFLOW_SCREENSHOTS", Path(__file__).parent / "screenshots"))
 
 
 def free_port() -> int:
@@ -41,14 +40,14 @@ def free_port() -> int:
 
 @pytest.fixture
 async def site(
-    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
+    temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> AsyncIterator[str]:
     """The base URL of the whole system: API and pages, a worker, the time-skipping Temporal server."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    async with running_worker(time_env.client, task_queue, sessions, storage):
+    async with running_worker(temporal.client, task_queue, sessions, storage):
         serving = asyncio.create_task(server.serve())
         while not server.started:
             if serving.done():  # it could not bind, or failed to start: say why now, not at the test timeout
@@ -62,11 +61,22 @@ async def site(
             await serving
 
 
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
+@pytest.fixture(scope="session")
+async def chromium() -> AsyncIterator[Browser]:
+    """One Chromium for the session (it takes seconds to start); each test's people get contexts of their own."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: scripts/install installs Debian's chromium")
     async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        await chromium.close()
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+async def browser(chromium: Browser) -> AsyncIterator[Browser]:
+    """The session's Chromium; the contexts (cookies, pages) a test opened are closed after it."""
+    before = set(chromium.contexts)
+    yield chromium
+    for context in chromium.contexts:
+        if context not in before:
+            await context.close()

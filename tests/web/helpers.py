@@ -21,9 +21,9 @@ from api.main import create_app
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import Users, make_users
 from tests.conftest import running_worker
-from tests.workflows import seed_case as case
 
 BASE_URL = "http://mouflow.test"
 VOID_TAGS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -147,13 +147,13 @@ def users_fixture(sessions: sessionmaker[Session]) -> Users:
 
 @pytest.fixture(name="web")
 async def web_fixture(
-    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], users: Users, tmp_path: Path
+    temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], users: Users, tmp_path: Path
 ) -> AsyncIterator[Site]:
     """What tests/api's `api` fixture builds, with room for a client per visitor on the same app (named
     `web`: tests/web/conftest.py's `site` serves the browser tests)."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
-    async with running_worker(time_env.client, task_queue, sessions, storage), AsyncExitStack() as stack:
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    async with running_worker(temporal.client, task_queue, sessions, storage), AsyncExitStack() as stack:
         transport = httpx.ASGITransport(app=app)
         api = await stack.enter_async_context(httpx.AsyncClient(transport=transport, base_url=BASE_URL))
         yield Site(transport, users, api, stack)

@@ -10,26 +10,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import make_users
-from tests.web.test_browser_seed_case import Api, Person
-from tests.workflows import seed_case as case
+from tests.symposium import HttpDriver, Person
 
-N = "hkte-nansha-2025"
+N = case.N
 
 
-async def in_force(api: Api, time_env: WorkflowEnvironment) -> None:
-    content = case.NANSHA_MOU.content.model_dump(mode="json")
-    await api.call("POST", "/mous", "hkte", {"mou_id": N, "partner_ids": ["nansha"], "content": content})
-    await api.call("POST", f"/mous/{N}/submit", "hkte", {"version": 1})
-    for party in ("hkte", "nansha"):
-        await api.call("POST", f"/mous/{N}/reviews", party, {"version": 1, "decision": "approve"})
+async def in_force(api: HttpDriver, time_env: WorkflowEnvironment) -> None:
+    approved = [case.submit(N, 1), *(case.review(N, party, 1) for party in ("hkte", "nansha"))]
     starts_at = await time_env.get_current_time() + timedelta(days=2)
-    ceremony = case.ceremony(starts_at).model_dump(mode="json", exclude={"actor", "request_id"})
-    await api.call("POST", f"/mous/{N}/ceremony", "hkte", ceremony)
+    await case.run(api, [case.start(case.NANSHA_MOU), *approved, case.schedule(N, starts_at)])
     await time_env.sleep(timedelta(days=2, minutes=5))
-    for party in ("hkte", "nansha"):
-        signatory = case.SIGNATORIES[party].model_dump(mode="json")
-        await api.call("POST", f"/mous/{N}/signatures", party, {"version": 1, "signatory": signatory})
+    await case.run(api, case.signatures(N, "nansha", 1))
 
 
 async def fill_milestone(person: Person, due_date: str) -> None:
@@ -47,7 +40,7 @@ async def test_a_milestone_added_and_notice_given_through_the_page_in_both_langu
 ) -> None:
     users = make_users(sessions)
     async with httpx.AsyncClient(base_url=site, timeout=30) as client:
-        api = Api(client, users)
+        api = HttpDriver(client, users)
         await in_force(api, time_env)
         term = (await api.call("GET", f"/mous/{N}", "hkte"))["term"]
         term_end, effective = date.fromisoformat(term["end_date"]), date.fromisoformat(term["effective_date"])

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.domain.enums import Role
 from tests.api.conftest import make_users
-from tests.web.test_browser_seed_case import Api, Person
+from tests.symposium import HttpDriver, Person
 
 TITLE_EN = "Memorandum of Understanding on Talent Cooperation"
 TITLE_ZH = "人才合作諒解備忘錄"
@@ -75,7 +75,7 @@ async def test_the_symposium_mous_start_from_one_text_and_are_drafted_in_the_bro
     assert [mou_id.rsplit("-", 1)[0] for mou_id in ids] == ["hkte-nansha", "hkte-qianhai"]
 
     async with httpx.AsyncClient(base_url=site, timeout=30) as client:
-        api = Api(client, users)
+        api = HttpDriver(client, users)
         for mou_id, partner in zip(ids, ["nansha", "qianhai"], strict=True):
             mou = await api.call("GET", f"/mous/{mou_id}", "hkte")
             assert mou["party_ids"] == ["hkte", partner] and mou["title_zh"] == TITLE_ZH

@@ -11,11 +11,12 @@ from temporalio.testing import WorkflowEnvironment
 
 from mouflow.demo import SIGNATORIES
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.api.conftest import make_users
-from tests.web.test_browser_seed_case import Api, Person
-from tests.workflows import seed_case as case
+from tests.symposium import HttpDriver, Person
+from tests.web.conftest import SCREENSHOTS
 
-N = "hkte-nansha-2025"
+N = case.N
 
 
 async def test_counterpart_ceremony_and_notice_in_both_languages(
@@ -23,17 +24,12 @@ async def test_counterpart_ceremony_and_notice_in_both_languages(
 ) -> None:
     users = make_users(sessions)
     async with httpx.AsyncClient(base_url=site, timeout=30) as client:
-        api = Api(client, users)
-        content = case.NANSHA_MOU.content.model_dump(mode="json")
-        await api.call("POST", "/mous", "hkte", {"mou_id": N, "partner_ids": ["nansha"], "content": content})
-        await api.call("POST", f"/mous/{N}/submit", "hkte", {"version": 1})
-        for party in ("hkte", "nansha"):
-            await api.call("POST", f"/mous/{N}/reviews", party, {"version": 1, "decision": "approve"})
+        api = HttpDriver(client, users)
         starts_at = await time_env.get_current_time() + timedelta(days=2)
-        ceremony = case.ceremony(starts_at).model_dump(mode="json", exclude={"actor", "request_id"})
-        await api.call("POST", f"/mous/{N}/ceremony", "hkte", ceremony)
+        approved = [case.submit(N, 1), *(case.review(N, party, 1) for party in ("hkte", "nansha"))]
+        await case.run(api, [case.start(case.NANSHA_MOU), *approved, case.schedule(N, starts_at)])
 
-        nansha = await Person.sign_in(browser, site, users.token("nansha", Role.OFFICER), "nansha-officer")
+        nansha = await Person.sign_in(browser, site, users.token("nansha", Role.OFFICER), "nansha-officer", SCREENSHOTS)
         await nansha.visit(f"/web/mous/{N}")
         await nansha.page.click("#lang-zh-Hant")
         signatory = SIGNATORIES["nansha"]
@@ -48,7 +44,7 @@ async def test_counterpart_ceremony_and_notice_in_both_languages(
         await expect(nansha.page.locator("#error")).to_have_count(0)
 
         await time_env.sleep(timedelta(days=2, minutes=5))
-        hkte = await Person.sign_in(browser, site, users.token("hkte", Role.OFFICER), "hkte-officer")
+        hkte = await Person.sign_in(browser, site, users.token("hkte", Role.OFFICER), "hkte-officer", SCREENSHOTS)
         await hkte.visit(f"/web/mous/{N}")
         await expect(hkte.page.locator("#sign-at-ceremony")).to_be_checked()
         await hkte.page.fill("#sign-name-en", SIGNATORIES["hkte"].name_en)
@@ -56,7 +52,7 @@ async def test_counterpart_ceremony_and_notice_in_both_languages(
         await hkte.press("#do-sign")
         await hkte.stage_is("in force")
 
-        await api.call("POST", f"/mous/{N}/termination", "nansha", {"reason": "Zone restructured"})
+        await api.call("POST", f"/mous/{N}/termination", "nansha", body={"reason": "Zone restructured"})
         await hkte.visit(f"/web/mous/{N}")
         await hkte.stage_is("in force")
         await expect(hkte.page.locator("#termination-notice")).to_contain_text("Guangzhou Nansha District")

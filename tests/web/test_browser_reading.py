@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mouflow.domain.enums import Role
 from tests.api.conftest import make_users
 from tests.api.revisions import MOU, call, third_version, two_versions
-from tests.web.test_browser_seed_case import Person
+from tests.symposium import Person
 
 
 async def test_the_redline_and_the_version_read_in_both_languages(

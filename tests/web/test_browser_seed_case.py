@@ -2,70 +2,26 @@
 
 Drafting goes through the API (the pages have no draft editor); everything the pages
 offer (submit, review, the ceremony, sign, report progress, confirm, the inbox, the dashboard, the language
-switch) is clicked. Screenshots land in tests/web/screenshots (MOUFLOW_SCREENSHOTS to move them).
+switch) is clicked, step by step as tests.symposium lays the case out (its `BrowserDriver`). Screenshots
+land in tests/web/screenshots (MOUFLOW_SCREENSHOTS to move them).
 """
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import httpx
-from playwright.async_api import Browser, Page, expect
+from playwright.async_api import Browser, expect
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.calendar import MOU_TIME_ZONE, start_of_day
 from mouflow.domain.enums import Role
-from tests.api.conftest import Users, make_users
+from tests import symposium as case
+from tests.api.conftest import make_users
 from tests.ceremony import until
+from tests.symposium import BrowserDriver, HttpDriver
 from tests.web.conftest import SCREENSHOTS
-from tests.workflows import seed_case as case
 
-Q = "hkte-qianhai-2025"
-N = "hkte-nansha-2025"
-
-
-@dataclass
-class Person:
-    """One user in a browser context of their own: their own cookies, their own session."""
-
-    page: Page
-    site: str
-    name: str
-
-    @classmethod
-    async def sign_in(cls, browser: Browser, site: str, token: str, name: str) -> "Person":
-        context = await browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-        person = cls(await context.new_page(), site, name)
-        await person.page.goto(f"{site}/web/mous")
-        await expect(person.page).to_have_url(f"{site}/web/login?next=%2Fweb%2Fmous")  # not signed in yet
-        await person.page.fill("#token", token)
-        await person.page.click("#sign-in")
-        await expect(person.page.locator("#who")).to_be_visible()
-        return person
-
-    async def visit(self, path: str) -> None:
-        await self.page.goto(f"{self.site}{path}")
-
-    async def press(self, button: str) -> None:
-        async with self.page.expect_navigation():
-            await self.page.click(button)
-
-    async def shot(self, step: str) -> None:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        await self.page.screenshot(path=str(SCREENSHOTS / f"{step}-{self.name}.png"), full_page=True)
-
-    async def stage_is(self, stage: str) -> None:
-        await expect(self.page.locator("section.head .stage")).to_have_text(stage)
-
-
-class Api:
-    def __init__(self, client: httpx.AsyncClient, users: Users) -> None:
-        self.client, self.users = client, users
-
-    async def call(self, method: str, path: str, party: str, body: object = None) -> dict:  # type: ignore[type-arg]
-        response = await self.client.request(method, path, json=body, headers=self.users.headers(party, Role.OFFICER))
-        assert response.is_success, f"{method} {path}: {response.status_code} {response.text}"
-        return response.json()  # type: ignore[no-any-return]
+Q = case.Q
 
 
 async def test_seed_case_clicked_through(
@@ -73,15 +29,16 @@ async def test_seed_case_clicked_through(
 ) -> None:
     users = make_users(sessions)
     async with httpx.AsyncClient(base_url=site, timeout=30) as client:
-        await click_through(site, browser, Api(client, users), users, time_env)
+        await click_through(BrowserDriver(site, browser, users, HttpDriver(client, users), SCREENSHOTS), time_env)
 
 
-async def click_through(site: str, browser: Browser, api: "Api", users: Users, time_env: WorkflowEnvironment) -> None:
-    for mou_id, partner, mou in ((Q, "qianhai", case.QIANHAI_MOU), (N, "nansha", case.NANSHA_MOU)):
-        content = mou.content.model_dump(mode="json")
-        await api.call("POST", "/mous", "hkte", {"mou_id": mou_id, "partner_ids": [partner], "content": content})
+async def click_through(clicks: BrowserDriver, time_env: WorkflowEnvironment) -> None:
+    site = clicks.site
+    await case.run(clicks, [case.start(case.QIANHAI_MOU), case.start(case.NANSHA_MOU)])
+    # the revision round; on the pages HKTE approves version 2 first, and Qianhai's approval completes it
+    submit_1, hkte_approves_1, changes, draft_2, submit_2, qianhai_approves_2, hkte_approves_2 = case.negotiation()
 
-    officer = await Person.sign_in(browser, site, users.token("hkte", Role.OFFICER), "hkte-officer")
+    officer = await clicks.person("hkte")
     await expect(officer.page.locator("#mou-list tbody tr")).to_have_count(2)
     await officer.page.fill("#filter-q", "前海")  # search in the Chinese title
     await officer.press("#filter-apply")
@@ -90,13 +47,13 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
     await officer.press(f'tr[data-mou="{Q}"] a')
     await officer.stage_is("drafting")
     await expect(officer.page.locator("#form-review")).to_have_count(0)
-    await officer.press("#do-submit")
+    await clicks.do(submit_1)
     await expect(officer.page.locator("#notice")).to_be_visible()
     await officer.stage_is("in review")
-    await officer.press("#do-approve")
+    await clicks.do(hkte_approves_1)
     await officer.shot("02-submitted-and-approved")
 
-    partner = await Person.sign_in(browser, site, users.token("qianhai", Role.OFFICER), "qianhai-officer")
+    partner = await clicks.person("qianhai")
     await partner.visit("/web/inbox")
     await expect(partner.page.locator(f'#inbox tr[data-kind="review"][data-mou="{Q}"]')).to_have_count(1)
     await partner.shot("03-inbox")
@@ -106,58 +63,31 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
         "a request for changes needs a comment saying what to change"
     )
     await partner.shot("04-refused-without-comment")
-    await partner.page.fill("#review-comment", "Please add a clause on talent services in Qianhai")
-    await partner.press("#do-request-changes")
+    await clicks.do(changes)
     await partner.stage_is("drafting")
 
-    revised = case.QIANHAI_MOU.content.model_dump(mode="json")
-    revised["clauses"].append(case.SERVICES_CLAUSE.model_dump(mode="json"))
-    await api.call("PUT", f"/mous/{Q}/draft", "hkte", {"base_version": 1, "content": revised})
-    await officer.visit(f"/web/mous/{Q}")
-    await officer.press("#do-submit")
-    await officer.press("#do-approve")
-    await partner.visit(f"/web/mous/{Q}")
-    await partner.press("#do-approve")
+    await case.run(clicks, [draft_2, submit_2, hkte_approves_2, qianhai_approves_2])
     await partner.stage_is("ready to sign")
 
     await officer.visit(f"/web/mous/{Q}")
-    venue, witness = case.VENUE, case.SECRETARY_FOR_LABOUR
-    for field, value in (
-        ("#ceremony-venue-en", venue.en),
-        ("#ceremony-venue-zh", venue.zh),
-        ("#witness-name-en", witness.name.en),
-        ("#witness-title-en", witness.title.en),
-        ("#witness-name-zh", witness.name.zh),
-        ("#witness-title-zh", witness.title.zh),
-    ):
-        await officer.page.fill(field, value)
-    await officer.page.fill("#ceremony-starts-at", "2020-06-03T15:00")
+    at = (await time_env.get_current_time() + timedelta(days=2)).astimezone(MOU_TIME_ZONE)
+    scheduled = case.schedule(Q, at)
+    await clicks.fill_ceremony(officer.page, case.ceremony_request(at), starts_at="2020-06-03T15:00")
     await officer.press("#do-ceremony")  # in the past: refused, and what was typed is still there
     await expect(officer.page.locator("#error")).to_contain_text("the ceremony must be in the future")
-    await expect(officer.page.locator("#ceremony-venue-zh")).to_have_value(venue.zh)
-    at = (await time_env.get_current_time() + timedelta(days=2)).astimezone(MOU_TIME_ZONE)
-    await officer.page.fill("#ceremony-starts-at", at.strftime("%Y-%m-%dT%H:%M"))
-    await officer.press("#do-ceremony")
+    await expect(officer.page.locator("#ceremony-venue-zh")).to_have_value(case.VENUE.zh)
+    await clicks.do(scheduled)
     await expect(officer.page.locator("#ceremony")).to_contain_text(at.strftime("%Y-%m-%d %H:%M HKT"))
     await officer.shot("05-ceremony-scheduled")
     await until(at, time_env)  # signatures are taken from the ceremony's start
-    for person, party in ((officer, "hkte"), (partner, "qianhai")):
-        await person.visit(f"/web/mous/{Q}")
-        signatory = case.SIGNATORIES[party]
-        await person.page.fill("#sign-name-en", signatory.name_en)
-        await person.page.fill("#sign-title-en", signatory.title_en)
-        await person.press("#do-sign")
+    await case.run(clicks, case.signatures(Q, "qianhai", 2))
     await partner.stage_is("in force")
     await expect(partner.page.locator("#milestone-chart rect.bar")).to_have_count(3)
     await expect(partner.page.locator("#ceremony")).to_contain_text("Secretary for Labour and Welfare")
     await expect(partner.page.locator("#party-status tr[data-party='qianhai']")).to_contain_text("✔")
     await partner.shot("06-in-force")
 
-    await officer.visit(f"/web/mous/{Q}")
-    await officer.page.select_option("#form-progress-joint-recruitment-fair select", "done")
-    await officer.press("#do-progress-joint-recruitment-fair")
-    await partner.visit(f"/web/mous/{Q}")
-    await partner.press("#do-confirm-joint-recruitment-fair")
+    await case.run(clicks, case.fair(Q, "qianhai"))
     await expect(
         partner.page.locator('#milestone-chart rect.bar.done[data-milestone="joint-recruitment-fair"]')
     ).to_have_count(1)
@@ -166,12 +96,12 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
         await partner.page.click("a.document[data-kind='draft'] >> nth=0")
     assert (await download.value).suggested_filename.endswith(".pdf")
 
-    detail = await api.call("GET", f"/mous/{Q}", "qianhai")
+    detail = await clicks.http.call("GET", f"/mous/{Q}", "qianhai")
     due = {m["id"]: date.fromisoformat(m["due_date"]) for m in detail["milestones"]}
     overdue_at = start_of_day(due["talent-services-report"] + timedelta(days=1)) + timedelta(hours=1)
     await time_env.sleep(overdue_at - await time_env.get_current_time())
 
-    manager = await Person.sign_in(browser, site, users.token("hkte", Role.MANAGER), "hkte-manager")
+    manager = await clicks.person("hkte", Role.MANAGER)
     await manager.press("#nav-dashboard")
     await expect(
         manager.page.locator(f'#overdue tr[data-mou="{Q}"][data-milestone="talent-services-report"]')
@@ -186,7 +116,7 @@ async def click_through(site: str, browser: Browser, api: "Api", users: Users, t
     await partner.visit("/web/inbox")
     await expect(partner.page.locator('#inbox tr[data-kind="progress"].is-overdue')).to_have_count(1)
 
-    nansha = await Person.sign_in(browser, site, users.token("nansha", Role.OFFICER), "nansha-officer")
+    nansha = await clicks.person("nansha")
     await expect(nansha.page.locator("#mou-list tbody tr")).to_have_count(1)
     response = await nansha.page.goto(f"{site}/web/mous/{Q}")
     assert response is not None and response.status == 404

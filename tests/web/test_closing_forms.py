@@ -13,10 +13,10 @@ from api.web.i18n import ZH_HANT
 from mouflow.documents.environment import TEMPLATES_DIR
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.ceremony import until
 from tests.web.helpers import Page, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
 from tests.web.test_forms import comparable, mou_page
-from tests.workflows import seed_case as case
 
 MOU = "hkte-qianhai-2025"
 TWIN = "hkte-qianhai-twin"  # driven through the API, to compare with

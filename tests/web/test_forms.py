@@ -11,9 +11,9 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.clock import RENEWAL_NOTICE_DAYS
 from mouflow.domain.enums import Role
+from tests import symposium as case
 from tests.ceremony import until
 from tests.web.helpers import CONTENT, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
-from tests.workflows import seed_case as case
 
 MOU = "hkte-qianhai-2025"
 TWIN = "hkte-qianhai-twin"  # driven through the API, to compare with

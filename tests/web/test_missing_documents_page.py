@@ -32,7 +32,7 @@ def press(sessions: sessionmaker[Session], tmp_path: Path) -> JammedPress:
 
 @pytest.fixture
 async def web(
-    time_env: WorkflowEnvironment,
+    temporal: WorkflowEnvironment,
     task_queue: str,
     sessions: sessionmaker[Session],
     users: Users,
@@ -41,10 +41,10 @@ async def web(
 ) -> AsyncIterator[Site]:
     """tests/web/helpers.py's `web`, with the jammed press serving the documents queue."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
     renders = [press.render]
     async with (
-        running_worker(time_env.client, task_queue, sessions, storage, renders=renders),
+        running_worker(temporal.client, task_queue, sessions, storage, renders=renders),
         AsyncExitStack() as stack,
     ):
         transport = httpx.ASGITransport(app=app)

@@ -91,16 +91,16 @@ async def test_only_a_user_who_may_act_gets_forms(web: Site, party: str, role: R
 
 
 async def test_while_no_worker_answers_the_page_shows_the_mou_without_forms_and_says_so(
-    time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], users: Users, tmp_path: Path
+    temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], users: Users, tmp_path: Path
 ) -> None:
     """The forms need the workflow's own state; the rest of the page is the projection's, and stays."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=time_env.client, storage=storage)
+    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
     async with AsyncExitStack() as stack:
         transport = httpx.ASGITransport(app=app)
         api = await stack.enter_async_context(httpx.AsyncClient(transport=transport, base_url=BASE_URL))
         web = Site(transport, users, api, stack)
-        async with running_worker(time_env.client, task_queue, sessions, storage):
+        async with running_worker(temporal.client, task_queue, sessions, storage):
             await web.start(Q)
             assert "form-review" in (await (await web.signed_in("qianhai")).get(f"/web/mous/{Q}")).forms
         page = await (await web.signed_in("qianhai")).get(f"/web/mous/{Q}")

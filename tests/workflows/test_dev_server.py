@@ -14,9 +14,9 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.demo import HKTE, NANSHA, QIANHAI, officer
 from mouflow.domain.actions import StartMou, Submit
 from mouflow.domain.enums import MilestoneStatus, Stage
+from tests import symposium as case
 from tests.ceremony import ceremony_soon
 from tests.conftest import running_worker
-from tests.workflows import seed_case as case
 from tests.workflows.driver import start, status
 from workflows.mou import MouWorkflow
 
@@ -57,7 +57,7 @@ async def test_symposium_mous_on_the_dev_server(
             await case.wait_for_ceremony(dev_env, mou)
             await case.sign_all_remaining(mou, partner)
             await case.report(mou, HKTE, "joint-recruitment-fair", note="Held at the symposium")
-            await case.confirm(mou, partner, "joint-recruitment-fair")
+            await case.confirm_by(mou, partner, "joint-recruitment-fair")
             state = await status(mou)
             assert state.stage is Stage.IN_FORCE and state.milestones[0].status is MilestoneStatus.DONE
         assert (await status(qianhai)).executed_version == 2

@@ -19,9 +19,9 @@ from mouflow.domain.enums import EventKind, Role
 from mouflow.domain.paperwork import RequestDocument
 from mouflow.domain.state import MouState
 from mouflow.store.mous import get_mou
+from tests import symposium as case
 from tests.conftest import running_worker
 from tests.documents.jammed import JAMMED, JammedPress
-from tests.workflows import seed_case as case
 from tests.workflows.driver import Mou, eventually, recorded, start, status
 from workflows.mou import RENDER_RETRY, MouWorkflow
 

@@ -13,8 +13,8 @@ from mouflow.domain.actions import Reopen, Revise, Sign, Submit, Terminate, Void
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.enums import EventKind, SigningMode, Stage, TerminationWay
 from mouflow.domain.rules import CURRENT_RULES
+from tests import symposium as case
 from tests.conftest import running_worker
-from tests.workflows import seed_case as case
 from tests.workflows.driver import Mou, eventually, kinds_recorded, start, status
 from workflows.mou import MouWorkflow
 

@@ -12,8 +12,8 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.demo import HKTE, NANSHA, QIANHAI, manager, officer
 from mouflow.domain.actions import Close, ReportProgress, Revise, Sign, Submit
 from mouflow.domain.enums import MilestoneStatus
+from tests import symposium as case
 from tests.conftest import running_worker
-from tests.workflows import seed_case as case
 from tests.workflows.driver import Mou, decided, kinds_recorded, renders_went_on, start, status
 from workflows.mou import MouWorkflow
 

@@ -8,16 +8,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow import names
-from mouflow.demo import HKTE, NANSHA, QIANHAI, officer
-from mouflow.domain.actions import Submit
+from mouflow.demo import HKTE, NANSHA, QIANHAI
 from mouflow.domain.calendar import local_date, start_of_day
 from mouflow.domain.clock import morning_of
 from mouflow.domain.enums import EventKind, MilestoneStatus, Stage
 from mouflow.store.tables import MilestoneRow, MouRow
+from tests import symposium as case
 from tests.conftest import running_worker
-from tests.workflows import seed_case as case
-from tests.workflows.driver import Mou, eventually, kinds_recorded, start, status
-from workflows.mou import MouWorkflow
+from tests.workflows.driver import Mou, eventually, kinds_recorded, status
 
 
 class Timeline:
@@ -41,18 +39,17 @@ async def test_symposium_mous_from_draft_through_a_year_of_milestones(
     timeline = Timeline(time_env)
     async with running_worker(time_env.client, task_queue, sessions):
         t0 = await time_env.get_current_time()
-        qianhai = await start(time_env.client, task_queue, case.QIANHAI_MOU)
-        nansha = await start(time_env.client, task_queue, case.NANSHA_MOU)
+        driver = case.WorkflowDriver(time_env.client, task_queue)
+        qianhai, nansha = await case.run(driver, [case.start(case.QIANHAI_MOU), case.start(case.NANSHA_MOU)])
 
         # Qianhai: one revision round, then both approve version 2
-        await case.negotiate_qianhai(qianhai)
+        await case.run(driver, case.negotiation())
         state = await status(qianhai)
         assert (state.stage, state.approved_version, len(state.versions)) == (Stage.READY_TO_SIGN, 2, 2)
         assert state.review_rounds[0].reviews["qianhai"].comment.startswith("Please add a clause")
 
         # Nansha: reviews late, so reminders go out and the manager escalation is recorded
-        await nansha.execute_update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=1, review_days=7))
-        await case.review_by(nansha, HKTE, 1)
+        await case.run(driver, [case.submit(case.N, 1, review_days=7), case.review(case.N, "hkte", 1)])
         assert await search_attributes(nansha) == ("in_review", ["hkte", "nansha"], False)
         await timeline.to(t0 + case.days(4) + timedelta(hours=1))
         await eventually(nansha, lambda s: s.review_rounds[-1].reminders_sent == [3], "the 3-day review reminder")
@@ -61,13 +58,12 @@ async def test_symposium_mous_from_draft_through_a_year_of_milestones(
         await timeline.to(t0 + case.days(7) + timedelta(hours=1))
         state = await eventually(nansha, lambda s: s.review_rounds[-1].escalated_at is not None, "the escalation")
         assert state.stage is Stage.IN_REVIEW
-        await case.review_by(nansha, NANSHA, 1)
+        await driver.do(case.review(case.N, "nansha", 1))
         assert (await status(nansha)).stage is Stage.READY_TO_SIGN
 
         # the ceremony, witnessed by the Secretary for Labour and Welfare; Nansha's moves a day
-        for mou in (qianhai, nansha):
-            await mou.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(t0 + case.days(9)))
-        await nansha.execute_update(MouWorkflow.schedule_ceremony, case.ceremony(t0 + case.days(10)))
+        await case.run(driver, [case.schedule(mou_id, t0 + case.days(9)) for mou_id in (case.Q, case.N)])
+        await driver.do(case.schedule(case.N, t0 + case.days(10)))
         state = await status(nansha)
         assert [c.starts_at for c in state.ceremonies] == [t0 + case.days(9), t0 + case.days(10)]
         assert state.ceremonies[-1].witnesses[0].title.en == "Secretary for Labour and Welfare"
@@ -86,11 +82,11 @@ async def test_symposium_mous_from_draft_through_a_year_of_milestones(
 
         # the joint recruitment fair: reminded, done by HKTE, confirmed by the partner
         await timeline.to(morning_of(due["joint-recruitment-fair"] - case.days(14)) + timedelta(hours=1))
-        for mou, partner in ((qianhai, QIANHAI), (nansha, NANSHA)):
+        for mou, partner in ((qianhai, "qianhai"), (nansha, "nansha")):
             await eventually(mou, lambda s: s.milestones[0].reminders_sent == [14], "the fair reminder")
-            await case.report(mou, HKTE, "joint-recruitment-fair", done=False, note="Venue booked")
-            await case.report(mou, HKTE, "joint-recruitment-fair", note="1,200 candidates attended")
-            await case.confirm(mou, partner, "joint-recruitment-fair")
+            mou_id = mou.id.removeprefix("mou-")
+            await driver.do(case.progress(mou_id, "hkte", case.FAIR, done=False, note="Venue booked"))
+            await case.run(driver, case.fair(mou_id, partner))
 
         # the services report: Nansha on time, Qianhai late, so it goes overdue
         await timeline.to(morning_of(due["talent-services-report"] - case.days(14)) + timedelta(hours=1))

@@ -13,8 +13,8 @@ from mouflow.domain.actions import Submit
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.enums import MilestoneStatus, Stage
 from mouflow.store.tables import EventRow, MilestoneRow
+from tests import symposium as case
 from tests.conftest import running_worker
-from tests.workflows import seed_case as case
 from tests.workflows.driver import start, status
 from workflows.mou import MouWorkflow
 

@@ -15,8 +15,8 @@ from mouflow.domain.actions import Sign, Submit
 from mouflow.domain.calendar import local_date
 from mouflow.domain.enums import EventKind, Stage
 from mouflow.store.tables import DocumentRow, MouRow
+from tests import symposium as case
 from tests.conftest import running_worker
-from tests.workflows import seed_case as case
 from tests.workflows.driver import Mou, kinds_recorded, start, status
 from workflows.mou import MouWorkflow
 
