@@ -3,7 +3,14 @@
 from pydantic import BaseModel
 
 from mouflow.domain.state import DraftVersion, Event, Milestone, MouState
-from mouflow.domain.summaries import MouStatus, describe, new_versions, touched_milestones
+from mouflow.domain.summaries import (
+    MilestoneKey,
+    MouStatus,
+    describe,
+    new_versions,
+    removed_milestones,
+    touched_milestones,
+)
 
 
 class RecordTransition(BaseModel):
@@ -15,6 +22,7 @@ class RecordTransition(BaseModel):
     events: list[Event]
     milestones: list[Milestone]
     versions: list[DraftVersion] = []
+    removed_milestones: list[MilestoneKey] = []  # taken out of the plan by an amendment
 
 
 def transition_of(workflow_id: str, state: MouState, events: list[Event]) -> RecordTransition:
@@ -26,4 +34,5 @@ def transition_of(workflow_id: str, state: MouState, events: list[Event]) -> Rec
         events=events,
         milestones=touched_milestones(state, events),
         versions=new_versions(state, events),
+        removed_milestones=removed_milestones(state, events),
     )

@@ -16,10 +16,21 @@ with workflow.unsafe.imports_passed_through():
     from mouflow import names
     from mouflow.documents.models import DocumentKind, RenderDocument
     from mouflow.documents.triggers import documents_for
-    from mouflow.domain import clock, drafting, followup, paperwork, review, signatures, term, termination
+    from mouflow.domain import (
+        clock,
+        discussion,
+        drafting,
+        followup,
+        paperwork,
+        review,
+        signatures,
+        term,
+        termination,
+    )
     from mouflow.domain.actions import (
         Action,
         AmendMilestones,
+        AnswerComment,
         Close,
         ConfirmMilestone,
         DecideRenewal,
@@ -58,6 +69,7 @@ DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay wi
 PROMPT_PAPER_PATCH = "documents-prompt-v1"  # the first draft at once, and nothing owed lost at continue-as-new
 DOCUMENTS_QUEUE_PATCH = "documents-queue-v1"  # renders on a task queue of their own
 RENDERS_APART_PATCH = "documents-apart-v1"  # renders beside the main loop, bounded; what fails is recorded missing
+DRAFTING_DESK_PATCH = "drafting-desk-v1"  # a review keeps its comments, for the drafter to answer
 # about two and a half minutes of attempts (10 s, 20 s, 40 s, 60 s apart): a render that fails this long
 # fails for a reason a person must look at, and the MoU records the document as missing instead
 RENDER_RETRY = RetryPolicy(
@@ -163,11 +175,22 @@ class MouWorkflow:
 
     @workflow.update
     async def review(self, action: Review) -> MouSummary:
-        return await self._act(review.apply_review, action)
+        if workflow.patched(DRAFTING_DESK_PATCH):
+            return await self._act(review.apply_review, action)
+        return await self._act(review.apply_review_before_discussion, action)
 
     @review.validator
     def _check_review(self, action: Review) -> None:
         _rule(review.check_review, self.state, action)
+
+    @workflow.update
+    async def answer_comment(self, action: AnswerComment) -> MouSummary:
+        """The drafter marks a review comment addressed, or answers it."""
+        return await self._act(discussion.apply_answer, action)
+
+    @answer_comment.validator
+    def _check_answer_comment(self, action: AnswerComment) -> None:
+        _rule(discussion.check_answer, self.state, action)
 
     @workflow.update
     async def schedule_ceremony(self, action: ScheduleCeremony) -> MouSummary:
@@ -203,6 +226,8 @@ class MouWorkflow:
 
     @workflow.update
     async def amend_milestones(self, action: AmendMilestones) -> MouSummary:
+        """Add, reschedule or remove milestones. An amendment from before rescheduling existed only adds, which
+        apply_amend does exactly as it did then, so its history replays without a patch."""
         return await self._act(followup.apply_amend, action)
 
     @amend_milestones.validator

@@ -4,10 +4,11 @@ from datetime import datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, AwareDatetime, Field, field_validator
+from pydantic import AfterValidator, AwareDatetime, Field, field_validator, model_validator
 
 from mouflow.domain.content import (
     Bilingual,
+    Day,
     DraftContent,
     Frozen,
     LongText,
@@ -16,12 +17,22 @@ from mouflow.domain.content import (
     ShortText,
     Slug,
 )
-from mouflow.domain.enums import MilestoneStatus, ReviewDecision, Role, SigningMode, TerminationWay
+from mouflow.domain.enums import (
+    CommentResolution,
+    MilestoneStatus,
+    ReviewDecision,
+    Role,
+    SigningMode,
+    TerminationWay,
+    TextLanguage,
+)
 
 Comment = Annotated[str, Field(max_length=5_000)]
 Reason = Annotated[str, Field(min_length=1, max_length=5_000)]
 Version = Annotated[int, Field(ge=1, le=1_000_000)]
 MouId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
+CommentId = Annotated[str, Field(pattern=r"^c[1-9][0-9]{0,6}$", description="c1, c2, ...: in the order made")]
+MAX_CLAUSE_COMMENTS = 100  # in one review: every clause of a long MoU, in both languages, is rarely commented on
 
 
 class Actor(Frozen):
@@ -60,10 +71,26 @@ class SubmitRequest(Frozen):
     review_days: Annotated[int, Field(ge=1, le=180)] = 14
 
 
+class ClauseComment(Frozen):
+    """A reviewer's comment on one clause of the version under review, in one of its two languages."""
+
+    clause: Annotated[int, Field(ge=1, le=200, description="the clause's number in the version under review")]
+    language: TextLanguage
+    text: Annotated[LongText, Field(max_length=5_000)]
+
+
 class ReviewRequest(Frozen):
     version: Version
     decision: ReviewDecision
-    comment: Comment = ""
+    comment: Annotated[Comment, Field(description="on the version as a whole")] = ""
+    clause_comments: Annotated[list[ClauseComment], Field(max_length=MAX_CLAUSE_COMMENTS)] = []
+
+
+class AnswerRequest(Frozen):
+    """The drafter's answer to a review comment, once: addressed in the text, or answered with a reply."""
+
+    resolution: CommentResolution
+    reply: Annotated[Comment, Field(description="needed to answer; optional when marking it addressed")] = ""
 
 
 class Official(Frozen):
@@ -126,9 +153,27 @@ class ConfirmRequest(Frozen):
     note: Comment = ""
 
 
+class Reschedule(Frozen):
+    milestone_id: Slug
+    due_date: Day
+
+
 class AmendRequest(Frozen):
-    milestones: Annotated[list[MilestonePlanItem], Field(min_length=1, max_length=200)]
+    """Changes to the milestones of an MoU in force, with the reason every party reads."""
+
+    milestones: Annotated[list[MilestonePlanItem], Field(max_length=200, description="milestones to add")] = []
+    reschedule: Annotated[list[Reschedule], Field(max_length=200, description="this term's milestones moved")] = []
+    remove: Annotated[list[Slug], Field(max_length=200, description="ids of milestones taken out of the plan")] = []
     reason: Reason
+
+    @model_validator(mode="after")
+    def _changes_each_milestone_once(self) -> "AmendRequest":
+        if not (self.milestones or self.reschedule or self.remove):
+            raise ValueError("add, reschedule or remove at least one milestone")
+        changed = [item.milestone_id for item in self.reschedule] + list(self.remove)
+        if len(set(changed)) != len(changed):
+            raise ValueError("each milestone may be rescheduled or removed once in an amendment")
+        return self
 
 
 class RenewalRequest(Frozen):
@@ -191,6 +236,10 @@ class ConfirmMilestone(ConfirmRequest, Action):
 
 class AmendMilestones(AmendRequest, Action):
     pass
+
+
+class AnswerComment(AnswerRequest, Action):
+    comment_id: CommentId
 
 
 class DecideRenewal(RenewalRequest, Action):

@@ -60,15 +60,15 @@ def check_draft_dates(content: DraftContent, today: date) -> None:
     check_effective_date(content, today)
     start, end = term_window(content, today)
     for index, item in enumerate(content.milestones):
-        check_due_date(item, planned_due_date(item, start), start, end, field=f"content.milestones[{index}]")
+        check_due_date(item.id, planned_due_date(item, start), start, end, field=f"content.milestones[{index}]")
 
 
-def check_due_date(item: MilestonePlanItem, due: date, start: date, end: date, field: str) -> None:
+def check_due_date(milestone_id: str, due: date, start: date, end: date, field: str) -> None:
     if not start <= due < end:
         raise InvalidInput(
             "milestone {milestone!r} would be due on {due}, outside the term from {start} to {last}",
             field=field,
-            milestone=item.id,
+            milestone=milestone_id,
             due=due,
             start=start,
             last=end - timedelta(days=1),

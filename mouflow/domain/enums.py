@@ -34,6 +34,18 @@ class ReviewDecision(StrEnum):
     REQUEST_CHANGES = "request_changes"
 
 
+class TextLanguage(StrEnum):
+    """The languages of an MoU's text: a review comment names the one it is about."""
+
+    EN = "en"
+    ZH = "zh"
+
+
+class CommentResolution(StrEnum):
+    ADDRESSED = "addressed"  # the drafter changed the text as asked
+    ANSWERED = "answered"  # the drafter replies instead, saying why
+
+
 class SigningMode(StrEnum):
     AT_CEREMONY = "at_ceremony"  # signed at the ceremony, from its start
     IN_COUNTERPART = "in_counterpart"  # a party that cannot attend signs its own counterpart
@@ -70,6 +82,9 @@ class EventKind(StrEnum):
     MILESTONE_PROGRESS = "milestone_progress"
     MILESTONE_CONFIRMED = "milestone_confirmed"
     MILESTONES_AMENDED = "milestones_amended"
+    MILESTONE_RESCHEDULED = "milestone_rescheduled"  # an amendment moved one milestone's due date; detail says why
+    MILESTONE_REMOVED = "milestone_removed"  # an amendment took one milestone out of the plan; detail says why
+    COMMENT_ANSWERED = "comment_answered"  # the drafter marked a review comment addressed, or answered it
     RENEWAL_DUE = "renewal_due"
     RENEWAL_DECIDED = "renewal_decided"
     RENEWED = "renewed"

@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from mouflow.domain.access import require_officer, require_owner_officer, require_stage, require_term
-from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress
+from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress, Reschedule
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.content import MilestonePlanItem
 from mouflow.domain.dates import check_due_date
@@ -58,9 +58,9 @@ def check_progress(state: MouState, report: ReportProgress) -> None:
     _require_not_done(milestone)
 
 
-def _require_not_done(milestone: Milestone) -> None:
+def _require_not_done(milestone: Milestone, field: str | None = None) -> None:
     if milestone.status is MilestoneStatus.DONE:
-        raise AlreadyDone("milestone {milestone!r} is already done", milestone=milestone.id)
+        raise AlreadyDone("milestone {milestone!r} is already done", field=field, milestone=milestone.id)
 
 
 def apply_progress(state: MouState, report: ReportProgress, now: datetime) -> list[Event]:
@@ -125,11 +125,20 @@ def check_amend(state: MouState, amend: AmendMilestones) -> None:
 
 
 def _amended_term(state: MouState, amend: AmendMilestones) -> Term:
-    """What the amendment needs, checked again when it is applied (mouflow.domain.rules): a term to add
-    the milestones to, and a plan that stays consistent."""
+    """What the amendment needs, checked again when it is applied (mouflow.domain.rules): a term to change
+    the milestones of, a plan that stays consistent, and milestones to move or remove that are there and
+    not done (a done milestone stays on record as it was)."""
     require_stage(state, EXECUTED_STAGES, "amend the milestone plan")
     check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones})
+    for field, milestone_id in _changed_ids(amend):
+        _require_not_done(_existing(state, milestone_id), field=field)
     return require_term(state)
+
+
+def _changed_ids(amend: AmendMilestones) -> list[tuple[str, str]]:
+    """(field, milestone id) of each milestone the amendment moves or removes."""
+    moved = [(f"reschedule[{index}].milestone_id", item.milestone_id) for index, item in enumerate(amend.reschedule)]
+    return moved + [(f"remove[{index}]", milestone_id) for index, milestone_id in enumerate(amend.remove)]
 
 
 def check_new_amendment(state: MouState, amend: AmendMilestones, now: datetime) -> None:
@@ -139,18 +148,51 @@ def check_new_amendment(state: MouState, amend: AmendMilestones, now: datetime) 
 
 
 def check_amendment_dates(state: MouState, amend: AmendMilestones, now: datetime) -> None:
-    """New input only (see mouflow.domain.dates): each new milestone due inside the current term, not in the past."""
+    """New input only (see mouflow.domain.dates): each new or moved milestone due inside the current term,
+    not in the past."""
     term = require_term(state)
     term_months = state.executed_content.term_months
     start = max(term.effective_date, local_date(now))
     for index, item in enumerate(amend.milestones):
         due = due_date_in_term(item, term, term_months)
-        check_due_date(item, due, start, term.end_date, field=f"milestones[{index}]")
+        check_due_date(item.id, due, start, term.end_date, field=f"milestones[{index}]")
+    for index, moved in enumerate(amend.reschedule):
+        check_due_date(moved.milestone_id, moved.due_date, start, term.end_date, field=f"reschedule[{index}].due_date")
 
 
 def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[Event]:
     term = _amended_term(state, amend)
-    state.milestone_plan.extend(amend.milestones)
-    state.milestones.extend(instantiate(amend.milestones, term, state.executed_content.term_months))
-    ids = ", ".join(item.id for item in amend.milestones)
-    return [Event(kind=EventKind.MILESTONES_AMENDED, at=now, actor=amend.actor, detail=f"added {ids}: {amend.reason}")]
+    events = []
+    if amend.milestones:
+        state.milestone_plan.extend(amend.milestones)
+        state.milestones.extend(instantiate(amend.milestones, term, state.executed_content.term_months))
+        ids = ", ".join(item.id for item in amend.milestones)
+        events.append(
+            Event(kind=EventKind.MILESTONES_AMENDED, at=now, actor=amend.actor, detail=f"added {ids}: {amend.reason}")
+        )
+    events += [_reschedule(state, moved, amend, now) for moved in amend.reschedule]
+    events += [_remove(state, milestone_id, amend, now) for milestone_id in amend.remove]
+    return events
+
+
+def _reschedule(state: MouState, moved: Reschedule, amend: AmendMilestones, now: datetime) -> Event:
+    """This term's milestone moves; the plan keeps its rule for later terms. Its reminders start again."""
+    milestone = _existing(state, moved.milestone_id)
+    earlier = milestone.due_date
+    milestone.due_date, milestone.reminders_sent, milestone.overdue_since = moved.due_date, [], None
+    return Event(
+        kind=EventKind.MILESTONE_RESCHEDULED,
+        at=now,
+        actor=amend.actor,
+        milestone_id=milestone.id,
+        detail=f"{earlier} → {moved.due_date}: {amend.reason}",
+    )
+
+
+def _remove(state: MouState, milestone_id: str, amend: AmendMilestones, now: datetime) -> Event:
+    """Out of this term and of the plan, so no later term has it either."""
+    state.milestones.remove(_existing(state, milestone_id))
+    state.milestone_plan = [item for item in state.milestone_plan if item.id != milestone_id]
+    return Event(
+        kind=EventKind.MILESTONE_REMOVED, at=now, actor=amend.actor, milestone_id=milestone_id, detail=amend.reason
+    )

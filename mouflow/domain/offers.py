@@ -14,6 +14,8 @@ would not. The fields of that action:
   ceremony's start for lying ahead inside its window, which a ceremony tomorrow always does;
 - the ways of ending a signed MoU (by notice, by agreement) are asked about one by one, as the ways of
   signing are: the check tells them apart (a party that gave notice may still consent, and the other way);
+- a comment answered: marking it addressed stands for answering it, which differs only by the reply typed;
+- a milestone moved by amendment: to the first day a milestone may be due, for the reason given below;
 - a milestone added by amendment: the check reads every field of it, so the representative is one the
   check must accept whenever any milestone would be: an id no milestone has, owned by a party to the MoU,
   due on the first day a new milestone may be (`followup.check_amendment_dates`: the later of the effective
@@ -29,15 +31,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import ParamSpec
 
-from mouflow.domain import drafting, followup, paperwork, review, signatures, term, termination
+from pydantic import ValidationError
+
+from mouflow.domain import discussion, drafting, followup, paperwork, review, signatures, term, termination
 from mouflow.domain.actions import (
     Actor,
     AmendMilestones,
+    AnswerComment,
     Close,
     ConfirmMilestone,
     DecideRenewal,
     Reopen,
     ReportProgress,
+    Reschedule,
     Review,
     Revise,
     ScheduleCeremony,
@@ -49,7 +55,14 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.content import Bilingual, MilestonePlanItem
-from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, SigningMode, TerminationWay
+from mouflow.domain.enums import (
+    CommentResolution,
+    DocumentKind,
+    MilestoneStatus,
+    ReviewDecision,
+    SigningMode,
+    TerminationWay,
+)
 from mouflow.domain.state import MouState
 from mouflow.errors import RuleViolation
 
@@ -86,6 +99,9 @@ class Offers:
     void_signatures: bool = False
     reopen: bool = False
     amend_milestones: bool = False
+    reschedule: tuple[str, ...] = ()  # milestones the amendment form may move
+    remove: tuple[str, ...] = ()  # and remove
+    answer_comments: tuple[str, ...] = ()  # review comments the user may mark addressed or answer
     draft_version: int | None = None  # the editor of a new version starts from this one
 
     @property
@@ -102,7 +118,8 @@ class Offers:
             self.reopen,
             self.amend_milestones,
         )
-        return any(offered) or bool(self.report_progress or self.confirm or self.terminate_ways)
+        listed = (self.report_progress, self.confirm, self.terminate_ways, self.reschedule, self.remove)
+        return any(offered) or any(listed) or bool(self.answer_comments)
 
     def may_make_again(self, kind: DocumentKind, version: int | None) -> bool:
         return (kind, version) in self.make_again
@@ -129,6 +146,9 @@ def offers_for(state: MouState, actor: Actor, now: datetime) -> Offers:
         void_signatures=_passes(signatures.check_void, state, VoidSignatures(actor=actor, reason=TYPED_REASON)),
         reopen=_passes(drafting.check_reopen, state, Reopen(actor=actor, reason=TYPED_REASON)),
         amend_milestones=_passes(followup.check_new_amendment, state, _amendment(state, actor, now), now),
+        reschedule=tuple(m.id for m in state.milestones if _may_reschedule(state, actor, m.id, now)),
+        remove=tuple(m.id for m in state.milestones if _may_remove(state, actor, m.id, now)),
+        answer_comments=tuple(c.id for c in state.comments if _may_answer(state, actor, c.id)),
     )
 
 
@@ -207,6 +227,27 @@ def _amendment(state: MouState, actor: Actor, now: datetime) -> AmendMilestones:
         offset_days=days,
     )
     return AmendMilestones(actor=actor, milestones=[added], reason=TYPED_REASON)
+
+
+def _may_reschedule(state: MouState, actor: Actor, milestone_id: str, now: datetime) -> bool:
+    """To the first day a milestone may be due: were that refused, so would every later day."""
+    first_day = max(state.term.effective_date, local_date(now)) if state.term else local_date(now)
+    try:
+        moved = Reschedule(milestone_id=milestone_id, due_date=first_day)
+    except ValidationError:  # past the last day a date may be: every day it could be moved to is earlier
+        return False
+    amend = AmendMilestones(actor=actor, reschedule=[moved], reason=TYPED_REASON)
+    return _passes(followup.check_new_amendment, state, amend, now)
+
+
+def _may_remove(state: MouState, actor: Actor, milestone_id: str, now: datetime) -> bool:
+    amend = AmendMilestones(actor=actor, remove=[milestone_id], reason=TYPED_REASON)
+    return _passes(followup.check_new_amendment, state, amend, now)
+
+
+def _may_answer(state: MouState, actor: Actor, comment_id: str) -> bool:
+    addressed = AnswerComment(actor=actor, comment_id=comment_id, resolution=CommentResolution.ADDRESSED)
+    return _passes(discussion.check_answer, state, addressed)
 
 
 def _offset_to_first_day(state: MouState, today: date) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from mouflow.domain.access import require_officer, require_stage
 from mouflow.domain.actions import Review
+from mouflow.domain.discussion import check_comments, has_comments, record_comments
 from mouflow.domain.enums import EventKind, ReviewDecision, Stage
 from mouflow.domain.state import Event, MouState, ReviewRecord, ReviewRound
 from mouflow.errors import AlreadyDone, InvalidInput, StaleVersion
@@ -20,8 +21,9 @@ def _round_under_review(state: MouState) -> ReviewRound:
 def check_review(state: MouState, review: Review) -> None:
     require_officer(state, review.actor)
     _round_to_review(state, review)
-    if review.decision is ReviewDecision.REQUEST_CHANGES and not review.comment.strip():
+    if review.decision is ReviewDecision.REQUEST_CHANGES and not has_comments(review):
         raise InvalidInput("a request for changes needs a comment saying what to change", field="comment")
+    check_comments(state, review)
 
 
 def _round_to_review(state: MouState, review: Review) -> ReviewRound:
@@ -45,6 +47,14 @@ def _round_to_review(state: MouState, review: Review) -> ReviewRound:
 
 
 def apply_review(state: MouState, review: Review, now: datetime) -> list[Event]:
+    """The review, and its comments kept for the drafter to answer."""
+    events = apply_review_before_discussion(state, review, now)
+    record_comments(state, review, now)
+    return events
+
+
+def apply_review_before_discussion(state: MouState, review: Review, now: datetime) -> list[Event]:
+    """The review as histories from before comments were kept replay it (workflows.mou, DISCUSSION_PATCH)."""
     review_round = _round_to_review(state, review)
     party_id = review.actor.party_id
     review_round.reviews[party_id] = ReviewRecord(

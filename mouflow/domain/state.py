@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 from mouflow.domain.actions import Actor, Official, Signatory
 from mouflow.domain.content import Bilingual, DraftContent, MilestonePlanItem, Party
 from mouflow.domain.enums import (
+    CommentResolution,
     DocumentKind,
     EventKind,
     MilestoneStatus,
@@ -14,6 +15,7 @@ from mouflow.domain.enums import (
     SigningMode,
     Stage,
     TerminationWay,
+    TextLanguage,
 )
 
 
@@ -30,6 +32,28 @@ class ReviewRecord(BaseModel):
     comment: str
     reviewer: Actor
     at: datetime
+
+
+class CommentAnswer(BaseModel):
+    resolution: CommentResolution
+    reply: str
+    by: Actor
+    at: datetime
+    version: int  # the current version when it was answered: where an addressed comment was addressed
+
+
+class ReviewComment(BaseModel):
+    """A comment from a review, on the whole version (no clause) or on one clause in one language."""
+
+    id: str
+    version: int
+    party_id: str
+    clause: int | None = None  # its number in `version`
+    language: TextLanguage | None = None
+    text: str
+    author: Actor
+    at: datetime
+    answer: CommentAnswer | None = None
 
 
 class ReviewRound(BaseModel):
@@ -169,6 +193,7 @@ class MouState(BaseModel):
     termination_notice: TerminationNotice | None = None
     termination_consents: dict[str, TerminationConsent] = {}
     paperwork: "Paperwork" = Field(default_factory=lambda: Paperwork())  # documents owed, and those missing
+    comments: list[ReviewComment] = []  # every review's comments, in the order made, with their answers
 
     @property
     def parties(self) -> list[Party]:
@@ -207,6 +232,9 @@ class MouState(BaseModel):
 
     def milestone(self, milestone_id: str) -> Milestone | None:
         return next((m for m in self.milestones if m.id == milestone_id), None)
+
+    def comment(self, comment_id: str) -> ReviewComment | None:
+        return next((c for c in self.comments if c.id == comment_id), None)
 
 
 class DocumentOrder(BaseModel):

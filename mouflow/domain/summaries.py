@@ -16,6 +16,7 @@ from mouflow.domain.state import (
     Milestone,
     MissingDocument,
     MouState,
+    ReviewComment,
     ReviewRound,
     SignatureRecord,
     TerminationNotice,
@@ -75,6 +76,7 @@ class MouStatus(MouSummary):
     termination_notice: TerminationNotice | None = None
     termination_consents: list[str] = []  # parties that agreed to end the MoU at once
     missing_documents: list[MissingDocument] = []  # renders that failed for good; the MoU went on without them
+    comments: list[ReviewComment] = []  # every review's comments, with the drafter's answers
 
 
 def describe(state: MouState) -> MouStatus:
@@ -106,6 +108,7 @@ def describe(state: MouState) -> MouStatus:
         termination_notice=state.termination_notice,
         termination_consents=sorted(state.termination_consents),
         missing_documents=state.paperwork.missing,
+        comments=state.comments,
     )
 
 
@@ -138,6 +141,23 @@ def touched_milestones(state: MouState, events: list[Event]) -> list[Milestone]:
         return list(state.milestones)
     ids = {event.milestone_id for event in events if event.milestone_id}
     return [milestone for milestone in state.milestones if milestone.id in ids]
+
+
+class MilestoneKey(BaseModel):
+    term_number: int
+    milestone_id: str
+
+
+def removed_milestones(state: MouState, events: list[Event]) -> list[MilestoneKey]:
+    """The current term's milestones a transition removed, for the projection to delete."""
+    if state.term is None:
+        return []
+    number = state.term.number
+    return [
+        MilestoneKey(term_number=number, milestone_id=event.milestone_id)
+        for event in events
+        if event.kind is EventKind.MILESTONE_REMOVED and event.milestone_id
+    ]
 
 
 def new_versions(state: MouState, events: list[Event]) -> list[DraftVersion]:

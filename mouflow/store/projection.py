@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mouflow.domain.state import DraftVersion, Event, Milestone
-from mouflow.domain.summaries import MouStatus
+from mouflow.domain.summaries import MilestoneKey, MouStatus
 from mouflow.store.audit import append_events
 from mouflow.store.outbox import add_notifications
 from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow
@@ -29,6 +29,8 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
         _insert_version(session=session, mou_id=mou_id, version=version)
     for milestone in transition.milestones:
         _upsert_milestone(session=session, mou_id=mou_id, milestone=milestone, seq=transition.seq)
+    for key in transition.removed_milestones:
+        _delete_milestone(session=session, mou_id=mou_id, key=key, seq=transition.seq)
     session.add_all(
         _event_row(mou_id, transition.seq, position, event) for position, event in enumerate(transition.events)
     )
@@ -94,6 +96,12 @@ def _upsert_milestone(*, session: Session, mou_id: str, milestone: Milestone, se
     row.owner_party_id, row.due_date = milestone.owner_party_id, milestone.due_date
     row.status, row.overdue = milestone.status.value, milestone.is_overdue
     row.confirmed, row.last_seq = milestone.confirmed_by is not None, seq
+
+
+def _delete_milestone(*, session: Session, mou_id: str, key: MilestoneKey, seq: int) -> None:
+    row = session.get(MilestoneRow, (mou_id, key.term_number, key.milestone_id), with_for_update=True)
+    if row is not None and row.last_seq < seq:  # not a milestone added again under its id since
+        session.delete(row)
 
 
 def _event_row(mou_id: str, seq: int, position: int, event: Event) -> EventRow:

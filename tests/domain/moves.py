@@ -5,10 +5,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from mouflow.domain import clock, drafting, followup, paperwork, review, signatures, term, termination
+from mouflow.domain import clock, discussion, drafting, followup, paperwork, review, signatures, term, termination
 from mouflow.domain.actions import (
     Action,
     AmendMilestones,
+    AnswerComment,
     Close,
     ConfirmMilestone,
     DecideRenewal,
@@ -41,6 +42,7 @@ APPLY: dict[type[Action], Apply] = {
     Reopen: drafting.apply_reopen,
     VoidSignatures: signatures.apply_void,
     paperwork.RequestDocument: paperwork.apply_request,
+    AnswerComment: discussion.apply_answer,
 }
 
 
@@ -63,6 +65,7 @@ CHECK: dict[type[Action], Check] = {
     Reopen: lambda state, action, now: drafting.check_reopen(state, action),
     VoidSignatures: lambda state, action, now: signatures.check_void(state, action),
     paperwork.RequestDocument: lambda state, action, now: paperwork.check_request(state, action),
+    AnswerComment: lambda state, action, now: discussion.check_answer(state, action),
 }
 
 

@@ -14,6 +14,7 @@ from mouflow.demo import HKTE, NANSHA, QIANHAI, SIGNATORIES, officer, symposium_
 from mouflow.domain.actions import (
     Actor,
     AmendMilestones,
+    AnswerComment,
     Close,
     ConfirmMilestone,
     DecideRenewal,
@@ -62,6 +63,13 @@ any_moment = st.one_of(
     st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2031, 1, 1), timezones=st.just(UTC)),
 )
 reasons = st.text(min_size=0, max_size=20)
+COMMENT_IDS = ["c1", "c2", "c3", "c9"]
+
+
+def clause_comment() -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries(
+        {"clause": st.integers(min_value=1, max_value=6), "language": st.sampled_from(["en", "zh"]), "text": reasons}
+    )
 
 
 def plan_item() -> st.SearchStrategy[dict[str, Any]]:
@@ -100,8 +108,20 @@ ACTIONS = st.one_of(
     st.fixed_dictionaries({"base_version": versions, "content": content()}).map(lambda d: (Revise, d)),
     st.fixed_dictionaries({"version": versions, "review_days": st.integers(1, 180)}).map(lambda d: (Submit, d)),
     st.fixed_dictionaries(
-        {"version": versions, "decision": st.sampled_from(["approve", "request_changes"]), "comment": reasons}
+        {
+            "version": versions,
+            "decision": st.sampled_from(["approve", "request_changes"]),
+            "comment": reasons,
+            "clause_comments": st.lists(clause_comment(), max_size=3),
+        }
     ).map(lambda d: (Review, d)),
+    st.fixed_dictionaries(
+        {
+            "comment_id": st.sampled_from(COMMENT_IDS),
+            "resolution": st.sampled_from(["addressed", "answered"]),
+            "reply": reasons,
+        }
+    ).map(lambda d: (AnswerComment, d)),
     st.fixed_dictionaries({"starts_at": any_moment, "venue": st.just({"en": "Tamar", "zh": "添馬"})}).map(
         lambda d: (ScheduleCeremony, d)
     ),
@@ -116,9 +136,17 @@ ACTIONS = st.one_of(
         {"milestone_id": st.sampled_from(MILESTONE_IDS), "status": st.sampled_from(["in_progress", "done"])}
     ).map(lambda d: (ReportProgress, d)),
     st.fixed_dictionaries({"milestone_id": st.sampled_from(MILESTONE_IDS)}).map(lambda d: (ConfirmMilestone, d)),
-    st.fixed_dictionaries({"milestones": st.lists(plan_item(), min_size=1, max_size=2), "reason": st.just("r")}).map(
-        lambda d: (AmendMilestones, d)
-    ),
+    st.fixed_dictionaries(
+        {
+            "milestones": st.lists(plan_item(), max_size=2),
+            "reschedule": st.lists(
+                st.fixed_dictionaries({"milestone_id": st.sampled_from(MILESTONE_IDS), "due_date": any_date}),
+                max_size=2,
+            ),
+            "remove": st.lists(st.sampled_from(MILESTONE_IDS), max_size=2),
+            "reason": st.just("r"),
+        }
+    ).map(lambda d: (AmendMilestones, d)),
     st.fixed_dictionaries({"renew": st.booleans()}).map(lambda d: (DecideRenewal, d)),
     st.fixed_dictionaries({"reason": reasons}).map(lambda d: (Close, d)),
     st.fixed_dictionaries({"reason": reasons, "by": st.sampled_from(["notice", "agreement"])}).map(

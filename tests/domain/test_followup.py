@@ -1,13 +1,15 @@
 from datetime import date, timedelta
 
 import pytest
+from pydantic import ValidationError
 
 from mouflow.demo import HKTE, NANSHA, QIANHAI, manager, officer
 from mouflow.domain import followup
-from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress
+from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress, Reschedule
 from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.enums import MilestoneStatus
 from mouflow.errors import AlreadyDone, Forbidden, InvalidInput, NotFound, WrongStage
+from mouflow.transitions import transition_of
 from tests.domain.builders import T0, executed, ready_to_sign
 
 DONE, IN_PROGRESS = MilestoneStatus.DONE, MilestoneStatus.IN_PROGRESS
@@ -105,3 +107,65 @@ def test_amendments_are_checked() -> None:
 def test_a_plan_item_is_due_one_way_only() -> None:
     with pytest.raises(ValueError, match="either due_date or offset_months"):
         MilestonePlanItem(id="m1", title=Bilingual(en="a", zh="甲"), owner_party_id="hkte")
+
+
+def moved(milestone_id: str, due: date) -> AmendMilestones:
+    return AmendMilestones(
+        actor=officer(HKTE), reschedule=[Reschedule(milestone_id=milestone_id, due_date=due)], reason="venue moved"
+    )
+
+
+def test_a_milestone_is_rescheduled_and_its_reminders_start_again() -> None:
+    state = executed()
+    fair = state.milestone("joint-recruitment-fair")
+    assert fair is not None
+    fair.reminders_sent, fair.overdue_since = [7], T0
+    later = fair.due_date + timedelta(days=20)
+    followup.check_new_amendment(state, moved("joint-recruitment-fair", later), T0)
+    [event] = followup.apply_amend(state, moved("joint-recruitment-fair", later), T0)
+    assert (fair.due_date, fair.reminders_sent, fair.overdue_since) == (later, [], None)
+    assert event.kind == "milestone_rescheduled" and event.milestone_id == "joint-recruitment-fair"
+    assert "venue moved" in event.detail
+
+
+def test_a_reschedule_outside_the_term_is_refused_with_its_field() -> None:
+    state = executed()
+    assert state.term is not None
+    with pytest.raises(InvalidInput, match="outside the term") as refused:
+        followup.check_new_amendment(state, moved("joint-recruitment-fair", state.term.end_date), T0)
+    assert refused.value.field == "reschedule[0].due_date"
+
+
+def test_a_milestone_removed_leaves_the_term_and_the_plan() -> None:
+    state = executed()
+    removal = AmendMilestones(actor=officer(HKTE), remove=["joint-recruitment-fair"], reason="merged into the forum")
+    followup.check_new_amendment(state, removal, T0)
+    [event] = followup.apply_amend(state, removal, T0)
+    assert state.milestone("joint-recruitment-fair") is None
+    assert "joint-recruitment-fair" not in {item.id for item in state.milestone_plan}
+    assert event.kind == "milestone_removed"
+    transition = transition_of("mou-x", state, [event])
+    assert [(k.term_number, k.milestone_id) for k in transition.removed_milestones] == [(1, "joint-recruitment-fair")]
+
+
+def test_a_done_milestone_is_neither_moved_nor_removed() -> None:
+    state = executed()
+    followup.apply_progress(state, report("joint-recruitment-fair", DONE), T0)
+    removal = AmendMilestones(actor=officer(HKTE), remove=["joint-recruitment-fair"], reason="r")
+    with pytest.raises(AlreadyDone, match="already done") as refused:
+        followup.check_new_amendment(state, removal, T0)
+    assert refused.value.field == "remove[0]"
+    with pytest.raises(NotFound):
+        followup.check_new_amendment(state, moved("no-such-milestone", T0.date()), T0)
+
+
+def test_an_amendment_changes_something_and_each_milestone_once() -> None:
+    with pytest.raises(ValidationError, match="at least one milestone"):
+        AmendMilestones(actor=officer(HKTE), reason="r")
+    with pytest.raises(ValidationError, match="once"):
+        AmendMilestones(
+            actor=officer(HKTE),
+            reschedule=[Reschedule(milestone_id="a-b", due_date=date(2026, 1, 1))],
+            remove=["a-b"],
+            reason="r",
+        )

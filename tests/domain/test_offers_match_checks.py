@@ -16,7 +16,9 @@ dates of the current text, which may have aged out, are the editor's to fix and 
 The way of signing and the way of ending a signed MoU (notice, agreement) are the choices the checks tell
 apart: a mode or a way is offered exactly when its action would be accepted. A milestone added by amendment is
 checked in every field, so the valid values sent are several: each owner among the parties, the first and the
-last day a new milestone may be due, by date or offset, with or without confirmation.
+last day a new milestone may be due, by date or offset, with or without confirmation. A milestone moved is
+sent to the first and the last day it may be due; a comment is marked addressed with or without a note, or
+answered with a reply.
 """
 
 from collections.abc import Sequence
@@ -32,11 +34,13 @@ from mouflow.domain.actions import (
     Action,
     Actor,
     AmendMilestones,
+    AnswerComment,
     Close,
     ConfirmMilestone,
     DecideRenewal,
     Reopen,
     ReportProgress,
+    Reschedule,
     Review,
     Revise,
     ScheduleCeremony,
@@ -48,7 +52,15 @@ from mouflow.domain.actions import (
 )
 from mouflow.domain.calendar import local_date
 from mouflow.domain.content import Bilingual, DraftContent, MilestonePlanItem
-from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision, Role, SigningMode, TerminationWay
+from mouflow.domain.enums import (
+    CommentResolution,
+    DocumentKind,
+    MilestoneStatus,
+    ReviewDecision,
+    Role,
+    SigningMode,
+    TerminationWay,
+)
 from mouflow.domain.offers import Offers, offers_for
 from mouflow.domain.rules import CURRENT_RULES, FIRST_RULES
 from mouflow.domain.state import DocumentOrder, MouState
@@ -218,6 +230,51 @@ def closing_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -
         AmendMilestones(actor=user, milestones=[item], reason=REASONS[0]) for item in any_new_milestones(state, now)
     ]
     form_matches("amend milestones", offers.amend_milestones, valid, could_send, state, now)
+    milestone_forms(state, offers, user, now)
+    answer_forms(state, offers, user, now)
+
+
+def milestone_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -> None:
+    """Each milestone's own forms: moved to any day it may be due, or removed."""
+    milestone_ids = {m.id for m in state.milestones} | set(MILESTONE_IDS)
+    assert set(offers.reschedule) | set(offers.remove) <= milestone_ids
+    today = local_date(now)
+    for milestone_id in sorted(milestone_ids):
+        sent = [
+            AmendMilestones(actor=user, reschedule=[Reschedule(milestone_id=milestone_id, due_date=day)], reason=r)
+            for day in days_a_milestone_may_be_due(state, now)
+            for r in REASONS
+        ]
+        could_send = [
+            AmendMilestones(actor=user, reschedule=[Reschedule(milestone_id=milestone_id, due_date=day)], reason="r")
+            for day in (today, today + timedelta(days=30), today + timedelta(days=365))
+        ]
+        form_matches("reschedule", milestone_id in offers.reschedule, sent, could_send, state, now)
+        removals = [AmendMilestones(actor=user, remove=[milestone_id], reason=r) for r in REASONS]
+        form_matches("remove", milestone_id in offers.remove, removals, removals, state, now)
+
+
+def days_a_milestone_may_be_due(state: MouState, now: datetime) -> list[date]:
+    if state.term is None:
+        return []
+    first = max(state.term.effective_date, local_date(now))
+    last = state.term.end_date - timedelta(days=1)
+    return [first, last] if first <= last else []
+
+
+def answer_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -> None:
+    comment_ids = {c.id for c in state.comments} | {"c1", "c9"}
+    assert set(offers.answer_comments) <= comment_ids
+    for comment_id in sorted(comment_ids):
+        marks = [
+            AnswerComment(actor=user, comment_id=comment_id, resolution=CommentResolution.ADDRESSED, reply=note)
+            for note in NOTES
+        ]
+        answers = [
+            AnswerComment(actor=user, comment_id=comment_id, resolution=CommentResolution.ANSWERED, reply=CHANGES)
+        ]
+        offered = comment_id in offers.answer_comments
+        form_matches("answer comment", offered, marks + answers, marks + answers, state, now)
 
 
 def new_milestone(state: MouState, owner: str, confirm: bool, due: dict[str, date | int]) -> MilestonePlanItem:
