@@ -5,13 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import CurrentUser, SessionDep
-from api.services.redlines import compare_versions
-from mouflow.redline.models import Redline
+from api.services.redlines import CommentedRedline, compare_versions
 
 router = APIRouter(prefix="/mous", tags=["mous"])
 
 
-@router.get("/{mou_id}/diff", response_model=Redline)
+@router.get("/{mou_id}/diff", response_model=CommentedRedline)
 def get_redline(
     mou_id: str,
     user: CurrentUser,
@@ -26,9 +25,10 @@ def get_redline(
         ),
     ] = None,
     to_version: Annotated[int | None, Query(alias="to", ge=1, le=1_000_000, description="default: the latest")] = None,
-) -> Redline:
-    """The redline between two draft versions, clause by clause and language by language."""
+) -> CommentedRedline:
+    """The redline between two draft versions, clause by clause and language by language, with the review
+    comments made on either version, each on its clause."""
     comparison = compare_versions(
         session=session, user=user, mou_id=mou_id, from_version=from_version, to_version=to_version
     )
-    return comparison.redline
+    return comparison.commented()

@@ -21,7 +21,8 @@ from mouflow.domain.content import DraftContent, MilestonePlanItem, Party
 from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.drafting import check_draft_size, check_start
 from mouflow.domain.enums import Role
-from mouflow.domain.summaries import MouSummary
+from mouflow.domain.state import ReviewComment
+from mouflow.domain.summaries import MouStatus, MouSummary
 from mouflow.errors import ConflictError, Forbidden, ForbiddenError, InvalidError, InvalidInput, NotFoundError
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous
@@ -260,6 +261,11 @@ def read_mou_status(*, session: Session, user: UserRow, mou_id: str) -> dict[str
     row = visible_mou(session=session, user=user, mou_id=mou_id)
     milestones = [_milestone_json(m) for m in list_milestones(session=session, mou_id=mou_id)]
     return {**row.status, "milestones": milestones}
+
+
+def read_comments(*, session: Session, user: UserRow, mou_id: str) -> list[ReviewComment]:
+    row = visible_mou(session=session, user=user, mou_id=mou_id)
+    return MouStatus.model_validate(row.status).comments
 
 
 def _milestone_json(row: MilestoneRow) -> dict[str, object]:

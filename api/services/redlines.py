@@ -2,16 +2,39 @@
 
 from dataclasses import dataclass
 
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from api.access import visible_mou
 from mouflow.domain.content import DraftContent
+from mouflow.domain.state import ReviewComment
+from mouflow.domain.summaries import MouStatus
 from mouflow.errors import InvalidInput, NotFoundError
 from mouflow.redline.compare import redline
-from mouflow.redline.models import Redline
+from mouflow.redline.models import ClauseChange, Redline
 from mouflow.store.access_tables import UserRow
 from mouflow.store.mous import get_version
 from mouflow.store.reviews import last_reviewed_version
+
+
+class PlacedComment(BaseModel):
+    """A review comment made on one of the two versions compared, and the clause of the redline it is on."""
+
+    comment: ReviewComment
+    old_number: int | None = Field(None, description="the clause in `from`; none for a comment on the whole")
+    new_number: int | None = Field(None, description="the clause in `to`; none where the clause was removed")
+
+    def on(self, change: ClauseChange) -> bool:
+        return self.comment.clause is not None and (self.old_number, self.new_number) == (
+            change.old_number,
+            change.new_number,
+        )
+
+
+class CommentedRedline(Redline):
+    """The redline, and the comments the reviews of its two versions made, each on its clause."""
+
+    comments: tuple[PlacedComment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -24,6 +47,10 @@ class Comparison:
     latest: int
     reviewed_version: int | None  # the one the user's party last reviewed
     redline: Redline
+    comments: tuple[PlacedComment, ...]
+
+    def commented(self) -> CommentedRedline:
+        return CommentedRedline(**dict(self.redline), comments=self.comments)
 
 
 def compare_versions(
@@ -43,14 +70,33 @@ def compare_versions(
             old=old,
             new=new,
         )
+    compared = redline(_content(session, mou_id, old), _content(session, mou_id, new))
+    comments = MouStatus.model_validate(row.status).comments
     return Comparison(
         mou_id=mou_id,
         from_version=old,
         to_version=new,
         latest=latest,
         reviewed_version=reviewed,
-        redline=redline(_content(session, mou_id, old), _content(session, mou_id, new)),
+        redline=compared,
+        comments=place_comments(comments, compared, old, new),
     )
+
+
+def place_comments(comments: list[ReviewComment], compared: Redline, old: int, new: int) -> tuple[PlacedComment, ...]:
+    """The comments on `old` and on `new`: one on a clause of `old` stands where that clause went in `new`
+    (by the clause's old number), one on `new` on its clause; a comment on the whole stands on neither."""
+    went = {change.old_number: change.new_number for change in compared.clauses if change.old_number}
+    came = {change.new_number: change.old_number for change in compared.clauses if change.new_number}
+    placed = []
+    for comment in comments:
+        if comment.clause is None and comment.version in (old, new):
+            placed.append(PlacedComment(comment=comment))
+        elif comment.version == old and comment.clause in went:
+            placed.append(PlacedComment(comment=comment, old_number=comment.clause, new_number=went[comment.clause]))
+        elif comment.version == new and comment.clause in came:
+            placed.append(PlacedComment(comment=comment, old_number=came[comment.clause], new_number=comment.clause))
+    return tuple(placed)
 
 
 def _existing(mou_id: str, number: int, latest: int, field: str) -> int:

@@ -31,7 +31,8 @@ Comment = Annotated[str, Field(max_length=5_000)]
 Reason = Annotated[str, Field(min_length=1, max_length=5_000)]
 Version = Annotated[int, Field(ge=1, le=1_000_000)]
 MouId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
-CommentId = Annotated[str, Field(pattern=r"^c[1-9][0-9]{0,6}$", description="c1, c2, ...: in the order made")]
+COMMENT_ID_PATTERN = r"^c[1-9][0-9]{0,6}$"
+CommentId = Annotated[str, Field(pattern=COMMENT_ID_PATTERN, description="c1, c2, ...: in the order made")]
 MAX_CLAUSE_COMMENTS = 100  # in one review: every clause of a long MoU, in both languages, is rarely commented on
 
 

@@ -88,7 +88,12 @@ async def test_an_unknown_mou_is_not_found(api: httpx.AsyncClient, users: Users)
 def test_the_redline_is_in_the_openapi() -> None:
     from api.main import create_app
 
-    operation = create_app().openapi()["paths"]["/mous/{mou_id}/diff"]["get"]
+    openapi = create_app().openapi()
+    operation = openapi["paths"]["/mous/{mou_id}/diff"]["get"]
     schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
-    assert schema == {"$ref": "#/components/schemas/Redline"}
+    assert schema == {"$ref": "#/components/schemas/CommentedRedline"}
+    fields = openapi["components"]["schemas"]["CommentedRedline"]["properties"]
+    assert {"clauses", "milestones", "one_language_changes", "comments"} <= set(fields)
     assert {p["name"] for p in operation["parameters"]} == {"mou_id", "from", "to"}
+    assert {"get"} <= set(openapi["paths"]["/mous/{mou_id}/comments"])
+    assert {"post"} <= set(openapi["paths"]["/mous/{mou_id}/comments/{comment_id}/answer"])
