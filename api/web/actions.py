@@ -63,7 +63,8 @@ NEW_MILESTONE_FIELDS = tuple(
     f"new_{part}"
     for part in ("id", "title_en", "title_zh", "owner", "due_date", "offset_months", "offset_days", "confirm")
 )
-CLOSING_FIELDS = ("form_name", "reason", *NEW_MILESTONE_FIELDS)
+CHANGED_MILESTONE_FIELDS = ("change_milestone", "change_due_date")
+CLOSING_FIELDS = ("form_name", "reason", *NEW_MILESTONE_FIELDS, *CHANGED_MILESTONE_FIELDS)
 # the form fields a person types (not the hidden ones), shown again when the form is refused
 TYPED_FIELDS: tuple[str, ...] = (
     *("comment", "note", "name_en", "title_en", "name_zh", "title_zh", "starts_at", "venue_en", "venue_zh"),
@@ -146,8 +147,12 @@ def refused_input(problem: Problem) -> str:
     The body's fields (`reason`, `milestones.0.id`) and the rules' (`milestones[0]`, a due date out of the
     term; `milestones`, an id taken or an owner not a party, which the values tell apart) are the form's."""
     field = problem.field or ""
-    if field in ("reason", CONFIRM_FIELD):
+    if field in ("reason", "reply", CONFIRM_FIELD):
         return field
+    if field.startswith("reschedule") and field.endswith("due_date"):
+        return "change_due_date"
+    if field.startswith(("reschedule", "remove")):
+        return "change_milestone"
     if not field.startswith("milestones"):
         return ""
     part = re.sub(r"^milestones(\.\d+|\[\d+\])?\.?", "", field)  # "title.en", "id", "" for the item itself

@@ -1,5 +1,6 @@
 """The MoU page's forms for closing it and for amending its milestones: withdrawal, notice of termination or
-consent to end it by agreement, voiding signatures, reopening to drafting, a milestone added to the plan.
+consent to end it by agreement, voiding signatures, reopening to drafting, a milestone added to the plan, one
+rescheduled or removed.
 Each is the API's own request (api/routes/mous.py, api/routes/milestones.py) through `PageForm.act`: the same
 Update, the same checks, the same refusals, shown next to the field at fault with what was typed kept.
 """
@@ -52,6 +53,18 @@ async def reopen(mou_id: str, page: PageFormDep) -> Response:
 @router.post("/milestones")
 async def amend_milestones(mou_id: str, page: PageFormDep) -> Response:
     fields = {"milestones": [new_milestone(page)], "reason": page.field("reason")}
+    return await page.act(mou_id, MouWorkflow.amend_milestones, AmendMilestones, AmendRequest, fields)
+
+
+@router.post("/milestones/changes")
+async def change_milestone(mou_id: str, page: PageFormDep) -> Response:
+    """Reschedule or remove: the button pressed says which, for the milestone chosen."""
+    milestone_id, reason = page.field("change_milestone"), page.field("reason")
+    fields: dict[str, Any] = {"reason": reason}
+    if page.field("change") == "remove":
+        fields["remove"] = [milestone_id]
+    else:
+        fields["reschedule"] = [{"milestone_id": milestone_id, "due_date": page.field("change_due_date")}]
     return await page.act(mou_id, MouWorkflow.amend_milestones, AmendMilestones, AmendRequest, fields)
 
 

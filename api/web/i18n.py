@@ -141,6 +141,9 @@ ZH_HANT.update(
         "milestone_progress": "里程碑進度",
         "milestone_confirmed": "里程碑確認",
         "milestones_amended": "修訂里程碑",
+        "milestone_rescheduled": "更改里程碑到期日",
+        "milestone_removed": "刪除里程碑",
+        "comment_answered": "回覆意見",
         "renewal_due": "續期到期",
         "renewal_decided": "續期決定",
         "renewed": "已續期",
@@ -394,6 +397,11 @@ ZH_HANT.update(
         "The other side confirms it when done": "完成後由另一方確認",
         "Reason for the amendment": "修訂原因",
         "Add the milestone": "新增里程碑",
+        "Reschedule or remove a milestone of this term": "更改本期里程碑的到期日或刪除里程碑",
+        "New due date": "新到期日",
+        "Reason for the change": "更改原因",
+        "Reschedule the milestone": "更改到期日",
+        "Remove the milestone": "刪除里程碑",
     }
 )
 

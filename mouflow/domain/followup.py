@@ -33,10 +33,12 @@ def instantiate(items: list[MilestonePlanItem], term: Term, term_months: int) ->
     ]
 
 
-def _existing(state: MouState, milestone_id: str) -> Milestone:
+def _existing(state: MouState, milestone_id: str, field: str | None = None) -> Milestone:
     milestone = state.milestone(milestone_id)
     if milestone is None:
-        raise NotFound("MoU {mou} has no milestone {milestone!r}", mou=state.mou_id, milestone=milestone_id)
+        raise NotFound(
+            "MoU {mou} has no milestone {milestone!r}", field=field, mou=state.mou_id, milestone=milestone_id
+        )
     return milestone
 
 
@@ -131,7 +133,7 @@ def _amended_term(state: MouState, amend: AmendMilestones) -> Term:
     require_stage(state, EXECUTED_STAGES, "amend the milestone plan")
     check_plan(state.party_ids, amend.milestones, taken={m.id for m in state.milestones})
     for field, milestone_id in _changed_ids(amend):
-        _require_not_done(_existing(state, milestone_id), field=field)
+        _require_not_done(_existing(state, milestone_id, field), field=field)
     return require_term(state)
 
 

@@ -180,6 +180,39 @@ async def test_the_owner_adds_a_milestone_and_bad_input_is_refused_next_to_its_f
     assert "milestones_amended" in await web.audit(MOU)
 
 
+async def test_the_owner_reschedules_and_removes_a_milestone_and_bad_input_is_refused_next_to_its_field(
+    web: Site, time_env: WorkflowEnvironment
+) -> None:
+    await in_force(web, time_env)
+    hkte, qianhai = await web.signed_in("hkte"), await web.signed_in("qianhai")
+    assert "form-change-milestone" not in await mou_page(qianhai)  # the owner amends the plan
+    form = (await mou_page(hkte))["form-change-milestone"]
+    before = await web.detail(MOU)
+    fair = next(m for m in before["milestones"] if m["id"] == "joint-recruitment-fair")
+    term_end = date.fromisoformat(before["term"]["end_date"])
+    moved = date.fromisoformat(fair["due_date"]) + timedelta(days=14)
+    typed = {"change_milestone": fair["id"], "change_due_date": moved.isoformat(), "reason": "The venue moved"}
+    bad = {
+        "change-due-date": typed | {"change": "reschedule", "change_due_date": term_end.isoformat()},
+        "change-milestone": typed | {"change": "remove", "change_milestone": "no-such-milestone"},
+        "reason": typed | {"change": "reschedule", "reason": ""},
+    }
+    for field, fields in bad.items():
+        refused = await hkte.post(form, fields)
+        assert refused.status in {404, 422}, (field, refused.response.text)
+        assert refused.text(f"error-change-{field}") == refused.text("error"), field
+    assert (await web.detail(MOU))["milestones"] == before["milestones"]  # nothing changed
+
+    assert (await hkte.post(form, typed | {"change": "reschedule"})).status == 303
+    after = {m["id"]: m for m in (await web.detail(MOU))["milestones"]}
+    assert after[fair["id"]]["due_date"] == moved.isoformat()
+    form = (await mou_page(hkte))["form-change-milestone"]
+    assert (await hkte.post(form, typed | {"change": "remove", "reason": "Merged into the forum"})).status == 303
+    assert fair["id"] not in {m["id"] for m in (await web.detail(MOU))["milestones"]}
+    audit = await web.audit(MOU)
+    assert "milestone_rescheduled" in audit and "milestone_removed" in audit
+
+
 def amend_body(**changes: Any) -> dict[str, Any]:
     item = {
         "id": "talent-forum",
