@@ -28,9 +28,12 @@ from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
 from api.web.i18n import Translator, language_of
 from api.web.mou_pages import mou_response
+from api.web.reading_pages import redline_response
 from api.web.refusals import refusal_in
 from api.workflows import A, MouUpdate, Writer, release_connection
 from mouflow.domain.actions import (
+    AnswerComment,
+    AnswerRequest,
     CeremonyRequest,
     ConfirmMilestone,
     ConfirmRequest,
@@ -54,8 +57,10 @@ from mouflow.store.web_sessions import SignedIn
 from workflows.mou import MouWorkflow
 
 M = TypeVar("M", bound=BaseModel)
+Compared = tuple[int | None, int | None]  # a redline's from and to, each None for its default
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False)
 FORM_KEY = re.compile(r"^[0-9a-f]{32}$")
+CLAUSE_COMMENT_FIELD = re.compile(r"^clause_([1-9][0-9]{0,2})_(en|zh)$")
 WITNESS_PARTS = ("name_en", "name_zh", "title_en", "title_zh")
 WITNESS_FIELDS = tuple(f"witness_{part}" for part in WITNESS_PARTS)
 # the closing and amending forms' (api/web/closing_actions.py); `form_name` says which form a refusal belongs to
@@ -101,17 +106,45 @@ class PageForm:
         first: Callable[[M], None] | None = None,
         **extra: Any,
     ) -> Response:
-        """Done: back to the page (303, so a reload does not post again). Refused: the page again, with why.
-        `first` checks what the API checks before the Update (a sync read of the store, run off the loop)."""
+        """Done: back to the page the form was on (303, so a reload does not post again). Refused: that page
+        again, with why. `first` checks what the API checks before the Update (a sync read of the store, run
+        off the loop)."""
         with refusal(self.session) as refused:
             body = as_body(said, fields)
             writer = self._writer(body)  # a form without its key is refused first, whatever else it says
             if first is not None:
                 await run_in_threadpool(self._checked_first, first, body)
             await writer.act(mou_id, update, action_type, body, **extra)
+        compared = self.redline_compared()
+        if refused.problem is not None and compared is not None:
+            return await self._refused_redline(mou_id, compared, refused.problem)
         if refused.problem is not None:
             return await self._refused_page(mou_id, refused.problem)
+        if compared is not None:
+            return RedirectResponse(_redline_url(mou_id, compared, _name_of(update)), status_code=303)
         return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done={_name_of(update)}", status_code=303)
+
+    def redline_compared(self) -> Compared | None:
+        """The versions of the redline a form was posted from (its hidden `redline_from` and `redline_to`);
+        None for the MoU page's own forms."""
+        if "redline_to" not in self.form:
+            return None
+        return _version_or_none(self.field("redline_from")), _version_or_none(self.field("redline_to"))
+
+    async def _refused_redline(self, mou_id: str, compared: Compared, problem: Problem) -> Response:
+        words = refusal_in(problem, Translator(language_of(self.request)))
+        typed = {name: value for name, value in self.form.items() if isinstance(value, str)}
+        return await redline_response(
+            self.request,
+            self.session,
+            self.client,
+            self.who,
+            mou_id,
+            compared,
+            error=words,
+            status_code=problem.status,
+            entered=typed | {"refused_at": refused_input(problem)},
+        )
 
     async def _refused_page(self, mou_id: str, problem: Problem) -> Response:
         """The API's status and words, in the page's language, with what the user typed kept."""
@@ -140,6 +173,15 @@ class PageForm:
         return Writer(
             user=self.who.user, session=self.session, client=self.client, request_id=key, idempotency=idempotency
         )
+
+
+def _version_or_none(typed: str) -> int | None:
+    return int(typed) if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= 1_000_000 else None
+
+
+def _redline_url(mou_id: str, compared: Compared, done: str) -> str:
+    versions = "".join(f"&{name}={v}" for name, v in zip(("from", "to"), compared, strict=True) if v is not None)
+    return f"{WEB_PATH}/mous/{mou_id}/redline?done={done}{versions}"
 
 
 def refused_input(problem: Problem) -> str:
@@ -193,8 +235,28 @@ async def submit(mou_id: str, page: PageFormDep) -> Response:
 
 @router.post("/review")
 async def review(mou_id: str, page: PageFormDep) -> Response:
-    fields = {name: page.field(name) for name in ("version", "decision", "comment")}
+    """From the MoU page, on the whole version; from the redline, on its clauses too."""
+    fields: dict[str, Any] = {name: page.field(name) for name in ("version", "decision", "comment")}
+    fields["clause_comments"] = clause_comments(page.form)
     return await page.act(mou_id, MouWorkflow.review, Review, ReviewRequest, fields)
+
+
+def clause_comments(form: FormData) -> list[dict[str, Any]]:
+    """The redline's boxes, `clause_2_zh` for clause 2's Chinese text: those written in, in clause order."""
+    found = []
+    for name, value in form.multi_items():
+        match = CLAUSE_COMMENT_FIELD.match(name)
+        if match and isinstance(value, str) and value.strip():
+            found.append({"clause": int(match[1]), "language": match[2], "text": value.strip()})
+    return sorted(found, key=lambda comment: (comment["clause"], comment["language"]))
+
+
+@router.post("/comments/{comment_id}/answer")
+async def answer_comment(mou_id: str, comment_id: str, page: PageFormDep) -> Response:
+    """The button pressed says which: marked addressed, or answered with the reply typed."""
+    fields = {"resolution": page.field("resolution"), "reply": page.field("reply")}
+    update = MouWorkflow.answer_comment
+    return await page.act(mou_id, update, AnswerComment, AnswerRequest, fields, comment_id=comment_id)
 
 
 @router.post("/sign")

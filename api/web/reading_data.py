@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from api.access import visible_mou
 from api.services.mous import read_draft
-from api.services.redlines import Comparison, compare_versions
+from api.services.redlines import Comparison, PlacedComment, compare_versions
 from mouflow.domain.content import DraftContent
 from mouflow.domain.summaries import MouStatus, VersionInfo
 from mouflow.redline.models import ClauseChange, OneLanguageChange, Part
@@ -23,6 +23,7 @@ class Versions:
     title_zh: str
     versions: list[VersionInfo]
     party_names: dict[str, tuple[str, str]]
+    status: MouStatus
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,12 @@ class VersionView:
 
 @dataclass(frozen=True)
 class ClauseRow:
-    """A clause's change, and its parts that changed in one language only, for the flag beside it."""
+    """A clause's change, its parts that changed in one language only, for the flag beside it, and the review
+    comments on it."""
 
     change: ClauseChange
     one_language: list[OneLanguageChange]
+    comments: list[PlacedComment]
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,11 @@ class RedlineView:
     mou: Versions
     comparison: Comparison
     clauses: list[ClauseRow]
+    on_the_whole: list[PlacedComment]  # the comments on either version as a whole
+
+    @property
+    def open_comments(self) -> int:
+        return sum(1 for placed in self.comparison.comments if placed.comment.answer is None)
 
 
 def version_view(*, session: Session, user: UserRow, mou_id: str, number: int) -> VersionView:
@@ -59,8 +67,14 @@ def redline_view(
         session=session, user=user, mou_id=mou_id, from_version=from_version, to_version=to_version
     )
     flagged = comparison.redline.one_language_changes
-    clauses = [ClauseRow(change, _flags_of(change, flagged)) for change in comparison.redline.clauses]
-    return RedlineView(mou=_versions(session, user, mou_id), comparison=comparison, clauses=clauses)
+    clauses = [
+        ClauseRow(change, _flags_of(change, flagged), [p for p in comparison.comments if p.on(change)])
+        for change in comparison.redline.clauses
+    ]
+    on_the_whole = [placed for placed in comparison.comments if placed.comment.clause is None]
+    return RedlineView(
+        mou=_versions(session, user, mou_id), comparison=comparison, clauses=clauses, on_the_whole=on_the_whole
+    )
 
 
 def _flags_of(change: ClauseChange, flagged: tuple[OneLanguageChange, ...]) -> list[OneLanguageChange]:
@@ -70,10 +84,12 @@ def _flags_of(change: ClauseChange, flagged: tuple[OneLanguageChange, ...]) -> l
 
 def _versions(session: Session, user: UserRow, mou_id: str) -> Versions:
     row = visible_mou(session=session, user=user, mou_id=mou_id)
+    status = MouStatus.model_validate(row.status)
     return Versions(
         mou_id=row.id,
         title_en=row.title_en,
         title_zh=row.title_zh,
-        versions=MouStatus.model_validate(row.status).versions,
+        versions=status.versions,
         party_names={p.id: (p.name_en, p.name_zh) for p in list_parties(session=session)},
+        status=status,
     )

@@ -89,6 +89,17 @@ ZH_HANT_REFUSALS.update(
     }
 )
 
+# review comments and their answers (mouflow/domain/discussion.py)
+ZH_HANT_REFUSALS.update(
+    {
+        "version {version} has no clause {clause}; its clauses are 1 to {count}": "第 {version} 版沒有第 {clause} 條；其條款為第 1 至第 {count} 條",
+        "this MoU's comments would pass {limit} KB; shorten these or answer on the whole version": "本備忘錄的意見將超過 {limit} KB；請縮短意見，或就整個版本提出意見",
+        "an answer needs a reply saying why the text stays, or what is asked": "回覆意見須寫明文本為何不改，或須對方說明甚麼",
+        "MoU {mou} has no comment {comment!r}": "備忘錄 {mou} 沒有意見 {comment!r}",
+        "comment {comment!r} was already {resolution} by {name}": "意見 {comment!r} 已由 {name} {resolution}",
+    }
+)
+
 # submitting with a text changed in one language only, unconfirmed (api/services/authenticity.py); the page
 # lists the changes, translated, beside the checkbox, so the Chinese words count them rather than name them
 ZH_HANT_REFUSALS[UNCONFIRMED] = (
@@ -99,6 +110,9 @@ ZH_HANT_REFUSALS[UNCONFIRMED] = (
 # the values a refusal names that are words, not data: what was being done, stages, roles
 ZH_HANT_VALUES: dict[str, str] = {
     "amend the milestone plan": "修訂里程碑計劃",
+    "answer a review comment": "回覆審閱意見",
+    "addressed": "處理",
+    "answered": "回覆",
     "confirm a milestone": "確認里程碑",
     "decide on renewal": "決定續期",
     "reopen the approved version": "重新開放已批准的版本",
