@@ -408,7 +408,9 @@ ZH_HANT.update(
         "Comment on this clause": "就本條款提出意見",
         "Your comments on the clauses above go with this review.": "你就以上條款提出的意見會隨本審閱一併提交。",
         "Comment on the whole version": "就整個版本提出意見",
-        "Review this version: comment on any clause, then approve or request changes": "審閱此版本：可就任何條款提出意見，然後批准或要求修改",
+        "Review this version: comment on any clause, then approve or request changes": (
+            "審閱此版本：可就任何條款提出意見，然後批准或要求修改"
+        ),
         "Review comments": "審閱意見",
         "not answered": "未回覆",
         "Comments on the whole version": "就整個版本提出的意見",
