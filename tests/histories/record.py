@@ -5,9 +5,10 @@ Run `python -m tests.histories.record` after a deliberate change of workflow log
 """
 
 import asyncio
+import dataclasses
 import sys
 import tempfile
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from temporalio.api.enums.v1 import EventType
@@ -17,9 +18,13 @@ from temporalio.testing import WorkflowEnvironment
 from mouflow.demo import HKTE, NANSHA, QIANHAI, gba_mou, officer
 from mouflow.domain.actions import (
     AmendMilestones,
+    AnswerComment,
+    ClauseComment,
     Close,
     DecideRenewal,
     Reopen,
+    Reschedule,
+    ReviewRequest,
     Revise,
     Sign,
     Submit,
@@ -27,7 +32,8 @@ from mouflow.domain.actions import (
     VoidSignatures,
 )
 from mouflow.domain.content import Bilingual, MilestonePlanItem, Party
-from mouflow.domain.enums import SigningMode, TerminationWay
+from mouflow.domain.enums import CommentResolution, ReviewDecision, SigningMode, TerminationWay, TextLanguage
+from mouflow.domain.term import RENEWAL_NOTICE_DAYS
 from mouflow.store.db import make_engine, session_factory
 from mouflow.store.migrate import create_schema
 from tests import symposium as case
@@ -41,10 +47,33 @@ TASK_QUEUE = "mouflow-histories"
 AGREEMENT = TerminationWay.AGREEMENT
 
 
+ON_CLAUSE_2 = ClauseComment(clause=2, language=TextLanguage.ZH, text="請列明雙方合作的服務範圍。")
+
+
+async def negotiate_with_comments(mou: Mou) -> None:
+    """The symposium's negotiation, its request for changes naming clause 2's Chinese text as well; version 2
+    addresses the clause comment and answers the comment on the whole."""
+    for step in case.negotiation(mou.id):
+        request = step.request
+        if isinstance(request, ReviewRequest) and request.decision is ReviewDecision.REQUEST_CHANGES:
+            commented = request.model_copy(update={"clause_comments": [ON_CLAUSE_2]})
+            step = dataclasses.replace(step, request=commented)
+        await case.on(mou, step)
+        if step.name.startswith("draft"):
+            for comment_id, resolution, reply in (
+                ("c1", CommentResolution.ANSWERED, "The services clause is added as clause 3."),
+                ("c2", CommentResolution.ADDRESSED, ""),
+            ):
+                answer = AnswerComment(actor=officer(HKTE), comment_id=comment_id, resolution=resolution, reply=reply)
+                await mou.execute_update(MouWorkflow.answer_comment, answer)
+
+
 async def qianhai_signed_and_followed_up(env: WorkflowEnvironment) -> Mou:
-    """Revision round, ceremony, signatures, amendment, progress, confirmation, overdue, termination by agreement."""
+    """Revision round with comments on the whole and on a clause, both answered; ceremony, signatures,
+    amendments (a milestone added, one moved, one removed), progress, confirmation, overdue, termination by
+    agreement."""
     mou = await start(env.client, TASK_QUEUE, case.QIANHAI_MOU, history_limit=60)
-    await case.negotiate_qianhai(mou)
+    await negotiate_with_comments(mou)
     await case.hold_ceremony(env, mou, QIANHAI)
     extra = MilestonePlanItem(
         id="youth-internships",
@@ -56,16 +85,39 @@ async def qianhai_signed_and_followed_up(env: WorkflowEnvironment) -> Mou:
         MouWorkflow.amend_milestones,
         AmendMilestones(actor=officer(HKTE), milestones=[extra], reason="Added at the first meeting"),
     )
+    moved = await _a_week_later(mou, "youth-internships")
+    await mou.execute_update(
+        MouWorkflow.amend_milestones,
+        AmendMilestones(actor=officer(HKTE), reschedule=[moved], remove=["annual-review"], reason="Second meeting"),
+    )
     await case.report(mou, HKTE, "joint-recruitment-fair")
     await case.confirm_by(mou, QIANHAI, "joint-recruitment-fair")
     await env.sleep(timedelta(days=200))
     await eventually(mou, lambda s: s.has_overdue, "an overdue milestone")
+    await _until_the_renewal_notice(env, mou)
     await mou.execute_update(MouWorkflow.decide_renewal, DecideRenewal(actor=officer(QIANHAI), renew=True))
     for party in (HKTE, QIANHAI):  # ended at once by agreement: by notice it would stay in force for months
         terminate = Terminate(actor=officer(party), reason="Superseded by a wider agreement", by=AGREEMENT)
         await mou.execute_update(MouWorkflow.terminate, terminate)
     await mou.result()
     return mou
+
+
+async def _until_the_renewal_notice(env: WorkflowEnvironment, mou: Mou) -> None:
+    """A renewal is decided once the notice that the term ends has gone out (`term.check_renewal`)."""
+    term = (await status(mou)).term
+    assert term is not None
+    notice_day = term.end_date - timedelta(days=RENEWAL_NOTICE_DAYS)
+    today = (await env.get_current_time()).date()
+    await env.sleep(max(notice_day - today, timedelta(0)) + timedelta(days=1))
+    await eventually(mou, lambda s: s.term is not None and s.term.renewal_notice_sent, "the renewal notice")
+
+
+async def _a_week_later(mou: Mou, milestone_id: str) -> Reschedule:
+    milestone = (await status(mou)).milestone(milestone_id)
+    assert milestone is not None
+    due: date = milestone.due_date + timedelta(days=7)
+    return Reschedule(milestone_id=milestone_id, due_date=due)
 
 
 async def nansha_escalated_then_withdrawn(env: WorkflowEnvironment) -> Mou:
