@@ -69,7 +69,6 @@ DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay wi
 PROMPT_PAPER_PATCH = "documents-prompt-v1"  # the first draft at once, and nothing owed lost at continue-as-new
 DOCUMENTS_QUEUE_PATCH = "documents-queue-v1"  # renders on a task queue of their own
 RENDERS_APART_PATCH = "documents-apart-v1"  # renders beside the main loop, bounded; what fails is recorded missing
-DRAFTING_DESK_PATCH = "drafting-desk-v1"  # a review keeps its comments, for the drafter to answer
 # about two and a half minutes of attempts (10 s, 20 s, 40 s, 60 s apart): a render that fails this long
 # fails for a reason a person must look at, and the MoU records the document as missing instead
 RENDER_RETRY = RetryPolicy(
@@ -175,9 +174,9 @@ class MouWorkflow:
 
     @workflow.update
     async def review(self, action: Review) -> MouSummary:
-        if workflow.patched(DRAFTING_DESK_PATCH):
-            return await self._act(review.apply_review, action)
-        return await self._act(review.apply_review_before_discussion, action)
+        """Records the review and its comments. Keeping comments sends no command the workflow did not send
+        before, so it needs no patch (mouflow.domain.rules, rule 4)."""
+        return await self._act(review.apply_review, action)
 
     @review.validator
     def _check_review(self, action: Review) -> None:

@@ -48,6 +48,7 @@ class Comparison:
     reviewed_version: int | None  # the one the user's party last reviewed
     redline: Redline
     comments: tuple[PlacedComment, ...]
+    elsewhere: tuple[ReviewComment, ...]  # comments on other versions not answered yet, to answer from here too
 
     def commented(self) -> CommentedRedline:
         return CommentedRedline(**dict(self.redline), comments=self.comments)
@@ -79,7 +80,8 @@ def compare_versions(
         latest=latest,
         reviewed_version=reviewed,
         redline=compared,
-        comments=place_comments(comments, compared, old, new),
+        comments=(placed := place_comments(comments, compared, old, new)),
+        elsewhere=_open_elsewhere(comments, placed),
     )
 
 
@@ -97,6 +99,11 @@ def place_comments(comments: list[ReviewComment], compared: Redline, old: int, n
         elif comment.version == new and comment.clause in came:
             placed.append(PlacedComment(comment=comment, old_number=came[comment.clause], new_number=comment.clause))
     return tuple(placed)
+
+
+def _open_elsewhere(comments: list[ReviewComment], placed: tuple[PlacedComment, ...]) -> tuple[ReviewComment, ...]:
+    shown = {p.comment.id for p in placed}
+    return tuple(comment for comment in comments if comment.answer is None and comment.id not in shown)
 
 
 def _existing(mou_id: str, number: int, latest: int, field: str) -> int:

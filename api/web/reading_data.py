@@ -49,10 +49,12 @@ class RedlineView:
     comparison: Comparison
     clauses: list[ClauseRow]
     on_the_whole: list[PlacedComment]  # the comments on either version as a whole
+    elsewhere: list[PlacedComment]  # those on other versions, not answered yet
 
     @property
     def open_comments(self) -> int:
-        return sum(1 for placed in self.comparison.comments if placed.comment.answer is None)
+        shown = [placed.comment for placed in (*self.comparison.comments, *self.elsewhere)]
+        return sum(1 for comment in shown if comment.answer is None)
 
 
 def version_view(*, session: Session, user: UserRow, mou_id: str, number: int) -> VersionView:
@@ -72,8 +74,13 @@ def redline_view(
         for change in comparison.redline.clauses
     ]
     on_the_whole = [placed for placed in comparison.comments if placed.comment.clause is None]
+    elsewhere = [PlacedComment(comment=comment) for comment in comparison.elsewhere]
     return RedlineView(
-        mou=_versions(session, user, mou_id), comparison=comparison, clauses=clauses, on_the_whole=on_the_whole
+        mou=_versions(session, user, mou_id),
+        comparison=comparison,
+        clauses=clauses,
+        on_the_whole=on_the_whole,
+        elsewhere=elsewhere,
     )
 
 

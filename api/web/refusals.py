@@ -15,6 +15,7 @@ from api.web.i18n import Translator
 
 ZH_HANT_REFUSALS: dict[str, str] = {
     "MoU {mou} has no milestone {milestone!r}": "備忘錄 {mou} 沒有里程碑 {milestone!r}",
+    "milestone {milestone!r} is already due on {due}": "里程碑 {milestone!r} 的到期日已是 {due}",
     "a party has signed already; void the signatures before reopening": "已有締約方簽署；須先作廢簽署，才可重新開放草擬",
     "a request for changes needs a comment saying what to change": "要求修改時須附意見，說明要修改甚麼",
     "cannot {doing} while the MoU is {stage}; it must be {expected}": "備忘錄目前為「{stage}」，不可{doing}；須為「{expected}」",

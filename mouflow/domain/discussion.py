@@ -14,8 +14,10 @@ from mouflow.domain.state import CommentAnswer, Event, MouState, ReviewComment
 from mouflow.errors import AlreadyDone, InvalidInput, NotFound
 
 # the state carries every comment across continue-as-new, beside the drafts (drafting.MAX_DRAFTS_BYTES):
-# room for hundreds of long comments, and well inside Temporal's 2 MB payload limit
+# room for hundreds of long comments and replies, and well inside Temporal's 2 MB payload limit
 MAX_DISCUSSION_BYTES = 256 * 1024
+# what each comment and each answer carries besides its words: ids, the author, times, as JSON
+RECORD_OVERHEAD_BYTES = 400
 
 
 def check_comments(state: MouState, review: Review) -> None:
@@ -31,12 +33,22 @@ def check_comments(state: MouState, review: Review) -> None:
                 clause=comment.clause,
                 count=clauses,
             )
-    written = sum(len(c.text.encode()) for c in state.comments)
-    adding = len(review.comment.encode()) + sum(len(c.text.encode()) for c in review.clause_comments)
-    if written + adding > MAX_DISCUSSION_BYTES:
+    texts = [review.comment] if review.comment.strip() else []
+    _require_room(state, [*texts, *(c.text for c in review.clause_comments)], field="clause_comments")
+
+
+def discussion_bytes(state: MouState) -> int:
+    """What the comments and their answers take in the state, about."""
+    answers = [c.answer.reply for c in state.comments if c.answer is not None]
+    return sum(len(text.encode()) + RECORD_OVERHEAD_BYTES for text in [*(c.text for c in state.comments), *answers])
+
+
+def _require_room(state: MouState, adding: list[str], field: str) -> None:
+    added = sum(len(text.encode()) + RECORD_OVERHEAD_BYTES for text in adding)
+    if discussion_bytes(state) + added > MAX_DISCUSSION_BYTES:
         raise InvalidInput(
             "this MoU's comments would pass {limit} KB; shorten these or answer on the whole version",
-            field="clause_comments",
+            field=field,
             limit=MAX_DISCUSSION_BYTES // 1024,
         )
 
@@ -71,6 +83,7 @@ def check_answer(state: MouState, answer: AnswerComment) -> None:
     _comment_to_answer(state, answer)
     if answer.resolution is CommentResolution.ANSWERED and not answer.reply.strip():
         raise InvalidInput("an answer needs a reply saying why the text stays, or what is asked", field="reply")
+    _require_room(state, [answer.reply], field="reply")
 
 
 def _comment_to_answer(state: MouState, answer: AnswerComment) -> ReviewComment:

@@ -159,7 +159,16 @@ def check_amendment_dates(state: MouState, amend: AmendMilestones, now: datetime
         due = due_date_in_term(item, term, term_months)
         check_due_date(item.id, due, start, term.end_date, field=f"milestones[{index}]")
     for index, moved in enumerate(amend.reschedule):
-        check_due_date(moved.milestone_id, moved.due_date, start, term.end_date, field=f"reschedule[{index}].due_date")
+        field = f"reschedule[{index}].due_date"
+        check_due_date(moved.milestone_id, moved.due_date, start, term.end_date, field=field)
+        milestone = state.milestone(moved.milestone_id)
+        if milestone is not None and milestone.due_date == moved.due_date:
+            raise InvalidInput(
+                "milestone {milestone!r} is already due on {due}",
+                field=field,
+                milestone=milestone.id,
+                due=moved.due_date,
+            )
 
 
 def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[Event]:
@@ -178,10 +187,13 @@ def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[
 
 
 def _reschedule(state: MouState, moved: Reschedule, amend: AmendMilestones, now: datetime) -> Event:
-    """This term's milestone moves; the plan keeps its rule for later terms. Its reminders start again."""
+    """This term's milestone moves; the plan keeps its rule for later terms. Moved later, its reminders start
+    again; moved earlier, those sent stay sent. It is overdue again only once the new date has passed."""
     milestone = _existing(state, moved.milestone_id)
     earlier = milestone.due_date
-    milestone.due_date, milestone.reminders_sent, milestone.overdue_since = moved.due_date, [], None
+    if moved.due_date > earlier:
+        milestone.reminders_sent = []
+    milestone.due_date, milestone.overdue_since = moved.due_date, None
     return Event(
         kind=EventKind.MILESTONE_RESCHEDULED,
         at=now,

@@ -15,7 +15,8 @@ would not. The fields of that action:
 - the ways of ending a signed MoU (by notice, by agreement) are asked about one by one, as the ways of
   signing are: the check tells them apart (a party that gave notice may still consent, and the other way);
 - a comment answered: marking it addressed stands for answering it, which differs only by the reply typed;
-- a milestone moved by amendment: to the first day a milestone may be due, for the reason given below;
+- a milestone moved by amendment: to the first day a milestone may be due (the next, when it is due on that
+  day already), for the reason given below;
 - a milestone added by amendment: the check reads every field of it, so the representative is one the
   check must accept whenever any milestone would be: an id no milestone has, owned by a party to the MoU,
   due on the first day a new milestone may be (`followup.check_amendment_dates`: the later of the effective
@@ -230,8 +231,12 @@ def _amendment(state: MouState, actor: Actor, now: datetime) -> AmendMilestones:
 
 
 def _may_reschedule(state: MouState, actor: Actor, milestone_id: str, now: datetime) -> bool:
-    """To the first day a milestone may be due: were that refused, so would every later day."""
+    """To the first day a milestone may be due, or the next when it is due then already: were that refused,
+    so would every later day."""
     first_day = max(state.term.effective_date, local_date(now)) if state.term else local_date(now)
+    milestone = state.milestone(milestone_id)
+    if milestone is not None and milestone.due_date == first_day:
+        first_day += timedelta(days=1)
     try:
         moved = Reschedule(milestone_id=milestone_id, due_date=first_day)
     except ValidationError:  # past the last day a date may be: every day it could be moved to is earlier

@@ -48,14 +48,8 @@ def _round_to_review(state: MouState, review: Review) -> ReviewRound:
 
 def apply_review(state: MouState, review: Review, now: datetime) -> list[Event]:
     """The review, and its comments kept for the drafter to answer."""
-    events = apply_review_before_discussion(state, review, now)
-    record_comments(state, review, now)
-    return events
-
-
-def apply_review_before_discussion(state: MouState, review: Review, now: datetime) -> list[Event]:
-    """The review as histories from before comments were kept replay it (workflows.mou, DISCUSSION_PATCH)."""
     review_round = _round_to_review(state, review)
+    record_comments(state, review, now)
     party_id = review.actor.party_id
     review_round.reviews[party_id] = ReviewRecord(
         party_id=party_id, decision=review.decision, comment=review.comment, reviewer=review.actor, at=now

@@ -24,6 +24,12 @@ The policy, which tests/domain/test_replay_policy.py holds the code to:
    does with an action (termination by notice instead of at once), or to a need of rule 2 (an approved
    version reopened explicitly before it is edited). A check of rule 1 takes an edition only when MoUs
    agreed under older rules should keep the older rule for their new actions too (the ways of signing).
+4. What only adds to the state, and changes no command the workflow sends, needs neither an edition nor a
+   patch: a review's comments (`mouflow.domain.discussion`) are kept in the state and shown, and nothing the
+   workflow decides reads them. An old history replays to the same commands, its state gaining the comments
+   its reviews made, which the drafter may then answer. A patch here would harm: `workflow.patched` answers
+   once per run, so a run whose first review came before the change would drop every comment until it
+   continued as new.
 
 Editions: a new MoU starts under `CEREMONY_AND_NOTICE`, and a carried state not yet signed is raised to it
 at continue-as-new (a signed MoU keeps the rules it was agreed under); the workflow does both behind

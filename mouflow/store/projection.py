@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mouflow.domain.enums import EventKind
 from mouflow.domain.state import DraftVersion, Event, Milestone
 from mouflow.domain.summaries import MilestoneKey, MouStatus
 from mouflow.store.audit import append_events
@@ -87,6 +88,8 @@ def _insert_version(*, session: Session, mou_id: str, version: DraftVersion) -> 
 def _upsert_milestone(*, session: Session, mou_id: str, milestone: Milestone, seq: int) -> None:
     key = (mou_id, milestone.term_number, milestone.id)
     row = session.get(MilestoneRow, key, with_for_update=True)
+    if row is None and _removed_since(session=session, mou_id=mou_id, milestone_id=milestone.id, seq=seq):
+        return  # an older transition recorded late: the milestone was removed after it
     if row is None:
         row = MilestoneRow(mou_id=mou_id, term_number=milestone.term_number, milestone_id=milestone.id, last_seq=0)
         session.add(row)
@@ -96,6 +99,16 @@ def _upsert_milestone(*, session: Session, mou_id: str, milestone: Milestone, se
     row.owner_party_id, row.due_date = milestone.owner_party_id, milestone.due_date
     row.status, row.overdue = milestone.status.value, milestone.is_overdue
     row.confirmed, row.last_seq = milestone.confirmed_by is not None, seq
+
+
+def _removed_since(*, session: Session, mou_id: str, milestone_id: str, seq: int) -> bool:
+    removal = select(EventRow.id).where(
+        EventRow.mou_id == mou_id,
+        EventRow.kind == EventKind.MILESTONE_REMOVED.value,
+        EventRow.milestone_id == milestone_id,
+        EventRow.seq > seq,
+    )
+    return session.scalar(removal.limit(1)) is not None
 
 
 def _delete_milestone(*, session: Session, mou_id: str, key: MilestoneKey, seq: int) -> None:

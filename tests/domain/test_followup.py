@@ -169,3 +169,14 @@ def test_an_amendment_changes_something_and_each_milestone_once() -> None:
             remove=["a-b"],
             reason="r",
         )
+
+
+def test_a_milestone_is_not_rescheduled_to_the_day_it_is_due_and_moved_earlier_keeps_its_reminders() -> None:
+    state = executed()
+    fair = state.milestone("joint-recruitment-fair")
+    assert fair is not None
+    with pytest.raises(InvalidInput, match="already due on"):
+        followup.check_new_amendment(state, moved("joint-recruitment-fair", fair.due_date), T0)
+    fair.reminders_sent = [30]
+    followup.apply_amend(state, moved("joint-recruitment-fair", fair.due_date - timedelta(days=3)), T0)
+    assert fair.reminders_sent == [30]

@@ -242,7 +242,7 @@ def milestone_forms(state: MouState, offers: Offers, user: Actor, now: datetime)
     for milestone_id in sorted(milestone_ids):
         sent = [
             AmendMilestones(actor=user, reschedule=[Reschedule(milestone_id=milestone_id, due_date=day)], reason=r)
-            for day in days_a_milestone_may_be_due(state, now)
+            for day in days_a_milestone_may_be_moved_to(state, milestone_id, now)
             for r in REASONS
         ]
         could_send = [
@@ -254,12 +254,15 @@ def milestone_forms(state: MouState, offers: Offers, user: Actor, now: datetime)
         form_matches("remove", milestone_id in offers.remove, removals, removals, state, now)
 
 
-def days_a_milestone_may_be_due(state: MouState, now: datetime) -> list[date]:
+def days_a_milestone_may_be_moved_to(state: MouState, milestone_id: str, now: datetime) -> list[date]:
+    """The first and the last day it may be due, but the day it is due already."""
     if state.term is None:
         return []
     first = max(state.term.effective_date, local_date(now))
     last = state.term.end_date - timedelta(days=1)
-    return [first, last] if first <= last else []
+    milestone = state.milestone(milestone_id)
+    due = milestone.due_date if milestone is not None else None
+    return [day for day in (first, first + timedelta(days=1), last) if first <= day <= last and day != due]
 
 
 def answer_forms(state: MouState, offers: Offers, user: Actor, now: datetime) -> None:

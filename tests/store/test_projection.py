@@ -7,6 +7,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from mouflow.demo import HKTE, officer
+from mouflow.domain import followup
+from mouflow.domain.actions import AmendMilestones
 from mouflow.domain.enums import EventKind, Stage
 from mouflow.domain.state import Event
 from mouflow.store.db import session_scope
@@ -66,3 +69,26 @@ def test_a_retry_racing_a_slow_first_attempt_finds_its_rows(sessions: sessionmak
             assert not retry.done()
         assert retry.result(timeout=10) is False
     assert counts(sessions) == (1, 3, 2)
+
+
+def test_a_removed_milestone_stays_removed_when_an_older_transition_arrives_late(
+    sessions: sessionmaker[Session],
+) -> None:
+    state = executed()
+    state.seq = 5
+    record(sessions, transition_of("mou-hkte-qianhai-2025", state, [Event(kind=EventKind.EXECUTED, at=T0)]))
+    progress = transition_of(
+        "mou-hkte-qianhai-2025",
+        state,
+        [Event(kind=EventKind.MILESTONE_PROGRESS, at=T0, milestone_id="joint-recruitment-fair")],
+    )
+    removal = AmendMilestones(actor=officer(HKTE), remove=["joint-recruitment-fair"], reason="merged")
+    removed = state.model_copy(deep=True)
+    events = followup.apply_amend(removed, removal, T0)
+    removed.seq = 7
+    record(sessions, transition_of("mou-hkte-qianhai-2025", removed, events))
+    progress.seq = 6  # recorded after the removal, though it came before it
+    record(sessions, progress)
+    with sessions() as session:
+        ids = set(session.scalars(select(MilestoneRow.milestone_id)))
+    assert ids == {"talent-services-report", "annual-review"}

@@ -71,7 +71,7 @@ async def test_the_redline_in_chinese(web: Site) -> None:
 async def test_the_mou_page_links_to_the_text_and_what_changed(web: Site) -> None:
     await two_versions(web.api, web.users)
     page = await (await web.signed_in("qianhai")).get(f"/web/mous/{MOU}")
-    assert page.text("reading") == "Read version 2 · What changed · Review comments: 1, not answered 1"
+    assert page.text("reading") == "Read version 2 · What changed · Review comments: 1, not answered: 1"
     html = page.response.text
     assert f'href="/web/mous/{MOU}/versions/2" id="read-version"' in html
     assert f'href="/web/mous/{MOU}/redline" id="what-changed"' in html

@@ -47,5 +47,5 @@ async def test_the_drafter_answers_on_the_redline_and_an_empty_answer_is_refused
     answered = await hkte.post(form, {"resolution": "answered", "reply": "The events are held twice a year."})
     assert answered.status == 303
     page = await hkte.get(answered.response.headers["location"])
-    assert page.text("answer-c1").startswith("↩ Answered in version 1")
+    assert page.text("answer-c1").startswith("↩ Answered in version 1 ·")
     assert "form-answer-c1" not in page.forms
