@@ -11,6 +11,17 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")  # loading the dictionaries takes a moment: do it once per process
 
 
+@cache
+def _mainland() -> Any:
+    return opencc.OpenCC("tw2sp")  # with the Mainland's own phrases: 資訊 → 信息, 支援 → 支持
+
+
+def to_mainland_simplified(text: str) -> str:
+    """Simplified as the Mainland writes it, phrase by phrase: for words a Mainland reader reads."""
+    converted: str = _mainland().convert(text)
+    return converted
+
+
 def to_simplified(text: str) -> str:
     converted: str = _converter().convert(text)
     return converted

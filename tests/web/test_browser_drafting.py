@@ -14,6 +14,7 @@ import httpx
 from playwright.async_api import Browser, Page, expect
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.web.i18n import translations_of
 from mouflow.domain.enums import Role
 from tests.api.conftest import make_users
 from tests.symposium import HttpDriver, Person
@@ -142,17 +143,19 @@ async def submit(hkte: Person, mou_id: str) -> None:
 
 
 async def comment_in_chinese_and_request_changes(qianhai: Person, mou_id: str) -> None:
+    """In Simplified Chinese, as a Mainland officer reads the pages; the comment on the Traditional text."""
+    simplified = translations_of("zh-Hans")
     await qianhai.visit(f"/web/mous/{mou_id}")
-    await qianhai.page.click("#lang-zh-Hant")
+    await qianhai.page.click("#lang-zh-Hans")
     await qianhai.press("#review-on-redline")
     await expect(qianhai.page.locator("#compared")).to_contain_text("由版本 1 至版本 2")
     await qianhai.page.click("#comment-on-clause-2")  # the box is folded away until the reviewer opens it
     await qianhai.page.fill("#comment-clause-2-zh", ON_THE_REVIEW_CLAUSE)
-    await qianhai.shot("drafting-04-redline-review-zh")
+    await qianhai.shot("drafting-04-redline-review-zh-Hans")
     await qianhai.press("#do-request-changes")
-    await expect(qianhai.page.locator("#notice")).to_have_text("已儲存。")
+    await expect(qianhai.page.locator("#notice")).to_have_text(simplified["Saved."])
     await expect(qianhai.page.locator("#clause-2 #comment-c1 .comment-text")).to_have_text(ON_THE_REVIEW_CLAUSE)
-    await expect(qianhai.page.locator("#open-c1")).to_have_text("尚未回覆")
+    await expect(qianhai.page.locator("#open-c1")).to_have_text(simplified["Not answered yet"])
 
 
 async def revise_the_clause_while_an_old_tab_is_open(hkte: Person, mou_id: str) -> None:

@@ -1,11 +1,14 @@
-"""Refusals in the page's language: every rule's template has its Chinese words, with the same values."""
+"""Refusals in the page's language: every rule's template has its words in both Chinese catalogues, with the
+same values."""
 
 import ast
 from pathlib import Path
 
+import pytest
+
 from api.problems import Problem, problem_of
-from api.web.i18n import Translator
-from api.web.refusals import ZH_HANT_REFUSALS, ZH_HANT_VALUES, placeholders, refusal_in
+from api.web.i18n import CATALOGUE_LOCALES, Translator, translations_of
+from api.web.refusals import placeholders, refusal_in
 from mouflow.demo import QIANHAI, officer
 from mouflow.domain import drafting
 from mouflow.domain.actions import Reopen
@@ -34,15 +37,18 @@ def raised_templates() -> set[str]:
     return found
 
 
-def test_every_refusal_the_domain_raises_has_chinese_words_with_the_same_values() -> None:
+@pytest.mark.parametrize("language", sorted(CATALOGUE_LOCALES))
+def test_every_refusal_the_domain_raises_has_chinese_words_with_the_same_values(language: str) -> None:
+    words = translations_of(language)
     for template in raised_templates():
-        assert template in ZH_HANT_REFUSALS, f"no Chinese words for {template!r}"
-        assert placeholders(ZH_HANT_REFUSALS[template]) == placeholders(template), template
+        assert template in words, f"no {language} words for {template!r}"
+        assert placeholders(words[template]) == placeholders(template), template
 
 
-def test_every_thing_a_stage_rule_names_has_chinese_words() -> None:
+@pytest.mark.parametrize("language", sorted(CATALOGUE_LOCALES))
+def test_every_thing_a_stage_rule_names_has_chinese_words(language: str) -> None:
     doing = {c.args[2].value for c in _calls({"require_stage"}) if isinstance(c.args[2], ast.Constant)}
-    assert doing and doing <= set(ZH_HANT_VALUES)
+    assert doing and doing <= set(translations_of(language))
 
 
 def refused(state: MouState, action: Reopen) -> RuleViolation:
@@ -78,6 +84,13 @@ async def test_a_chinese_page_shows_a_refused_form_in_chinese(web: Site) -> None
 def test_input_the_request_models_refuse_reads_in_chinese_after_its_field() -> None:
     problem = Problem(422, "invalid_input", "body.reason: String should have at least 1 character; body.x: Odd")
     assert refusal_in(problem, Translator("zh-Hant")) == "body.reason：最少須有 1 個字元；body.x: Odd"
+    assert refusal_in(problem, Translator("zh-Hans")) == "body.reason：最少须有 1 个字符；body.x: Odd"
+
+
+def test_a_refusal_reads_in_simplified_chinese_for_a_mainland_reader() -> None:
+    problem = problem_of(refused(drafted(), Reopen(actor=officer(drafted().owner), reason="x")))
+    words = refusal_in(problem, Translator("zh-Hans"))
+    assert words == "备忘录目前为“草拟中”，不可重新开放已批准的版本；须为“待签署”", words
     assert refusal_in(problem, Translator("en")) == problem.message
     due = "body.milestones.0: Value error, give either due_date or offset_months and/or offset_days"
     assert "兩者擇一" in refusal_in(Problem(422, "invalid_input", due), Translator("zh-Hant"))

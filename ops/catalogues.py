@@ -1,0 +1,78 @@
+"""The interface's gettext catalogues (api/web/locales), kept with Babel: `python -m ops.catalogues`.
+
+1. Extracts every message the pages and the rules say: `t("…")` in templates/web (Jinja2's Babel
+   extractor), and the template of every refusal mouflow/domain raises (Babel's Python extractor).
+2. Adds each new message to both Chinese catalogues, untranslated in Traditional, for a translator.
+3. Fills each Simplified entry still empty from its Traditional words: OpenCC's conversion with the
+   Mainland's phrases (資訊 → 信息), and the Mainland's quotation marks. An entry a translator wrote stays.
+
+tests/web/test_catalogues.py fails while any message lacks its words in either language.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import write_po
+
+from api.web.i18n import catalogue, catalogue_path
+from mouflow.documents.chinese import to_mainland_simplified
+
+ROOT = Path(__file__).parents[1]
+RULE_EXCEPTIONS = (
+    "RuleViolation",
+    "Forbidden",
+    "NotFound",
+    "WrongStage",
+    "StaleVersion",
+    "AlreadyDone",
+    "InvalidInput",
+)
+MAINLAND_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
+def simplified(traditional: str) -> str:
+    return to_mainland_simplified(traditional).translate(MAINLAND_QUOTES)
+
+
+def said_in_templates() -> Iterator[str]:
+    method = [("**.html", "jinja2.ext:babel_extract")]
+    for _, _, message, _, _ in extract_from_dir(ROOT / "templates" / "web", method, keywords={"t": None}):
+        if isinstance(message, str):
+            yield message
+
+
+def said_by_the_rules() -> Iterator[str]:
+    keywords = dict.fromkeys(RULE_EXCEPTIONS, (1,))
+    for _, _, message, _, _ in extract_from_dir(ROOT / "mouflow" / "domain", [("**.py", "python")], keywords=keywords):
+        if isinstance(message, str):
+            yield message
+
+
+def refreshed() -> list[Path]:
+    said = {*said_in_templates(), *said_by_the_rules()}
+    traditional = catalogue("zh-Hant")
+    for new in sorted(said - {str(m.id) for m in traditional if m.id}):
+        traditional.add(new, "", auto_comments=["new: for a translator"])
+    simplified_catalogue = catalogue("zh-Hans")
+    for message in traditional:
+        if not message.id:
+            continue
+        known = simplified_catalogue.get(message.id)
+        if known is None or not known.string:
+            words = simplified(str(message.string)) if message.string else ""
+            simplified_catalogue.add(message.id, words, auto_comments=list(message.auto_comments))
+    return [_written("zh-Hant", traditional), _written("zh-Hans", simplified_catalogue)]
+
+
+def _written(language: str, catalog: Catalog) -> Path:
+    path = catalogue_path(language)
+    with path.open("wb") as out:
+        write_po(out, catalog, width=120, sort_output=False)
+    return path
+
+
+if __name__ == "__main__":
+    for written in refreshed():
+        print(written.relative_to(ROOT))
