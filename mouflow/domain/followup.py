@@ -149,12 +149,17 @@ def check_new_amendment(state: MouState, amend: AmendMilestones, now: datetime) 
     check_amendment_dates(state, amend, now)
 
 
+def first_due_day(term: Term, today: date) -> date:
+    """The first day an amendment may make a milestone due: not before the term, not in the past."""
+    return max(term.effective_date, today)
+
+
 def check_amendment_dates(state: MouState, amend: AmendMilestones, now: datetime) -> None:
     """New input only (see mouflow.domain.dates): each new or moved milestone due inside the current term,
     not in the past."""
     term = require_term(state)
     term_months = state.executed_content.term_months
-    start = max(term.effective_date, local_date(now))
+    start = first_due_day(term, local_date(now))
     for index, item in enumerate(amend.milestones):
         due = due_date_in_term(item, term, term_months)
         check_due_date(item.id, due, start, term.end_date, field=f"milestones[{index}]")

@@ -233,7 +233,8 @@ def _amendment(state: MouState, actor: Actor, now: datetime) -> AmendMilestones:
 def _may_reschedule(state: MouState, actor: Actor, milestone_id: str, now: datetime) -> bool:
     """To the first day a milestone may be due, or the next when it is due then already: were that refused,
     so would every later day."""
-    first_day = max(state.term.effective_date, local_date(now)) if state.term else local_date(now)
+    today = local_date(now)
+    first_day = followup.first_due_day(state.term, today) if state.term else today
     milestone = state.milestone(milestone_id)
     if milestone is not None and milestone.due_date == first_day:
         first_day += timedelta(days=1)
@@ -261,7 +262,7 @@ def _offset_to_first_day(state: MouState, today: date) -> tuple[int, int]:
     if state.term is None:
         return 0, 0  # no term: the check refuses any amendment before it reads a date
     effective = state.term.effective_date
-    first_day = max(effective, today)
+    first_day = followup.first_due_day(state.term, today)
     if add_months(effective, MAX_OFFSET_MONTHS) <= first_day:
         return MAX_OFFSET_MONTHS, 0  # past the longest term: refused whatever the offset, as any date would be
     months = (first_day.year - effective.year) * 12 + first_day.month - effective.month
