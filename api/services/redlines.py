@@ -47,6 +47,7 @@ class Comparison:
     latest: int
     reviewed_version: int | None  # the one the user's party last reviewed
     redline: Redline
+    status: MouStatus  # the MoU's, as the projection has it: what the comments were read from
     comments: tuple[PlacedComment, ...]
     elsewhere: tuple[ReviewComment, ...]  # comments on other versions not answered yet, to answer from here too
 
@@ -72,7 +73,8 @@ def compare_versions(
             new=new,
         )
     compared = redline(_content(session, mou_id, old), _content(session, mou_id, new))
-    comments = MouStatus.model_validate(row.status).comments
+    status = MouStatus.model_validate(row.status)
+    comments = status.comments
     return Comparison(
         mou_id=mou_id,
         from_version=old,
@@ -80,6 +82,7 @@ def compare_versions(
         latest=latest,
         reviewed_version=reviewed,
         redline=compared,
+        status=status,
         comments=(placed := place_comments(comments, compared, old, new)),
         elsewhere=_open_elsewhere(comments, placed),
     )

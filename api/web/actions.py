@@ -25,10 +25,11 @@ from api.idempotency import Idempotency
 from api.problems import Problem, refusal
 from api.services.authenticity import CONFIRM_FIELD, require_one_language_confirmed
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
+from api.web.draft_keys import FORM_KEY
 from api.web.forms import as_body
 from api.web.i18n import Translator, language_of
 from api.web.mou_pages import mou_response
-from api.web.reading_pages import redline_response
+from api.web.reading_pages import Compared, redline_response
 from api.web.refusals import refusal_in
 from api.workflows import A, MouUpdate, Writer, release_connection
 from mouflow.domain.actions import (
@@ -57,9 +58,7 @@ from mouflow.store.web_sessions import SignedIn
 from workflows.mou import MouWorkflow
 
 M = TypeVar("M", bound=BaseModel)
-Compared = tuple[int | None, int | None]  # a redline's from and to, each None for its default
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False)
-FORM_KEY = re.compile(r"^[0-9a-f]{32}$")
 CLAUSE_COMMENT_FIELD = re.compile(r"^clause_([1-9][0-9]{0,2})_(en|zh)$")
 WITNESS_PARTS = ("name_en", "name_zh", "title_en", "title_zh")
 WITNESS_FIELDS = tuple(f"witness_{part}" for part in WITNESS_PARTS)
@@ -131,8 +130,10 @@ class PageForm:
             return None
         return _version_or_none(self.field("redline_from")), _version_or_none(self.field("redline_to"))
 
+    def _words(self, problem: Problem) -> str:
+        return refusal_in(problem, Translator(language_of(self.request)))
+
     async def _refused_redline(self, mou_id: str, compared: Compared, problem: Problem) -> Response:
-        words = refusal_in(problem, Translator(language_of(self.request)))
         typed = {name: value for name, value in self.form.items() if isinstance(value, str)}
         return await redline_response(
             self.request,
@@ -141,21 +142,20 @@ class PageForm:
             self.who,
             mou_id,
             compared,
-            error=words,
+            error=self._words(problem),
             status_code=problem.status,
             entered=typed | {"refused_at": refused_input(problem)},
         )
 
     async def _refused_page(self, mou_id: str, problem: Problem) -> Response:
         """The API's status and words, in the page's language, with what the user typed kept."""
-        words = refusal_in(problem, Translator(language_of(self.request)))
         return await mou_response(
             self.request,
             self.session,
             self.client,
             self.who,
             mou_id,
-            error=words,
+            error=self._words(problem),
             status_code=problem.status,
             entered=self.typed() | {"refused_at": refused_input(problem)},
         )

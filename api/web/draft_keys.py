@@ -1,6 +1,7 @@
 """The key a draft form carries from the page that drew it: the Idempotency-Key of what the form sends, so a
 double click or a resent form starts or saves once (as the MoU page's forms do, api/web/actions.py)."""
 
+import re
 import uuid
 
 from fastapi import Request
@@ -8,10 +9,11 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from api.idempotency import Idempotency
-from api.web.actions import FORM_KEY
 from mouflow.errors import InvalidError
 from mouflow.store.idempotency import fingerprint
 from mouflow.store.web_sessions import SignedIn
+
+FORM_KEY = re.compile(r"^[0-9a-f]{32}$")  # what new_form_key makes: every page's forms carry one
 
 
 def new_form_key() -> str:

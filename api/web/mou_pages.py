@@ -1,6 +1,5 @@
 """The MoU list, one MoU's page, and its documents, for a signed-in user."""
 
-import uuid
 from datetime import UTC, date, datetime
 from typing import Annotated
 
@@ -16,6 +15,7 @@ from api.services.authenticity import OneLanguagePending, find_one_language_chan
 from api.services.calendars import read_ceremony_file
 from api.services.mous import MouFilter, list_visible_mous
 from api.web.auth import WEB_PATH, WebUser
+from api.web.draft_keys import new_form_key
 from api.web.mou_offers import page_offers
 from api.web.mou_page_data import MouPage, mou_page
 from api.web.render import page
@@ -84,7 +84,7 @@ def _stage(value: str | None) -> str | None:
 async def mou_detail(
     request: Request, mou_id: str, who: WebUser, session: SessionDep, client: TemporalDep, done: str | None = None
 ) -> Response:
-    return await mou_response(request, session, client, who, mou_id, notice=_notice(done))
+    return await mou_response(request, session, client, who, mou_id, notice=done_notice(done))
 
 
 async def mou_response(
@@ -114,7 +114,7 @@ async def mou_response(
         "today": today,
         "notice": notice,
         "error": error,
-        "form_key": _form_key(),
+        "form_key": new_form_key(),
         "entered": entered or {},
     }
     return await run_in_threadpool(page, request, "mou.html", context, status_code)
@@ -137,12 +137,9 @@ def _one_language_to_confirm(
         return find_one_language_changes(session=session, user=user, mou_id=mou_id, version=offers.submit_version)
 
 
-def _notice(done: str | None) -> str | None:
+def done_notice(done: str | None) -> str | None:
+    """After a form's redirect (`?done=`): what the page says."""
     return "Saved." if done else None
-
-
-def _form_key() -> str:
-    return uuid.uuid4().hex
 
 
 @router.get("/documents/{document_id}")

@@ -59,7 +59,8 @@ class RedlineView:
 
 def version_view(*, session: Session, user: UserRow, mou_id: str, number: int) -> VersionView:
     content = read_draft(session=session, user=user, mou_id=mou_id, number=number)  # access first, then the version
-    return VersionView(mou=_versions(session, user, mou_id), number=number, content=content)
+    status = MouStatus.model_validate(visible_mou(session=session, user=user, mou_id=mou_id).status)
+    return VersionView(mou=_versions(session, status), number=number, content=content)
 
 
 def redline_view(
@@ -76,7 +77,7 @@ def redline_view(
     on_the_whole = [placed for placed in comparison.comments if placed.comment.clause is None]
     elsewhere = [PlacedComment(comment=comment) for comment in comparison.elsewhere]
     return RedlineView(
-        mou=_versions(session, user, mou_id),
+        mou=_versions(session, comparison.status),  # the status compare_versions read, access checked
         comparison=comparison,
         clauses=clauses,
         on_the_whole=on_the_whole,
@@ -89,13 +90,11 @@ def _flags_of(change: ClauseChange, flagged: tuple[OneLanguageChange, ...]) -> l
     return [f for f in flagged if f.part in CLAUSE_PARTS and (f.old_number, f.new_number) == place]
 
 
-def _versions(session: Session, user: UserRow, mou_id: str) -> Versions:
-    row = visible_mou(session=session, user=user, mou_id=mou_id)
-    status = MouStatus.model_validate(row.status)
+def _versions(session: Session, status: MouStatus) -> Versions:
     return Versions(
-        mou_id=row.id,
-        title_en=row.title_en,
-        title_zh=row.title_zh,
+        mou_id=status.mou_id,
+        title_en=status.title_en,
+        title_zh=status.title_zh,
         versions=status.versions,
         party_names={p.id: (p.name_en, p.name_zh) for p in list_parties(session=session)},
         status=status,

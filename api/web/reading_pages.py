@@ -1,7 +1,6 @@
 """Reading an MoU on screen: one version's full text, and the redline between two versions. On the redline a
 reviewer reviews, commenting on any clause in either language, and the drafter answers the comments."""
 
-import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -12,7 +11,9 @@ from temporalio.client import Client
 
 from api.deps import SessionDep, TemporalDep
 from api.web.auth import WEB_PATH, WebUser
+from api.web.draft_keys import new_form_key
 from api.web.mou_offers import page_offers
+from api.web.mou_pages import done_notice
 from api.web.reading_data import RedlineView, redline_view, version_view
 from api.web.render import page
 from api.workflows import release_connection
@@ -23,6 +24,7 @@ from mouflow.store.web_sessions import SignedIn
 router = APIRouter(prefix=WEB_PATH, include_in_schema=False)
 
 Number = Annotated[int, Path(ge=1, le=1_000_000)]
+Compared = tuple[int | None, int | None]  # a redline's from and to, each None for its default
 
 
 @router.get("/mous/{mou_id}/versions/{number}")
@@ -42,8 +44,8 @@ async def redline_page(
     to_version: Annotated[int | None, Query(alias="to", ge=1, le=1_000_000)] = None,
     done: str | None = None,
 ) -> Response:
-    notice = "Saved." if done else None
-    return await redline_response(request, session, client, who, mou_id, (from_version, to_version), notice=notice)
+    compared = (from_version, to_version)
+    return await redline_response(request, session, client, who, mou_id, compared, notice=done_notice(done))
 
 
 async def redline_response(
@@ -52,7 +54,7 @@ async def redline_response(
     client: Client,
     who: SignedIn,
     mou_id: str,
-    compared: tuple[int | None, int | None],
+    compared: Compared,
     notice: str | None = None,
     error: str | None = None,
     status_code: int = 200,
@@ -69,12 +71,12 @@ async def redline_response(
         "notice": notice,
         "error": error,
         "entered": entered or {},
-        "form_key": uuid.uuid4().hex,
+        "form_key": new_form_key(),
     }
     return await run_in_threadpool(page, request, "redline.html", context, status_code)
 
 
-def _read_redline(session: Session, who: SignedIn, mou_id: str, compared: tuple[int | None, int | None]) -> RedlineView:
+def _read_redline(session: Session, who: SignedIn, mou_id: str, compared: Compared) -> RedlineView:
     with release_connection(session):  # before the workflow is asked, which can take seconds
         return redline_view(
             session=session, user=who.user, mou_id=mou_id, from_version=compared[0], to_version=compared[1]

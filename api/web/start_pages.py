@@ -13,10 +13,9 @@ from api.deps import SessionDep, SettingsDep, TemporalDep
 from api.problems import refusal
 from api.schemas import StartBody, StartEachBody
 from api.services import mous as service
-from api.web.actions import FORM_KEY
 from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
 from api.web.draft_form import DraftForm, blank_form, checked_content, form_of, place_refusal, posted_form
-from api.web.draft_keys import form_key, new_form_key, page_idempotency
+from api.web.draft_keys import FORM_KEY, form_key, new_form_key, page_idempotency
 from api.web.i18n import Translator, language_of
 from api.web.refusals import refusal_in
 from api.web.render import page
