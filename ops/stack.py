@@ -90,7 +90,8 @@ class Stack:
 
     async def start_api(self) -> None:
         await self._spawn("api", [*api_command(self.api_port), "--log-level", "warning"])
-        await self._wait_until(self._api_answers, "api")
+        async with httpx.AsyncClient(timeout=2) as http:  # one for all the polls: each new one loads the CA bundle
+            await self._wait_until(lambda: self._api_answers(http), "api")
 
     async def kill(self, name: str) -> None:
         """SIGKILL: no shutdown code runs, as when a machine or a container dies."""
@@ -148,10 +149,9 @@ class Stack:
             return False
         return True
 
-    async def _api_answers(self) -> bool:
+    async def _api_answers(self, http: httpx.AsyncClient) -> bool:
         try:
-            async with httpx.AsyncClient(timeout=2) as http:
-                return (await http.get(f"{self.api_url}/healthz")).status_code == 200
+            return (await http.get(f"{self.api_url}/healthz")).status_code == 200
         except httpx.TransportError:
             return False
 

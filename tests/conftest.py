@@ -33,9 +33,9 @@ The fault tests (tests/faults) start processes of their own, Temporal's dev serv
 
 The rest of a test's world is its own too: a SQLite file in its tmp_path, and a PostgreSQL schema that
 no other test uses at the same time (tests/schemas.py: made once per process, emptied back to what a fresh
-migration leaves before the next test takes it). Two xdist workers (scripts/test) each have their own
-servers, schemas and temporary folders; the fault tests kill only the processes their own stack started.
-PDFs made from the very same HTML are made once per process (tests/pdf_cache.py).
+migration leaves before the next test takes it). The xdist workers (four, scripts/test) each have their
+own servers, schemas and temporary folders; the fault tests kill only the processes their own stack
+started. PDFs made from the very same HTML are made once per run (tests/pdf_cache.py).
 """
 
 import asyncio
@@ -107,12 +107,20 @@ Runtime.set_default(
 TEST_SETTINGS = Settings(webhook_allow_private_networks=True, smtp_host=None)
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of this whole run: under pytest-xdist, each process's own is inside it."""
+    own = tmp_path_factory.getbasetemp()
+    return own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own
+
+
 @pytest.fixture(scope="session", autouse=True)
-def pdf_cache() -> Iterator[PdfCache]:
-    """See tests/pdf_cache.py: a PDF made from the very same HTML and files is made once per process."""
+def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PdfCache]:
+    """See tests/pdf_cache.py: a PDF made from the very same HTML and files is made once per run."""
     import mouflow.documents.renderer as renderer
 
-    cache = PdfCache(renderer.write_pdf)
+    shared = run_folder(tmp_path_factory) / "pdfs"
+    shared.mkdir(exist_ok=True)
+    cache = PdfCache(renderer.write_pdf, shared)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(renderer, "write_pdf", cache)
         yield cache
@@ -160,8 +168,8 @@ async def dev_env() -> AsyncIterator[WorkflowEnvironment]:
         yield env
 
 
-# the longest tests first: with two workers taking tests as they come (scripts/test), neither is left
-# with a minute-long test at the end while the other waits
+# the longest tests first: with the workers taking tests as they come (scripts/test), none is left with a
+# minute-long test at the end while the others wait
 SLOW_FIRST = (
     "tests/faults/",
     "tests/workflows/test_ten_years.py",
@@ -175,10 +183,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: not item.nodeid.startswith(SLOW_FIRST))  # stable: the rest keep their order
     for item in items:
         if item.nodeid.startswith("tests/faults/"):
-            # one xdist worker runs the fault tests one after another (`--dist loadgroup`, scripts/test): most
-            # of their time is the product's own timeouts in real time, which leaves that worker's core to
-            # the others; two at once would each start a stack of processes on a machine already busy
-            item.add_marker(pytest.mark.xdist_group("faults"))
+            item.add_marker(pytest.mark.xdist_group(fault_group(item.nodeid)))
+
+
+def fault_group(nodeid: str) -> str:
+    """Two xdist workers share the fault tests (`--dist loadgroup`, scripts/test), one backend each.
+
+    Most of a fault test's time is the product's own timeouts running out in real time, so each of the two
+    runs its stacks one after another and leaves most of its core to the other tests; one worker alone took
+    seven minutes.
+    """
+    return "faults-postgresql" if nodeid.endswith("[postgresql]") else "faults-sqlite"
 
 
 BACKENDS = ["sqlite", "postgresql"] if os.environ.get("DATABASE_URL") else ["sqlite"]

@@ -6,12 +6,17 @@ and audits every document as it does in production; only `write_pdf` answers fro
 the archival flag and every embedded file are byte for byte those of a PDF made before, with the default
 fetcher. Such a PDF differs from a fresh one only in its own creation dates. tests/documents call
 `write_pdf` themselves and never meet the cache; the fault tests' workers are processes of their own.
+
+The pytest processes of one run (pytest-xdist) share what they made through a folder: each PDF is one file
+named by its key, written whole and then renamed into place, so a process reads a finished file or none.
 """
 
 import hashlib
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from mouflow.documents.attachments import EmbeddedFile
@@ -20,8 +25,9 @@ ENTRIES = 200  # PDFs of a few hundred kB each
 
 
 class PdfCache:
-    def __init__(self, write_pdf: Callable[..., bytes], entries: int = ENTRIES) -> None:
+    def __init__(self, write_pdf: Callable[..., bytes], shared: Path, entries: int = ENTRIES) -> None:
         self._write_pdf = write_pdf
+        self._shared = shared
         self._entries = entries
         self._pdfs: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()  # renders run on the worker's threads
@@ -39,13 +45,26 @@ class PdfCache:
                 self._pdfs.move_to_end(key)
                 self.reused += 1
                 return pdf
-        pdf = self._write_pdf(html, archival=archival, files=files)
+        pdf = self._made_elsewhere(key) or self._write_pdf(html, archival=archival, files=files)
+        self._share(key, pdf)
         with self._lock:
             self._pdfs[key] = pdf
             self.made += 1
             while len(self._pdfs) > self._entries:
                 self._pdfs.popitem(last=False)
         return pdf
+
+    def _made_elsewhere(self, key: str) -> bytes | None:
+        path = self._shared / f"{key}.pdf"
+        return path.read_bytes() if path.exists() else None
+
+    def _share(self, key: str, pdf: bytes) -> None:
+        path = self._shared / f"{key}.pdf"
+        if path.exists():
+            return
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+        partial.write_bytes(pdf)
+        partial.replace(path)
 
 
 def _key(html: str, archival: bool, files: Sequence[EmbeddedFile]) -> str:
