@@ -17,7 +17,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
 from api.web.i18n import catalogue, catalogue_path
-from mouflow.documents.chinese import to_mainland_simplified
+from mouflow.chinese import to_mainland_simplified
 
 ROOT = Path(__file__).parents[1]
 RULE_EXCEPTIONS = (

@@ -13,7 +13,7 @@ from string import Formatter
 
 from api.problems import Problem
 from api.web.i18n import Translator
-from mouflow.documents.chinese import to_mainland_simplified
+from mouflow.chinese import to_mainland_simplified
 
 
 def placeholders(template: str) -> set[str]:

@@ -1,30 +1,8 @@
-"""Traditional to Simplified Chinese for partner copies, with OpenCC's phrase tables in pure Python."""
+"""Traditional to Simplified Chinese in the partner copies' contexts (mouflow.chinese converts)."""
 
-from functools import cache
 from typing import Any
 
-import opencc  # type: ignore[import-untyped]
-
-
-@cache
-def _converter() -> Any:
-    return opencc.OpenCC("t2s")  # loading the dictionaries takes a moment: do it once per process
-
-
-@cache
-def _mainland() -> Any:
-    return opencc.OpenCC("tw2sp")  # with the Mainland's own phrases: 資訊 → 信息, 支援 → 支持
-
-
-def to_mainland_simplified(text: str) -> str:
-    """Simplified as the Mainland writes it, phrase by phrase: for words a Mainland reader reads."""
-    converted: str = _mainland().convert(text)
-    return converted
-
-
-def to_simplified(text: str) -> str:
-    converted: str = _converter().convert(text)
-    return converted
+from mouflow.chinese import to_simplified
 
 
 def simplify_chinese(value: Any) -> Any:

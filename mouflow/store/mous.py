@@ -3,6 +3,7 @@
 from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from mouflow.chinese import in_every_script
 from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow
 
 
@@ -65,8 +66,15 @@ def _parties(visible_to: str | None, party_id: str | None) -> list[str]:
 
 
 def _title_contains(text: str) -> ColumnElement[bool]:
-    pattern = f"%{_escape_like(text)}%"
-    return or_(MouRow.title_en.ilike(pattern, escape="\\"), MouRow.title_zh.like(pattern, escape="\\"))
+    """In either title; the Chinese one in whichever script it is written, whichever the query is typed in."""
+    english = MouRow.title_en.ilike(_containing(text), escape="\\")
+    return or_(
+        english, *(MouRow.title_zh.like(_containing(spelling), escape="\\") for spelling in in_every_script(text))
+    )
+
+
+def _containing(text: str) -> str:
+    return f"%{_escape_like(text)}%"
 
 
 def _escape_like(text: str) -> str:

@@ -1,6 +1,7 @@
 """Traditional to Simplified for the partner copies."""
 
-from mouflow.documents.chinese import simplify_chinese, to_simplified
+from mouflow.chinese import to_simplified
+from mouflow.documents.chinese import simplify_chinese
 
 
 def test_converts_the_words_the_mous_use() -> None:

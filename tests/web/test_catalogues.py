@@ -5,7 +5,7 @@ import pytest
 
 from api.web.i18n import CATALOGUE_LOCALES, Translator, catalogue, negotiated, translations_of
 from api.web.refusals import placeholders
-from mouflow.documents.chinese import to_simplified
+from mouflow.chinese import to_simplified
 from ops.catalogues import said_by_the_rules, said_in_templates
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 
