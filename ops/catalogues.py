@@ -60,9 +60,12 @@ def refreshed() -> list[Path]:
         if not message.id:
             continue
         known = simplified_catalogue.get(message.id)
-        if known is None or not known.string:
-            words = simplified(str(message.string)) if message.string else ""
+        words = simplified(str(message.string)) if message.string else ""
+        if known is None:
             simplified_catalogue.add(message.id, words, auto_comments=list(message.auto_comments))
+        elif not known.string:
+            # Catalog.add keeps the words of an entry it has already, even empty ones
+            known.string, known.auto_comments = words, list(message.auto_comments)
     return [_written("zh-Hant", traditional), _written("zh-Hans", simplified_catalogue)]
 
 

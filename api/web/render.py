@@ -1,17 +1,19 @@
 """Turning a page's context into an HTML response: one autoescaping, sandboxed Jinja environment for
 `templates/web/`, the interface language, Hong Kong time, and the headers every page carries."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from api.web.i18n import LANGUAGES, Translator, language_of
+from api.web.when import day_in_words, moment_in_words
+from mouflow.chinese import to_mainland_simplified
 from mouflow.documents.environment import TEMPLATES_DIR
-from mouflow.domain.calendar import hong_kong_time as in_hong_kong
 
 # no script at all, styles only from our own file, nothing framed: an injected tag would have nothing to run
 SECURITY_HEADERS = {
@@ -33,11 +35,26 @@ _ENVIRONMENT = SandboxedEnvironment(
 )
 
 
-def hong_kong_time(moment: datetime | None) -> str:
-    return "—" if moment is None else in_hong_kong(moment)
+@pass_context
+def hong_kong_time(context: Context, moment: datetime | None) -> str:
+    return moment_in_words(moment, context["language"])
+
+
+@pass_context
+def day(context: Context, value: date | None) -> str:
+    return day_in_words(value, context["language"])
+
+
+def script(chinese: str, language: str) -> str:
+    """A name kept in Traditional characters (a party's, a milestone's), as a Simplified page writes it.
+
+    Never for an MoU's own text, whose characters are the parties' to choose."""
+    return to_mainland_simplified(chinese) if language == "zh-Hans" else chinese
 
 
 _ENVIRONMENT.filters["hk"] = hong_kong_time
+_ENVIRONMENT.filters["day"] = day
+_ENVIRONMENT.filters["script"] = script
 
 
 def page(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:

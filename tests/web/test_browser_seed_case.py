@@ -13,6 +13,7 @@ from playwright.async_api import Browser, expect
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
+from api.web.when import moment_in_words
 from mouflow.domain.calendar import MOU_TIME_ZONE, start_of_day
 from mouflow.domain.enums import Role
 from tests import symposium as case
@@ -77,7 +78,7 @@ async def click_through(clicks: BrowserDriver, time_env: WorkflowEnvironment) ->
     await expect(officer.page.locator("#error")).to_contain_text("the ceremony must be in the future")
     await expect(officer.page.locator("#ceremony-venue-zh")).to_have_value(case.VENUE.zh)
     await clicks.do(scheduled)
-    await expect(officer.page.locator("#ceremony")).to_contain_text(at.strftime("%Y-%m-%d %H:%M HKT"))
+    await expect(officer.page.locator("#ceremony")).to_contain_text(moment_in_words(at, "en"))
     await officer.shot("05-ceremony-scheduled")
     await until(at, time_env)  # signatures are taken from the ceremony's start
     await case.run(clicks, case.signatures(Q, "qianhai", 2))
@@ -86,6 +87,12 @@ async def click_through(clicks: BrowserDriver, time_env: WorkflowEnvironment) ->
     await expect(partner.page.locator("#ceremony")).to_contain_text("Secretary for Labour and Welfare")
     await expect(partner.page.locator("#party-status tr[data-party='qianhai']")).to_contain_text("✔")
     await partner.shot("06-in-force")
+    await partner.press("#lang-zh-Hans")  # Qianhai reads Simplified: dates, parties, documents in its words
+    await expect(partner.page.locator("#documents")).to_contain_text("合作方文本")
+    await expect(partner.page.locator("#ceremony")).to_contain_text("香港标准时间")
+    await expect(partner.page.locator("#milestones")).to_contain_text("深圳前海合作区")
+    await partner.shot("06-in-force-zh-Hans")
+    await partner.press("#lang-en")
 
     await case.run(clicks, case.fair(Q, "qianhai"))
     await expect(

@@ -79,7 +79,7 @@ async def test_deliveries_show_with_their_attempts(web: Site, sessions: sessionm
     record_delivery(sessions, hook["id"])
     shown = (await party_page(await web.signed_in("hkte"))).text(f"webhook-{hook['id']}")
     assert "submitted_for_review" in shown and "HTTP 503" in shown and "HTTP 200" in shown
-    assert "2025-03-01 18:00 HKT" in shown and "connection reset" in shown
+    assert "1 Mar 2025 18:00 HKT" in shown and "connection reset" in shown
 
 
 def record_delivery(sessions: sessionmaker[Session], webhook_id: str) -> None:
