@@ -124,6 +124,7 @@ class EmailActivities:
             sender=self._smtp.sender,
             recipient=job.email,
             public_url=self._smtp.settings.public_url,
+            reads=job.reads,
         )
         try:
             self._smtp.send(message)

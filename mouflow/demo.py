@@ -12,7 +12,7 @@ from datetime import date
 
 from mouflow.domain.actions import Actor, Official, Signatory, StartMou
 from mouflow.domain.content import Bilingual, BilingualText, Clause, DraftContent, MilestonePlanItem, Party
-from mouflow.domain.enums import Role
+from mouflow.domain.enums import ReadingLanguage, Role
 
 HKTE = Party(id="hkte", name=Bilingual(en="Hong Kong Talent Engage", zh="香港人才服務辦公室"))
 QIANHAI = Party(
@@ -21,6 +21,8 @@ QIANHAI = Party(
     wants_simplified_copy=True,
 )
 NANSHA = Party(id="nansha", name=Bilingual(en="Guangzhou Nansha District", zh="廣州南沙區"), wants_simplified_copy=True)
+# the Mainland partner regions read Simplified Chinese; HKTE's users read what their browsers ask for
+READS = {QIANHAI.id: ReadingLanguage.SIMPLIFIED_CHINESE, NANSHA.id: ReadingLanguage.SIMPLIFIED_CHINESE}
 
 SCOPE = [
     Bilingual(en="Talent recruitment", zh="人才招聘"),

@@ -16,6 +16,7 @@
     ├── InvalidError             invalid_input    well-formed, but names nothing that exists, or does not hold together
     │   ├── InvalidInput ʳ       invalid_input    the input itself is inconsistent (`field` names the input at fault)
     │   ├── InvalidUser ˢ        invalid_input    the user's details are unusable (an empty name)
+    │   ├── InvalidParty ˢ       invalid_input    the party's details are unusable (an unknown language)
     │   └── DocumentError        invalid_input    a document cannot be made as asked; retrying never helps
     │       └── NotAnExecutedCopy invalid_input   (mouflow.documents.embedded) a PDF with no agreed text in it
     └── UnavailableError         unavailable      Temporal, the database or the document store cannot serve it now
@@ -130,6 +131,10 @@ class UnknownParty(StoreError, NotFoundError):
 
 
 class InvalidUser(StoreError, InvalidError):
+    pass
+
+
+class InvalidParty(StoreError, InvalidError):
     pass
 
 

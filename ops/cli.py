@@ -26,7 +26,7 @@ from mouflow.documents.embedded import NotAnExecutedCopy
 from mouflow.documents.verification import Verification, verify_executed_copy
 from mouflow.domain.actions import Actor
 from mouflow.domain.content import Party
-from mouflow.domain.enums import Role
+from mouflow.domain.enums import ReadingLanguage, Role
 from mouflow.errors import StoreError
 from mouflow.store.audit import append_action
 from mouflow.store.db import make_engine, session_factory, session_scope
@@ -67,12 +67,16 @@ def parser() -> argparse.ArgumentParser:
     party.add_argument("--name-zh", required=True, help="in Traditional Chinese")
     party.add_argument("--simplified", action="store_true", help="the party reads Simplified Chinese copies")
     party.add_argument("--owns-mous", action="store_true", help="a Hong Kong agency, which starts MoUs")
+    party.add_argument(
+        "--language", choices=list(ReadingLanguage), help="what its users read (default: their browser's)"
+    )
     party.set_defaults(run=run_create_party)
     user = commands.add_parser("create-user", help="create a user and print their token, once")
     user.add_argument("--name", required=True)
     user.add_argument("--party", required=True, help="the id of a registered party")
     user.add_argument("--role", required=True, choices=[role.value for role in Role])
     user.add_argument("--email", help="where notifications of the party's MoUs are sent (optional)")
+    user.add_argument("--language", choices=list(ReadingLanguage), help="what the user reads, if not the party's")
     user.set_defaults(run=run_create_user)
     commands.add_parser("list-users", help="list every user").set_defaults(run=run_list_users)
     verify = commands.add_parser("verify", help="check an executed MoU PDF against its fingerprint, the store, the log")
@@ -94,14 +98,19 @@ def run_create_party(session: Session, args: argparse.Namespace) -> Reply:
     # validated as one document, so each problem names its option: ("name", "en") is --name-en
     fields = {"id": args.id, "name": {"en": args.name_en, "zh": args.name_zh}, "wants_simplified_copy": args.simplified}
     party = Party.model_validate(fields)
-    create_party(session=session, party=party, owns_mous=args.owns_mous)
+    create_party(session=session, party=party, owns_mous=args.owns_mous, language=args.language)
     audit(session, "party_created", f"party {party.id}: {party.name.en} / {party.name.zh}")
     return Reply([f"created party {party.id}"])
 
 
 def run_create_user(session: Session, args: argparse.Namespace) -> Reply:
     user, token = create_user(
-        session=session, name=args.name, party_id=args.party, role=Role(args.role), email=args.email
+        session=session,
+        name=args.name,
+        party_id=args.party,
+        role=Role(args.role),
+        email=args.email,
+        language=args.language,
     )
     audit(session, "user_created", f"user {user.id} ({user.name}), {user.role.value} of {user.party_id}")
     return Reply(

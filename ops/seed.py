@@ -10,7 +10,7 @@ from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from mouflow.config import Settings
-from mouflow.demo import HKTE, NANSHA, QIANHAI, symposium_mou
+from mouflow.demo import HKTE, NANSHA, QIANHAI, READS, symposium_mou
 from mouflow.domain.actions import StartMou
 from mouflow.domain.enums import Role
 from mouflow.names import mou_workflow_id
@@ -38,7 +38,7 @@ def seed_directory(sessions: sessionmaker[Session]) -> list[str]:
     with session_scope(sessions) as session:
         for party in (HKTE, QIANHAI, NANSHA):
             if get_party(session=session, party_id=party.id) is None:
-                create_party(session=session, party=party, owns_mous=party is HKTE)
+                create_party(session=session, party=party, owns_mous=party is HKTE, language=READS.get(party.id))
         if list_users(session=session):
             return []
         for party_id, roles in DEMO_ROLES.items():

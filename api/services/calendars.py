@@ -13,6 +13,7 @@ from api.access import require_role, visible_mou
 from mouflow.calendars import feed
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import Role
+from mouflow.domain.reading import known_language
 from mouflow.errors import NotFoundError
 from mouflow.store.access_tables import UserRow
 from mouflow.store.audit import append_action
@@ -52,7 +53,8 @@ def read_party_feed(*, session: Session, token: str) -> bytes:
     if party is None:
         raise NotFoundError("there is no calendar feed at this address; it may have been replaced by a newer one")
     mous = list_feed_mous(session=session, party_id=party.id)
-    return feed.party_feed(party_id=party.id, party_name=Bilingual(en=party.name_en, zh=party.name_zh), mous=mous)
+    name = Bilingual(en=party.name_en, zh=party.name_zh)
+    return feed.party_feed(party_id=party.id, party_name=name, mous=mous, reads=known_language(party.language))
 
 
 def read_ceremony_file(*, session: Session, user: UserRow, mou_id: str) -> CalendarFile:

@@ -47,6 +47,7 @@ def signed_in(request: Request, session: SessionDep) -> SignedIn:
             found = replace(found, audits=sees_everything(session, found.user))
     if found is None:
         raise SignInRequired(_back_to(request))
+    request.state.reads = found.reads  # the page's language unless the user picked one (api.web.i18n)
     return found
 
 

@@ -56,10 +56,14 @@ ZH_HANT = translations_of("zh-Hant")
 
 
 def language_of(request: Request) -> str:
-    """The language the user chose, else the first one their browser asks for that we have."""
+    """The language the user picked on a page, else the one they or their party read (mouflow.domain.reading),
+    else the first one their browser asks for that we have."""
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if chosen in LANGUAGES:
         return chosen
+    preferred = getattr(request.state, "reads", None)
+    if preferred in LANGUAGES:
+        return str(preferred)
     return negotiated(request.headers.get("accept-language", ""))
 
 

@@ -11,8 +11,8 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from api.web.i18n import LANGUAGES, Translator, language_of
-from api.web.when import day_in_words, moment_in_words
 from mouflow.chinese import to_mainland_simplified
+from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.documents.environment import TEMPLATES_DIR
 
 # no script at all, styles only from our own file, nothing framed: an injected tag would have nothing to run

@@ -7,19 +7,25 @@ same bytes and the route can answer a calendar app's If-None-Match with 304.
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Component, Event
 from icalendar.prop import vDuration
 
 from mouflow.calendars.events import DOMAIN, both, ceremony_event, mou_events
 from mouflow.calendars.models import FeedMou
+from mouflow.chinese import to_mainland_simplified
 from mouflow.domain.content import Bilingual
+from mouflow.domain.enums import ReadingLanguage
 
 PRODID = "-//mouflow//MoU calendars//EN"
 REFRESH = timedelta(hours=1)  # how often subscribers should fetch again; the route caches for 5 minutes
+TEXTS = ("SUMMARY", "DESCRIPTION", "LOCATION")  # what a person reads of an entry
 
 
-def party_feed(*, party_id: str, party_name: Bilingual, mous: Sequence[FeedMou]) -> bytes:
-    """Every ceremony and milestone due date of the given MoUs, for one party's subscription."""
+def party_feed(
+    *, party_id: str, party_name: Bilingual, mous: Sequence[FeedMou], reads: ReadingLanguage | None = None
+) -> bytes:
+    """Every ceremony and milestone due date of the given MoUs, for one party's subscription; for a party that
+    reads Simplified Chinese, the Chinese of each entry in Simplified characters."""
     calendar = Calendar.new(
         prodid=PRODID,
         method="PUBLISH",
@@ -30,7 +36,17 @@ def party_feed(*, party_id: str, party_name: Bilingual, mous: Sequence[FeedMou])
         subcomponents=[event for mou in mous for event in mou_events(mou)],
     )
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))  # the older name of REFRESH-INTERVAL (Outlook, Google)
+    if reads is ReadingLanguage.SIMPLIFIED_CHINESE:
+        for component in (calendar, *calendar.events):
+            _in_simplified(component)
     return finish(calendar)
+
+
+def _in_simplified(component: Component) -> None:
+    for name in (*TEXTS, "NAME"):
+        if name in component:
+            text = to_mainland_simplified(str(component.pop(name)))
+            component.add(name, text)
 
 
 def ceremony_file(mou: FeedMou) -> bytes | None:

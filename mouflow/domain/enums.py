@@ -22,6 +22,14 @@ PRE_SIGNATURE_STAGES = frozenset({Stage.DRAFTING, Stage.IN_REVIEW, Stage.READY_T
 EXECUTED_STAGES = frozenset({Stage.SIGNED, Stage.IN_FORCE})
 
 
+class ReadingLanguage(StrEnum):
+    """The languages a person reads mouflow in: its pages, and what it sends them."""
+
+    ENGLISH = "en"
+    TRADITIONAL_CHINESE = "zh-Hant"
+    SIMPLIFIED_CHINESE = "zh-Hans"
+
+
 class Role(StrEnum):
     OFFICER = "officer"
     VIEWER = "viewer"

@@ -1,10 +1,14 @@
-"""The notification e-mail: plain text, English then Traditional Chinese. Building only; sending is smtp.py."""
+"""The notification e-mail: plain text in English and Chinese, the reader's language first and, for a reader of
+Simplified Chinese, the Chinese in Simplified characters (mouflow.domain.reading says who reads what).
+Building only; sending is smtp.py."""
 
 from email.message import EmailMessage
 from email.utils import format_datetime
 from urllib.parse import quote
 
-from mouflow.domain.calendar import hong_kong_time
+from mouflow.chinese import to_mainland_simplified
+from mouflow.dates_in_words import day_in_words, moment_in_words
+from mouflow.domain.enums import ReadingLanguage
 from mouflow.notify.events import NotificationPayload, NotificationType
 
 HEADINGS = {
@@ -29,7 +33,7 @@ EVERY_PARTY = ("you receive this as a user of a party to this MoU", "閣下為�
 WHY_YOU = {
     NotificationType.REVIEW_REMINDER: (
         "you receive this as an officer of a party whose review is still awaited",
-        "閣下為尚未審閱的締約方的主任",
+        "閣下為尚未審閱的締約方的負責人員",
     ),
     NotificationType.REVIEW_ESCALATED: (
         "you receive this as a manager of the owner or of a party whose review is late",
@@ -43,56 +47,88 @@ WHY_YOU = {
 REVIEW_TYPES = frozenset({NotificationType.REVIEW_REMINDER, NotificationType.REVIEW_ESCALATED})
 
 
-def subject(payload: NotificationPayload) -> str:
-    title = " ".join(payload.mou.title_en.split())  # a line break in a header would make every send fail
-    return f"[mouflow] {HEADINGS[payload.type][0]}: {title}"
+def subject(payload: NotificationPayload, reads: ReadingLanguage | None = None) -> str:
+    english, chinese = HEADINGS[payload.type]
+    if reads in CHINESE:
+        words = _in_script(f"{chinese}：{payload.mou.title_zh}", reads)
+    else:
+        words = f"{english}: {payload.mou.title_en}"
+    return f"[mouflow] {' '.join(words.split())}"  # a line break in a header would make every send fail
 
 
 def build_message(
-    *, payload: NotificationPayload, delivery_id: str, sender: str, recipient: str, public_url: str | None = None
+    *,
+    payload: NotificationPayload,
+    delivery_id: str,
+    sender: str,
+    recipient: str,
+    public_url: str | None = None,
+    reads: ReadingLanguage | None = None,
 ) -> EmailMessage:
     message = EmailMessage()
-    message["Subject"] = subject(payload)
+    message["Subject"] = subject(payload, reads)
     message["From"], message["To"] = sender, recipient
     message["Date"] = format_datetime(payload.event.at)
     # the same on every attempt, so a mail server or client can drop a copy sent twice
     message["Message-ID"] = f"<{delivery_id}@mouflow>"
-    message.set_content(body(payload, public_url))  # UTF-8, as the Chinese half needs
+    message.set_content(body(payload, public_url, reads))  # UTF-8, as the Chinese half needs
     return message
 
 
-def body(payload: NotificationPayload, public_url: str | None = None) -> str:
-    english, chinese = HEADINGS[payload.type]
-    mou = payload.mou
-    lines = [f"{english}: {mou.title_en}", *_facts_en(payload), f"MoU: {mou.id} (stage: {mou.stage})", ""]
-    lines += [f"{chinese}：{mou.title_zh}", *_facts_zh(payload), f"備忘錄：{mou.id}（階段：{mou.stage}）", ""]
+CHINESE = (ReadingLanguage.TRADITIONAL_CHINESE, ReadingLanguage.SIMPLIFIED_CHINESE)
+
+
+def body(payload: NotificationPayload, public_url: str | None = None, reads: ReadingLanguage | None = None) -> str:
+    english_half, chinese_half = _english(payload), _in_script(_chinese(payload), reads)
+    lines = [chinese_half, english_half] if reads in CHINESE else [english_half, chinese_half]
     if public_url:  # the page itself, which asks the reader to sign in
-        lines += [f"Open / 開啟: {public_url.rstrip('/')}/web/mous/{quote(mou.id)}", ""]
+        lines.append(_in_script(f"Open / 開啟: {public_url.rstrip('/')}/web/mous/{quote(payload.mou.id)}\n", reads))
     why_en, why_zh = WHY_YOU.get(payload.type, EVERY_PARTY)
-    lines.append(f"-- mouflow: {why_en} / {why_zh}")
+    lines.append(_in_script(f"-- mouflow: {why_en} / {why_zh}", reads))
+    return "\n".join(lines) + "\n"
+
+
+def _in_script(chinese: str, reads: ReadingLanguage | None) -> str:
+    return to_mainland_simplified(chinese) if reads is ReadingLanguage.SIMPLIFIED_CHINESE else chinese
+
+
+def _english(payload: NotificationPayload) -> str:
+    mou = payload.mou
+    lines = [f"{HEADINGS[payload.type][0]}: {mou.title_en}", *_facts_en(payload), f"MoU: {mou.id} (stage: {mou.stage})"]
+    return "\n".join(lines) + "\n"
+
+
+def _chinese(payload: NotificationPayload) -> str:
+    mou = payload.mou
+    lines = [
+        f"{HEADINGS[payload.type][1]}：{mou.title_zh}",
+        *_facts_zh(payload),
+        f"備忘錄：{mou.id}（階段：{mou.stage}）",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def _facts_en(payload: NotificationPayload) -> list[str]:
     event = payload.event
-    facts = [f"When: {hong_kong_time(event.at)}"]
+    facts = [f"When: {moment_in_words(event.at, 'en')}"]
     facts += [f"By: {event.actor_name}"] if event.actor_name else []
     facts += [f"Party: {event.party_id}"] if event.party_id else []
     facts += [f"Version: {event.version}"] if event.version is not None else []
     if event.milestone is not None:
-        facts.append(f"Milestone: {event.milestone.title_en}, due {event.milestone.due_date.isoformat()}")
+        facts.append(f"Milestone: {event.milestone.title_en}, due {day_in_words(event.milestone.due_date, 'en')}")
     facts += [f"Awaiting review: {waiting}"] if (waiting := _awaited(payload)) else []
     return facts + ([f"Note: {event.detail}"] if event.detail else [])
 
 
 def _facts_zh(payload: NotificationPayload) -> list[str]:
     event = payload.event
-    facts = [f"時間：{hong_kong_time(event.at)}"]
+    facts = [f"時間：{moment_in_words(event.at, 'zh-Hant')}"]
     facts += [f"經辦人：{event.actor_name}"] if event.actor_name else []
     facts += [f"締約方：{event.party_id}"] if event.party_id else []
     facts += [f"版本：{event.version}"] if event.version is not None else []
     if event.milestone is not None:
-        facts.append(f"里程碑：{event.milestone.title_zh}，到期日 {event.milestone.due_date.isoformat()}")
+        due = day_in_words(event.milestone.due_date, "zh-Hant")
+        facts.append(f"里程碑：{event.milestone.title_zh}，到期日 {due}")
     facts += [f"待審閱：{waiting}"] if (waiting := _awaited(payload)) else []
     return facts + ([f"備註：{event.detail}"] if event.detail else [])
 

@@ -19,6 +19,8 @@ class PartyRow(Base):
     # a Hong Kong agency owns (starts) MoUs; partner regions review and sign the ones they are party to
     owns_mous: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime]
+    # what its users read by default (a ReadingLanguage); None: each browser's own
+    language: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class UserRow(Base):
@@ -35,3 +37,4 @@ class UserRow(Base):
     created_at: Mapped[datetime]
     active: Mapped[bool] = mapped_column(default=True)
     email: Mapped[str | None] = mapped_column(String(320))  # where notifications go; None receives none
+    language: Mapped[str | None] = mapped_column(String(16), default=None)  # None: the party's

@@ -6,10 +6,12 @@ from pydantic import BaseModel
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from mouflow.domain.enums import ReadingLanguage
+from mouflow.domain.reading import reading_language
 from mouflow.notify.audience import Audience, audience_of
 from mouflow.notify.events import NotificationPayload, wanted_by
 from mouflow.notify.models import Channel, DeliveryStatus, PlannedDelivery
-from mouflow.store.access_tables import UserRow
+from mouflow.store.access_tables import PartyRow, UserRow
 from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow, WebhookRow
 
 PENDING = DeliveryStatus.PENDING.value
@@ -23,6 +25,7 @@ class DeliveryJob(BaseModel):
     url: str = ""
     secret: str = ""
     email: str = ""
+    reads: ReadingLanguage | None = None  # the e-mail's reader's language (mouflow.domain.reading)
 
 
 class Attempt(BaseModel):
@@ -108,7 +111,11 @@ def _job(session: Session, row: DeliveryRow, payload: dict[str, object]) -> Deli
             else None
         )
     user = session.get(UserRow, row.target)
-    return job.model_copy(update={"email": user.email}) if user and user.active and user.email else None
+    if user is None or not user.active or not user.email:
+        return None
+    party = session.get(PartyRow, user.party_id)
+    reads = reading_language(user.language, party.language if party else None)
+    return job.model_copy(update={"email": user.email, "reads": reads})
 
 
 def record_attempt(*, session: Session, attempt: Attempt) -> None:

@@ -7,11 +7,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mouflow.domain.content import Bilingual, Party
-from mouflow.errors import PartyExists
+from mouflow.domain.reading import known_language
+from mouflow.errors import InvalidParty, PartyExists
 from mouflow.store.access_tables import PartyRow
 
 
-def create_party(*, session: Session, party: Party, owns_mous: bool = False) -> PartyRow:
+def create_party(*, session: Session, party: Party, owns_mous: bool = False, language: str | None = None) -> PartyRow:
+    """`language`: what the party's users read unless they choose otherwise (None: each browser's own)."""
+    try:
+        reads = known_language(language)
+    except ValueError as error:
+        raise InvalidParty(str(error)) from None
     if get_party(session=session, party_id=party.id) is not None:
         raise PartyExists(f"a party with the id {party.id!r} exists already")
     row = PartyRow(
@@ -21,6 +27,7 @@ def create_party(*, session: Session, party: Party, owns_mous: bool = False) -> 
         wants_simplified_copy=party.wants_simplified_copy,
         owns_mous=owns_mous,
         created_at=datetime.now(UTC),
+        language=reads,
     )
     session.add(row)
     try:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from mouflow.domain.actions import Actor
 from mouflow.domain.enums import Role
+from mouflow.domain.reading import known_language
 from mouflow.errors import InvalidUser, UnknownParty
 from mouflow.store.access_tables import UserRow
 from mouflow.store.parties import get_party
@@ -21,13 +22,24 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 
 def create_user(
-    *, session: Session, name: str, party_id: str, role: Role, email: str | None = None
+    *,
+    session: Session,
+    name: str,
+    party_id: str,
+    role: Role,
+    email: str | None = None,
+    language: str | None = None,
 ) -> tuple[UserRow, str]:
-    """Returns the user and its clear token; the token cannot be recovered afterwards."""
+    """Returns the user and its clear token; the token cannot be recovered afterwards. `language`: what the
+    user reads, where it differs from their party's."""
     name = name.strip()
     if not name or len(name) > 500:
         raise InvalidUser("a user's name must be 1 to 500 characters")
     email = _valid_email(email)
+    try:
+        reads = known_language(language)
+    except ValueError as error:
+        raise InvalidUser(str(error)) from None
     if get_party(session=session, party_id=party_id) is None:
         raise UnknownParty(f"there is no party {party_id!r}; create it first")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -40,6 +52,7 @@ def create_user(
         created_at=datetime.now(UTC),
         active=True,
         email=email,
+        language=reads,
     )
     session.add(user)
     session.flush()

@@ -11,7 +11,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from mouflow.store.access_tables import UserRow
+from mouflow.domain.enums import ReadingLanguage
+from mouflow.domain.reading import reading_language
+from mouflow.store.access_tables import PartyRow, UserRow
 from mouflow.store.users import hash_token
 from mouflow.store.web_tables import WebSessionRow
 
@@ -23,6 +25,7 @@ class SignedIn:
     user: UserRow
     csrf_token: str
     audits: bool = False  # a Hong Kong agency's manager (api.access decides): the pages offer the dashboard
+    reads: ReadingLanguage | None = None  # the user's language, else the party's; None: the browser's
 
 
 def open_session(*, session: Session, user: UserRow) -> str:
@@ -44,8 +47,9 @@ def open_session(*, session: Session, user: UserRow) -> str:
 def find_session(*, session: Session, cookie: str) -> SignedIn | None:
     """None for an unknown or expired session, and for a user who was deactivated since."""
     query = (
-        select(WebSessionRow, UserRow)
+        select(WebSessionRow, UserRow, PartyRow.language)
         .join(UserRow, UserRow.id == WebSessionRow.user_id)
+        .join(PartyRow, PartyRow.id == UserRow.party_id)
         .where(
             WebSessionRow.id_hash == hash_token(cookie),
             WebSessionRow.expires_at > datetime.now(UTC),
@@ -53,7 +57,10 @@ def find_session(*, session: Session, cookie: str) -> SignedIn | None:
         )
     )
     found = session.execute(query).first()
-    return None if found is None else SignedIn(user=found[1], csrf_token=found[0].csrf_token)
+    if found is None:
+        return None
+    web_session, user, party_language = found
+    return SignedIn(user=user, csrf_token=web_session.csrf_token, reads=reading_language(user.language, party_language))
 
 
 def close_session(*, session: Session, cookie: str) -> None:

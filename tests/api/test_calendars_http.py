@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from icalendar import Calendar, Event
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
@@ -12,6 +13,8 @@ from api.main import create_app
 from mouflow.config import Settings
 from mouflow.domain.actions import StartMou
 from mouflow.domain.enums import Role
+from mouflow.store.access_tables import PartyRow
+from mouflow.store.db import session_scope
 from tests import symposium as case
 from tests.api.conftest import Users, make_users
 from tests.ceremony import until
@@ -143,3 +146,21 @@ async def test_a_configured_public_address_makes_the_feed_url_not_the_requests_h
     async with httpx.AsyncClient(transport=transport, base_url="http://internal-name:8000") as client:
         link = await HttpDriver(client, users).call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)
     assert link["url"] == f"https://mouflow.hkte.example/calendars/{link['token']}.ics"
+
+
+async def test_a_party_that_reads_simplified_gets_its_feed_in_simplified(
+    api: httpx.AsyncClient, users: Users, time_env: WorkflowEnvironment, sessions: sessionmaker[Session]
+) -> None:
+    with session_scope(sessions) as session:
+        session.execute(update(PartyRow).where(PartyRow.id == "qianhai").values(language="zh-Hans"))
+    http = HttpDriver(api, users)
+    await ready_to_sign(http, case.QIANHAI_MOU)
+    await schedule(http, Q, await time_env.get_current_time() + timedelta(days=2))
+    qianhai = await http.call("POST", "/parties/qianhai/calendar", "qianhai", expect=201)
+    response = await api.get(qianhai["url"])
+    ceremony = Calendar.from_ical(response.content).events[0]
+    assert "签署仪式：香港人才服务办公室与深圳前海合作区人才合作谅解备忘录" in str(ceremony["SUMMARY"])
+    assert "缔约方" in str(ceremony["DESCRIPTION"]) and "締約方" not in str(ceremony["DESCRIPTION"])
+    assert "Signing ceremony: Memorandum of Understanding" in str(ceremony["SUMMARY"])  # English as it was
+    hkte = await http.call("POST", "/parties/hkte/calendar", "hkte", expect=201)
+    assert "簽署儀式：" in str(Calendar.from_ical((await api.get(hkte["url"])).content).events[0]["SUMMARY"])

@@ -5,10 +5,12 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 import httpx
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.domain.enums import Role
+from mouflow.store.access_tables import PartyRow
 from mouflow.store.db import session_scope
 from mouflow.store.users import create_user
 from tests.api.conftest import Users
@@ -50,3 +52,30 @@ async def test_users_with_an_address_in_each_party_get_the_message(
         assert f"Submitted for review: {title}" in body and "已提交審閱" in body and "Version: 1" in body
     statuses = {row.status for row, _ in flow.deliveries(sessions).values()}
     assert statuses == {"delivered"}
+
+
+async def test_an_email_is_in_its_readers_language_simplified_for_qianhai_traditional_for_hkte(
+    mail_api: httpx.AsyncClient,
+    users: Users,
+    time_env: WorkflowEnvironment,
+    sessions: sessionmaker[Session],
+    mailbox: tuple[Mailbox, int],
+) -> None:
+    with session_scope(sessions) as session:
+        session.execute(update(PartyRow).where(PartyRow.id == "qianhai").values(language="zh-Hans"))
+        session.execute(update(PartyRow).where(PartyRow.id == "hkte").values(language="zh-Hant"))
+    add_reader(sessions, "hkte", "reader@hkte.example")
+    add_reader(sessions, "qianhai", "reader@qianhai.example")
+    await flow.start_and_submit(mail_api, users)
+    await flow.settle(time_env.client, sessions)
+
+    box, _ = mailbox
+    received = {recipients[0]: message_from_bytes(raw, policy=policy.default) for recipients, raw in box.messages}
+    qianhai, hkte = received["reader@qianhai.example"], received["reader@hkte.example"]
+    assert isinstance(qianhai, EmailMessage) and isinstance(hkte, EmailMessage)
+    assert str(qianhai["Subject"]).startswith("[mouflow] 已提交审阅：") and "备忘录" in qianhai["Subject"]
+    simplified = qianhai.get_content()
+    assert simplified.startswith("已提交审阅：") and "版本：1" in simplified
+    assert "備忘錄" not in simplified and "閣下" not in simplified  # no Traditional characters left
+    assert str(hkte["Subject"]).startswith("[mouflow] 已提交審閱：") and "備忘錄" in hkte["Subject"]
+    assert hkte.get_content().startswith("已提交審閱：")

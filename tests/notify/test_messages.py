@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from mouflow.domain.calendar import MOU_TIME_ZONE
-from mouflow.domain.enums import EventKind
+from mouflow.dates_in_words import moment_in_words
+from mouflow.domain.enums import EventKind, ReadingLanguage
 from mouflow.notify.events import EventInfo, MilestoneInfo, MouInfo, NotificationPayload, NotificationType
 from mouflow.notify.mail import body, build_message, subject
 from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
@@ -66,7 +66,7 @@ def test_the_email_is_bilingual_with_a_subject_and_a_stable_message_id() -> None
     assert message["Subject"] == subject(PAYLOAD) == "[mouflow] Milestone overdue: MoU with Nansha"
     assert message["Message-ID"] == f"<{DELIVERY}@mouflow>" and message["To"] == "a@b.example"
     text = message.get_content()
-    assert "Milestone overdue: MoU with Nansha" in text and "Services report, due 2026-02-28" in text
+    assert "Milestone overdue: MoU with Nansha" in text and "Services report, due 28 Feb 2026" in text
     assert "里程碑已逾期：與南沙的備忘錄" in text and "服務報告" in text
 
 
@@ -89,7 +89,7 @@ def test_the_email_tells_hong_kong_time_and_links_the_page_where_mouflow_knows_i
     )
     text = linked.get_content()
     assert f"Open / 開啟: https://mouflow.hkte.example/web/mous/{PAYLOAD.mou.id}" in text
-    assert f"When: {PAYLOAD.event.at.astimezone(MOU_TIME_ZONE):%Y-%m-%d %H:%M} HKT" in text
+    assert f"When: {moment_in_words(PAYLOAD.event.at, 'en')}" in text and "HKT" in text
 
 
 NEW_TYPES = {
@@ -119,7 +119,7 @@ def test_a_review_reminder_names_the_parties_awaited_and_why_the_reader_gets_it(
     event = EventInfo(kind=EventKind.REVIEW_REMINDER, at=AT, version=2, detail="review of version 2 due ...")
     text = body(as_type(NotificationType.REVIEW_REMINDER, event, awaiting_review=["nansha"], stage="in_review"))
     assert "Awaiting review: nansha" in text and "待審閱：nansha" in text and "Version: 2" in text
-    assert "an officer of a party whose review is still awaited" in text and "閣下為尚未審閱的締約方的主任" in text
+    assert "an officer of a party whose review is still awaited" in text and "閣下為尚未審閱的締約方的負責人員" in text
 
 
 def test_an_escalation_tells_its_managers_why_and_other_messages_name_no_review() -> None:
@@ -142,3 +142,25 @@ def test_a_termination_notice_tells_who_gave_it_and_when_the_mou_ends() -> None:
     assert "By: Nansha officer" in text and "Party: nansha" in text and "Note: ends on 2026-06-30" in text
     assert "經辦人：Nansha officer" in text and "締約方：nansha" in text and "備註：ends on 2026-06-30" in text
     assert text.endswith("-- mouflow: you receive this as a user of a party to this MoU / 閣下為此備忘錄締約方的用戶\n")
+
+
+def test_each_reader_gets_their_language_first_and_a_simplified_reader_simplified_characters() -> None:
+    def sent(reads: ReadingLanguage | None) -> tuple[str, str]:
+        message = build_message(
+            payload=PAYLOAD, delivery_id=DELIVERY, sender="a@b.example", recipient="c@d.example", reads=reads
+        )
+        return str(message["Subject"]), message.get_content()
+
+    subject_hans, qianhai = sent(ReadingLanguage.SIMPLIFIED_CHINESE)
+    assert subject_hans == "[mouflow] 里程碑已逾期：与南沙的备忘录"
+    assert qianhai.startswith("里程碑已逾期：与南沙的备忘录\n时间：2026年3月1日 09:00 香港标准时间\n")
+    assert "服务报告，到期日 2026年2月28日" in qianhai and "服務" not in qianhai and "閣下" not in qianhai
+    assert "Milestone overdue: MoU with Nansha" in qianhai  # the English text follows, for the record
+    subject_hant, hkte = sent(ReadingLanguage.TRADITIONAL_CHINESE)
+    assert subject_hant == "[mouflow] 里程碑已逾期：與南沙的備忘錄" and hkte.startswith(
+        "里程碑已逾期：與南沙的備忘錄\n"
+    )
+    assert "服務報告" in hkte and "閣下為此備忘錄締約方的用戶" in hkte
+    for reads in (ReadingLanguage.ENGLISH, None):
+        subject_en, text = sent(reads)
+        assert subject_en == "[mouflow] Milestone overdue: MoU with Nansha" and text.startswith("Milestone overdue")

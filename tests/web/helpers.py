@@ -107,11 +107,12 @@ class Site:
         return Visitor(await self._stack.enter_async_context(client))
 
     async def signed_in(self, party: str, role: Role = Role.OFFICER, headers: dict[str, str] | None = None) -> Visitor:
+        return await self.signed_in_with(self.users.token(party, role), headers)
+
+    async def signed_in_with(self, token: str, headers: dict[str, str] | None = None) -> Visitor:
         visitor = await self.visitor(headers)
         login = await visitor.get("/web/login")
-        response = await visitor.client.post(
-            "/web/login", data={**_fields(login, "/web/login"), "token": self.users.token(party, role)}
-        )
+        response = await visitor.client.post("/web/login", data={**_fields(login, "/web/login"), "token": token})
         assert response.status_code == 303, response.text
         return visitor
 

@@ -13,7 +13,7 @@ from playwright.async_api import Browser, expect
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
-from api.web.when import moment_in_words
+from mouflow.dates_in_words import moment_in_words
 from mouflow.domain.calendar import MOU_TIME_ZONE, start_of_day
 from mouflow.domain.enums import Role
 from tests import symposium as case

@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from api.web.render import SECURITY_HEADERS
-from api.web.when import day_in_words, moment_in_words
+from mouflow.dates_in_words import day_in_words, moment_in_words
 
 
 def test_times_are_shown_in_hong_kong_in_words_of_each_language() -> None:
