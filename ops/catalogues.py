@@ -1,7 +1,8 @@
 """The interface's gettext catalogues (api/web/locales), kept with Babel: `python -m ops.catalogues`.
 
 1. Extracts every message the pages and the rules say: `t("…")` in templates/web (Jinja2's Babel
-   extractor), and the template of every refusal mouflow/domain raises (Babel's Python extractor).
+   extractor), the template of every refusal mouflow/domain raises and every message of an event's words
+   (Babel's Python extractor), and the codes those words carry.
 2. Adds each new message to both Chinese catalogues, untranslated in Traditional, for a translator.
 3. Fills each Simplified entry still empty from its Traditional words: OpenCC's conversion with the
    Mainland's phrases (資訊 → 信息), and the Mainland's quotation marks. An entry a translator wrote stays.
@@ -18,6 +19,7 @@ from babel.messages.pofile import write_po
 
 from api.web.i18n import catalogue, catalogue_path
 from mouflow.chinese import to_mainland_simplified
+from mouflow.domain.enums import MilestoneStatus, ReviewDecision
 
 ROOT = Path(__file__).parents[1]
 RULE_EXCEPTIONS = (
@@ -29,6 +31,8 @@ RULE_EXCEPTIONS = (
     "AlreadyDone",
     "InvalidInput",
 )
+# the codes an event's words carry, which the pages translate too (mouflow.domain.event_words)
+EVENT_CODES = (*(str(d) for d in ReviewDecision), *(str(s) for s in MilestoneStatus), "renew", "let_expire")
 MAINLAND_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
 
@@ -50,8 +54,17 @@ def said_by_the_rules() -> Iterator[str]:
             yield message
 
 
+def said_of_events() -> Iterator[str]:
+    """Every message the rules write an event's words with (mouflow.domain.event_words.words)."""
+    for _, _, message, _, _ in extract_from_dir(
+        ROOT / "mouflow" / "domain", [("**.py", "python")], keywords={"words": (1,)}
+    ):
+        if isinstance(message, str):
+            yield message
+
+
 def refreshed() -> list[Path]:
-    said = {*said_in_templates(), *said_by_the_rules()}
+    said = {*said_in_templates(), *said_by_the_rules(), *said_of_events(), *EVENT_CODES}
     traditional = catalogue("zh-Hant")
     for new in sorted(said - {str(m.id) for m in traditional if m.id}):
         traditional.add(new, "", auto_comments=["new: for a translator"])

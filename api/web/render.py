@@ -11,6 +11,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from api.web.i18n import LANGUAGES, Translator, language_of
+from api.web.timeline_words import event_said
 from mouflow.chinese import to_mainland_simplified
 from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.documents.environment import TEMPLATES_DIR
@@ -55,6 +56,7 @@ def script(chinese: str, language: str) -> str:
 _ENVIRONMENT.filters["hk"] = hong_kong_time
 _ENVIRONMENT.filters["day"] = day
 _ENVIRONMENT.filters["script"] = script
+_ENVIRONMENT.globals["event_said"] = event_said
 
 
 def page(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from mouflow.domain.calendar import hong_kong_time, start_of_day
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Stage
+from mouflow.domain.event_words import EventWords, words
 from mouflow.domain.review import awaiting_review
 from mouflow.domain.state import Event, Milestone, MouState, ReviewRound
 from mouflow.domain.term import RENEWAL_NOTICE_DAYS, end_term
@@ -64,12 +65,22 @@ def _review_moments(state: MouState, review_round: ReviewRound) -> Iterator[Mome
         review_round.reminders_sent = [d for d in REVIEW_REMINDER_DAYS if deadline - timedelta(days=d) <= now]
         waiting = ", ".join(awaiting_review(state))
         detail = f"review of version {review_round.version} due {hong_kong_time(deadline)}; waiting on {waiting}"
-        return [Event(kind=EventKind.REVIEW_REMINDER, at=now, version=review_round.version, detail=detail)]
+        said = words(
+            "review of version %(version)s due %(deadline)s; waiting on %(parties)s",
+            texts={"version": str(review_round.version)},
+            moments={"deadline": deadline},
+            parties={"parties": awaiting_review(state)},
+        )
+        return [Event(kind=EventKind.REVIEW_REMINDER, at=now, version=review_round.version, detail=detail, words=said)]
 
     def escalate(now: datetime) -> list[Event]:
         review_round.escalated_at = now
         detail = f"review deadline passed; escalated to managers; still waiting on {', '.join(awaiting_review(state))}"
-        return [Event(kind=EventKind.REVIEW_ESCALATED, at=now, version=review_round.version, detail=detail)]
+        said = words(
+            "review deadline passed; escalated to managers; still waiting on %(parties)s",
+            parties={"parties": awaiting_review(state)},
+        )
+        return [Event(kind=EventKind.REVIEW_ESCALATED, at=now, version=review_round.version, detail=detail, words=said)]
 
     unsent = [days for days in REVIEW_REMINDER_DAYS if days not in review_round.reminders_sent]
     if unsent:
@@ -87,12 +98,14 @@ def _milestone_moments(milestone: Milestone) -> Iterator[Moment]:
 
     def remind(now: datetime) -> list[Event]:
         milestone.reminders_sent = [d for d in MILESTONE_REMINDER_DAYS if reminder_at(d) <= now]
-        return [_milestone_event(EventKind.MILESTONE_REMINDER, milestone, now, f"due on {due}")]
+        said = words("due on %(due)s", days={"due": due})
+        return [_milestone_event(EventKind.MILESTONE_REMINDER, milestone, now, f"due on {due}", said)]
 
     def overdue(now: datetime) -> list[Event]:
         milestone.overdue_since = now
         detail = f"was due on {due}; status {milestone.status}"
-        return [_milestone_event(EventKind.MILESTONE_OVERDUE, milestone, now, detail)]
+        said = words("was due on %(due)s; status %(status)s", days={"due": due}, codes={"status": milestone.status})
+        return [_milestone_event(EventKind.MILESTONE_OVERDUE, milestone, now, detail, said)]
 
     unsent = [days for days in MILESTONE_REMINDER_DAYS if days not in milestone.reminders_sent]
     if unsent:
@@ -100,8 +113,9 @@ def _milestone_moments(milestone: Milestone) -> Iterator[Moment]:
     yield Moment(start_of_day(due + timedelta(days=1)), overdue)
 
 
-def _milestone_event(kind: EventKind, milestone: Milestone, now: datetime, detail: str) -> Event:
-    return Event(kind=kind, at=now, milestone_id=milestone.id, party_id=milestone.owner_party_id, detail=detail)
+def _milestone_event(kind: EventKind, milestone: Milestone, now: datetime, detail: str, said: EventWords) -> Event:
+    owner = milestone.owner_party_id
+    return Event(kind=kind, at=now, milestone_id=milestone.id, party_id=owner, detail=detail, words=said)
 
 
 def _term_moments(state: MouState) -> Iterator[Moment]:
@@ -116,7 +130,12 @@ def _term_moments(state: MouState) -> Iterator[Moment]:
     def renewal_due(now: datetime) -> list[Event]:
         term.renewal_notice_sent = True
         detail = f"term {term.number} ends on {term.end_date}; parties decide to renew or let it expire"
-        return [Event(kind=EventKind.RENEWAL_DUE, at=now, detail=detail)]
+        said = words(
+            "term %(term)s ends on %(end)s; parties decide to renew or let it expire",
+            texts={"term": str(term.number)},
+            days={"end": term.end_date},
+        )
+        return [Event(kind=EventKind.RENEWAL_DUE, at=now, detail=detail, words=said)]
 
     if state.stage is Stage.SIGNED:
         yield Moment(start_of_day(term.effective_date), come_into_force)

@@ -8,6 +8,7 @@ from mouflow.domain.calendar import hong_kong_time, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
 from mouflow.domain.dates import check_draft_dates
 from mouflow.domain.enums import PRE_SIGNATURE_STAGES, EventKind, Role, Stage
+from mouflow.domain.event_words import words
 from mouflow.domain.rules import CURRENT_RULES, reopens_explicitly
 from mouflow.domain.state import Closure, DraftVersion, Event, MouState, ReviewRound
 from mouflow.errors import Forbidden, InvalidInput, StaleVersion, WrongStage
@@ -162,7 +163,10 @@ def apply_submit(state: MouState, submit: Submit, now: datetime) -> list[Event]:
     state.review_rounds.append(ReviewRound(version=submit.version, submitted_at=now, deadline=deadline))
     state.stage = Stage.IN_REVIEW
     detail = f"review due by {hong_kong_time(deadline)}"
-    return [Event(kind=EventKind.SUBMITTED, at=now, actor=submit.actor, version=submit.version, detail=detail)]
+    said = words("review due by %(deadline)s", moments={"deadline": deadline})
+    return [
+        Event(kind=EventKind.SUBMITTED, at=now, actor=submit.actor, version=submit.version, detail=detail, words=said)
+    ]
 
 
 def check_reopen(state: MouState, reopen: Reopen) -> None:

@@ -7,10 +7,12 @@ its own counterpart, at any time once the version is approved, and the record sa
 from datetime import datetime
 
 from mouflow.domain.access import require_officer, require_owner_officer, require_stage
-from mouflow.domain.actions import ScheduleCeremony, Sign, VoidSignatures
+from mouflow.domain.actions import ScheduleCeremony, Sign, Signatory, VoidSignatures
 from mouflow.domain.calendar import add_months, hong_kong_time, local_date
+from mouflow.domain.content import Bilingual
 from mouflow.domain.dates import check_ceremony_window
 from mouflow.domain.enums import EventKind, SigningMode, Stage
+from mouflow.domain.event_words import EventWords, words
 from mouflow.domain.followup import instantiate
 from mouflow.domain.rules import signs_at_ceremony
 from mouflow.domain.state import Ceremony, Event, MouState, SignatureRecord, Term, VoidedSignatures
@@ -54,7 +56,8 @@ def apply_ceremony(state: MouState, schedule: ScheduleCeremony, now: datetime) -
         )
     )
     detail = f"{hong_kong_time(schedule.starts_at)} at {schedule.venue.en}"
-    return [Event(kind=kind, at=now, actor=schedule.actor, version=state.approved_version, detail=detail)]
+    said = words("%(starts)s at %(venue)s", moments={"starts": schedule.starts_at}, names={"venue": schedule.venue})
+    return [Event(kind=kind, at=now, actor=schedule.actor, version=state.approved_version, detail=detail, words=said)]
 
 
 def _check_moment(state: MouState, sign: Sign, now: datetime) -> None:
@@ -119,6 +122,7 @@ def apply_sign(state: MouState, sign: Sign, now: datetime) -> list[Event]:
             version=sign.version,
             party_id=party_id,
             detail=f"{sign.signatory.name_en}, {sign.signatory.title_en}{way}",
+            words=_signed_by(sign.signatory, sign.mode),
         )
     ]
     if {signature.party_id for signature in state.signatures} == set(state.party_ids):
@@ -161,10 +165,22 @@ def _execute(state: MouState, now: datetime) -> list[Event]:
     state.terms.append(term)
     state.milestone_plan = list(content.milestones)
     state.milestones = instantiate(state.milestone_plan, term, content.term_months)
-    events = [Event(kind=EventKind.EXECUTED, at=now, version=state.executed_version, detail=f"effective {effective}")]
+    said = words("effective %(effective)s", days={"effective": effective})
+    executed = Event(
+        kind=EventKind.EXECUTED, at=now, version=state.executed_version, detail=f"effective {effective}", words=said
+    )
+    events = [executed]
     if effective <= today:
         state.stage = Stage.IN_FORCE
         events.append(Event(kind=EventKind.IN_FORCE, at=now, version=state.executed_version))
     else:
         state.stage = Stage.SIGNED
     return events
+
+
+def _signed_by(signatory: Signatory, mode: SigningMode) -> EventWords:
+    name = Bilingual(en=signatory.name_en, zh=signatory.name_zh or signatory.name_en)
+    title = Bilingual(en=signatory.title_en, zh=signatory.title_zh or signatory.title_en)
+    if mode is SigningMode.IN_COUNTERPART:
+        return words("%(name)s, %(title)s, in counterpart", names={"name": name, "title": title})
+    return words("%(name)s, %(title)s", names={"name": name, "title": title})

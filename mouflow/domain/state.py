@@ -17,6 +17,7 @@ from mouflow.domain.enums import (
     TerminationWay,
     TextLanguage,
 )
+from mouflow.domain.event_words import EventWords
 
 
 class DraftVersion(BaseModel):
@@ -169,6 +170,7 @@ class Event(BaseModel):
     milestone_id: str | None = None
     party_id: str | None = None
     detail: str = ""
+    words: EventWords | None = None  # the detail, for a page to say in its own language
     request_id: str | None = None  # set by the workflow from the action that caused the event
 
 

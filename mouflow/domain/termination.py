@@ -12,6 +12,7 @@ from mouflow.domain.access import require_officer, require_stage
 from mouflow.domain.actions import Terminate
 from mouflow.domain.calendar import add_months, local_date
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage, TerminationWay
+from mouflow.domain.event_words import words
 from mouflow.domain.rules import terminates_by_notice
 from mouflow.domain.state import Closure, Event, MouState, TerminationConsent, TerminationNotice
 from mouflow.errors import AlreadyDone
@@ -60,7 +61,19 @@ def _give_notice(state: MouState, terminate: Terminate, now: datetime) -> list[E
         party_id=party_id, reason=terminate.reason, given_by=terminate.actor, given_at=now, ends_on=ends_on
     )
     detail = f"notice given; the MoU ends on {ends_on}: {terminate.reason}"
-    return [Event(kind=EventKind.TERMINATION_NOTICE, at=now, actor=terminate.actor, party_id=party_id, detail=detail)]
+    said = words(
+        "notice given; the MoU ends on %(ends)s: %(reason)s", days={"ends": ends_on}, texts={"reason": terminate.reason}
+    )
+    return [
+        Event(
+            kind=EventKind.TERMINATION_NOTICE,
+            at=now,
+            actor=terminate.actor,
+            party_id=party_id,
+            detail=detail,
+            words=said,
+        )
+    ]
 
 
 def _consent(state: MouState, terminate: Terminate, now: datetime) -> list[Event]:

@@ -130,4 +130,5 @@ def _event_row(mou_id: str, seq: int, position: int, event: Event) -> EventRow:
         milestone_id=event.milestone_id,
         party_id=event.party_id,
         detail=event.detail,
+        words=event.words.model_dump(mode="json") if event.words else None,
     )

@@ -113,6 +113,8 @@ class EventRow(Base):
     milestone_id: Mapped[str | None] = mapped_column(String(64))
     party_id: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text)
+    # mouflow.domain.event_words.EventWords as JSON: the detail for a page to say in its own language
+    words: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)
 
 
 class DocumentRow(Base):

@@ -6,7 +6,7 @@ import pytest
 from api.web.i18n import CATALOGUE_LOCALES, Translator, catalogue, negotiated, translations_of
 from api.web.refusals import placeholders
 from mouflow.chinese import to_simplified
-from ops.catalogues import said_by_the_rules, said_in_templates
+from ops.catalogues import EVENT_CODES, said_by_the_rules, said_in_templates, said_of_events
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 
 LANGUAGES = sorted(CATALOGUE_LOCALES)
@@ -14,7 +14,7 @@ LANGUAGES = sorted(CATALOGUE_LOCALES)
 
 @pytest.fixture(scope="module")
 def said() -> set[str]:
-    found = {*said_in_templates(), *said_by_the_rules()}
+    found = {*said_in_templates(), *said_by_the_rules(), *said_of_events(), *EVENT_CODES}
     assert len(found) > 250
     return found
 

@@ -1,0 +1,44 @@
+"""An event's words as the page's language says them (mouflow.domain.event_words): the catalogue's message,
+with moments and days written that language's way, codes translated, parties named, names in the page's
+language, and what a person typed as they typed it. An event recorded before events had words shows its
+English detail."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from api.web.i18n import Translator
+from mouflow.chinese import to_mainland_simplified
+from mouflow.dates_in_words import day_in_words, moment_in_words
+from mouflow.domain.event_words import EventWords
+
+PartyNames = Mapping[str, tuple[str, str]]  # party id: (English name, Chinese name)
+
+
+def event_said(words: dict[str, Any] | None, detail: str, t: Translator, party_names: PartyNames) -> str:
+    if not words:
+        return detail
+    said = EventWords.model_validate(words)
+    try:
+        return t(said.message) % _values(said, t, party_names)
+    except (KeyError, ValueError, TypeError):  # a translation with a place the message lacks: never a broken page
+        return detail
+
+
+def _values(said: EventWords, t: Translator, party_names: PartyNames) -> dict[str, str]:
+    language = t.language
+    values = {name: moment_in_words(moment, language) for name, moment in said.moments.items()}
+    values |= {name: day_in_words(day, language) for name, day in said.days.items()}
+    values |= {name: t(code) for name, code in said.codes.items()}
+    separator = "、" if t.chinese else ", "
+    values |= {name: separator.join(_party(p, t, party_names) for p in ids) for name, ids in said.parties.items()}
+    values |= {name: (text.zh if t.chinese else text.en) for name, text in said.names.items()}
+    return values | said.texts
+
+
+def _party(party_id: str, t: Translator, party_names: PartyNames) -> str:
+    if party_id not in party_names:
+        return party_id
+    english, chinese = party_names[party_id]
+    if not t.chinese:
+        return english
+    return to_mainland_simplified(chinese) if t.language == "zh-Hans" else chinese
