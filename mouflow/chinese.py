@@ -31,8 +31,18 @@ def to_mainland_simplified(text: str) -> str:
     return _convert("tw2sp", text)  # with the Mainland's own phrases: 資訊 → 信息, 支援 → 支持
 
 
+def in_script(chinese: str, language: str | None) -> str:
+    """Chinese kept in Traditional characters (a title, a name, an e-mail's words) as a reader of `language`
+    reads it: character by character for a Simplified reader, so that a name keeps its own words (資訊 stays
+    资讯, not 信息) and the text matches the partner copy; anyone else reads it as it is."""
+    return to_simplified(chinese) if language == "zh-Hans" else chinese
+
+
 def in_every_script(text: str) -> list[str]:
     """`text` as typed and as each script writes it, without repeats: a search for any of them finds a title
-    written in Traditional or Simplified characters, whichever script the query was typed in."""
-    spellings = [text] + [_convert(config, text) for config in (*TO_SIMPLIFIED, *TO_TRADITIONAL)]
-    return list(dict.fromkeys(spellings))
+    written in Traditional or Simplified characters, whichever script the query was typed in. Every spelling
+    goes to Simplified first and from there to each Traditional standard, so that a Taiwan spelling (裡) also
+    finds a Hong Kong one (裏)."""
+    simplified = [text] + [_convert(config, text) for config in TO_SIMPLIFIED]
+    traditional = [_convert(config, spelling) for spelling in simplified for config in TO_TRADITIONAL]
+    return list(dict.fromkeys(simplified + traditional))

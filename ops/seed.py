@@ -37,8 +37,11 @@ def seed_directory(sessions: sessionmaker[Session]) -> list[str]:
     lines = []
     with session_scope(sessions) as session:
         for party in (HKTE, QIANHAI, NANSHA):
-            if get_party(session=session, party_id=party.id) is None:
+            row = get_party(session=session, party_id=party.id)
+            if row is None:
                 create_party(session=session, party=party, owns_mous=party is HKTE, language=READS.get(party.id))
+            elif row.language is None:  # seeded before parties had languages
+                row.language = READS.get(party.id)
         if list_users(session=session):
             return []
         for party_id, roles in DEMO_ROLES.items():

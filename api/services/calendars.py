@@ -13,7 +13,7 @@ from api.access import require_role, visible_mou
 from mouflow.calendars import feed
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import Role
-from mouflow.domain.reading import known_language
+from mouflow.domain.reading import reading_language
 from mouflow.errors import NotFoundError
 from mouflow.store.access_tables import UserRow
 from mouflow.store.audit import append_action
@@ -54,7 +54,7 @@ def read_party_feed(*, session: Session, token: str) -> bytes:
         raise NotFoundError("there is no calendar feed at this address; it may have been replaced by a newer one")
     mous = list_feed_mous(session=session, party_id=party.id)
     name = Bilingual(en=party.name_en, zh=party.name_zh)
-    return feed.party_feed(party_id=party.id, party_name=name, mous=mous, reads=known_language(party.language))
+    return feed.party_feed(party_id=party.id, party_name=name, mous=mous, reads=reading_language(None, party.language))
 
 
 def read_ceremony_file(*, session: Session, user: UserRow, mou_id: str) -> CalendarFile:

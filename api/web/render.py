@@ -12,7 +12,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from api.web.i18n import LANGUAGES, Translator, language_of
 from api.web.timeline_words import event_said
-from mouflow.chinese import to_mainland_simplified
+from mouflow.chinese import in_script
 from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.documents.environment import TEMPLATES_DIR
 
@@ -47,10 +47,8 @@ def day(context: Context, value: date | None) -> str:
 
 
 def script(chinese: str, language: str) -> str:
-    """A name kept in Traditional characters (a party's, a milestone's), as a Simplified page writes it.
-
-    Never for an MoU's own text, whose characters are the parties' to choose."""
-    return to_mainland_simplified(chinese) if language == "zh-Hans" else chinese
+    """A name kept in Traditional characters (a party's), as the page's reader reads it (mouflow.chinese)."""
+    return in_script(chinese, language)
 
 
 _ENVIRONMENT.filters["hk"] = hong_kong_time

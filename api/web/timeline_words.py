@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from api.web.i18n import Translator
-from mouflow.chinese import to_mainland_simplified
+from mouflow.chinese import in_script
 from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.domain.event_words import EventWords
 
@@ -39,6 +39,4 @@ def _party(party_id: str, t: Translator, party_names: PartyNames) -> str:
     if party_id not in party_names:
         return party_id
     english, chinese = party_names[party_id]
-    if not t.chinese:
-        return english
-    return to_mainland_simplified(chinese) if t.language == "zh-Hans" else chinese
+    return in_script(chinese, t.language) if t.chinese else english

@@ -12,7 +12,7 @@ from icalendar.prop import vDuration
 
 from mouflow.calendars.events import DOMAIN, both, ceremony_event, mou_events
 from mouflow.calendars.models import FeedMou
-from mouflow.chinese import to_mainland_simplified
+from mouflow.chinese import in_script
 from mouflow.domain.content import Bilingual
 from mouflow.domain.enums import ReadingLanguage
 
@@ -43,10 +43,9 @@ def party_feed(
 
 
 def _in_simplified(component: Component) -> None:
-    for name in (*TEXTS, "NAME"):
-        if name in component:
-            text = to_mainland_simplified(str(component.pop(name)))
-            component.add(name, text)
+    for name in (*TEXTS, "NAME", "X-WR-CALNAME"):
+        if name in component:  # none of them has parameters to keep
+            component.add(name, in_script(str(component.pop(name)), ReadingLanguage.SIMPLIFIED_CHINESE.value))
 
 
 def ceremony_file(mou: FeedMou) -> bytes | None:

@@ -6,7 +6,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from urllib.parse import quote
 
-from mouflow.chinese import to_mainland_simplified
+from mouflow.chinese import in_script
 from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.domain.enums import ReadingLanguage
 from mouflow.notify.events import NotificationPayload, NotificationType
@@ -89,7 +89,7 @@ def body(payload: NotificationPayload, public_url: str | None = None, reads: Rea
 
 
 def _in_script(chinese: str, reads: ReadingLanguage | None) -> str:
-    return to_mainland_simplified(chinese) if reads is ReadingLanguage.SIMPLIFIED_CHINESE else chinese
+    return in_script(chinese, reads.value if reads else None)
 
 
 def _english(payload: NotificationPayload) -> str:

@@ -62,7 +62,7 @@ def refused(state: MouState, action: Reopen) -> RuleViolation:
 def test_a_refusal_reads_in_chinese_with_its_values_and_in_english_as_the_api_says() -> None:
     violation = refused(ready_to_sign(), Reopen(actor=officer(QIANHAI), reason="x"))
     problem = problem_of(violation)
-    assert refusal_in(problem, Translator("zh-Hant")) == "只有主辦方 'hkte' 的主任可以執行此操作"
+    assert refusal_in(problem, Translator("zh-Hant")) == "只有主辦方 'hkte' 的負責人員可以執行此操作"
     assert refusal_in(problem, Translator("en")) == violation.message
 
 
