@@ -26,6 +26,7 @@ class SignedIn:
     csrf_token: str
     audits: bool = False  # a Hong Kong agency's manager (api.access decides): the pages offer the dashboard
     reads: ReadingLanguage | None = None  # the user's language, else the party's; None: the browser's
+    party_name: tuple[str, str] = ("", "")  # the user's party, in English and Chinese, for the pages' header
 
 
 def open_session(*, session: Session, user: UserRow) -> str:
@@ -47,7 +48,7 @@ def open_session(*, session: Session, user: UserRow) -> str:
 def find_session(*, session: Session, cookie: str) -> SignedIn | None:
     """None for an unknown or expired session, and for a user who was deactivated since."""
     query = (
-        select(WebSessionRow, UserRow, PartyRow.language)
+        select(WebSessionRow, UserRow, PartyRow.language, PartyRow.name_en, PartyRow.name_zh)
         .join(UserRow, UserRow.id == WebSessionRow.user_id)
         .join(PartyRow, PartyRow.id == UserRow.party_id)
         .where(
@@ -59,8 +60,9 @@ def find_session(*, session: Session, cookie: str) -> SignedIn | None:
     found = session.execute(query).first()
     if found is None:
         return None
-    web_session, user, party_language = found
-    return SignedIn(user=user, csrf_token=web_session.csrf_token, reads=reading_language(user.language, party_language))
+    web_session, user, party_language, name_en, name_zh = found
+    reads = reading_language(user.language, party_language)
+    return SignedIn(user=user, csrf_token=web_session.csrf_token, reads=reads, party_name=(name_en, name_zh))
 
 
 def close_session(*, session: Session, cookie: str) -> None:

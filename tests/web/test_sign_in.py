@@ -36,7 +36,7 @@ async def test_a_good_token_opens_a_session_in_a_locked_down_cookie(web: Site) -
     assert attributes["samesite"].lower() == "samesite=lax" and attributes["path"] == "Path=/web"
     assert "secure" not in attributes  # plain http here; https gets Secure
     inbox = await visitor.get("/web/inbox")
-    assert inbox.status == 200 and "qianhai" in inbox.text("who")
+    assert inbox.status == 200 and "· Shenzhen Qianhai Cooperation Zone ·" in inbox.text("who")
 
 
 async def test_a_deactivated_users_session_stops_working(web: Site, sessions: sessionmaker[Session]) -> None:
