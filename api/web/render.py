@@ -11,6 +11,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from api.web.i18n import LANGUAGES, Translator, language_of
+from api.web.names import name_in, party_name
 from api.web.timeline_words import event_said
 from mouflow.chinese import in_script
 from mouflow.dates_in_words import day_in_words, moment_in_words
@@ -46,14 +47,11 @@ def day(context: Context, value: date | None) -> str:
     return day_in_words(value, context["language"])
 
 
-def script(chinese: str, language: str) -> str:
-    """A name kept in Traditional characters (a party's), as the page's reader reads it (mouflow.chinese)."""
-    return in_script(chinese, language)
-
-
 _ENVIRONMENT.filters["hk"] = hong_kong_time
 _ENVIRONMENT.filters["day"] = day
-_ENVIRONMENT.filters["script"] = script
+_ENVIRONMENT.filters["script"] = in_script  # Chinese kept in Traditional characters, as the reader reads it
+_ENVIRONMENT.globals["name_in"] = name_in
+_ENVIRONMENT.globals["party_name"] = party_name
 _ENVIRONMENT.globals["event_said"] = event_said
 
 

@@ -3,15 +3,12 @@ with moments and days written that language's way, codes translated, parties nam
 language, and what a person typed as they typed it. An event recorded before events had words shows its
 English detail."""
 
-from collections.abc import Mapping
 from typing import Any
 
 from api.web.i18n import Translator
-from mouflow.chinese import in_script
+from api.web.names import PartyNames, party_name
 from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.domain.event_words import EventWords
-
-PartyNames = Mapping[str, tuple[str, str]]  # party id: (English name, Chinese name)
 
 
 def event_said(words: dict[str, Any] | None, detail: str, t: Translator, party_names: PartyNames) -> str:
@@ -30,13 +27,8 @@ def _values(said: EventWords, t: Translator, party_names: PartyNames) -> dict[st
     values |= {name: day_in_words(day, language) for name, day in said.days.items()}
     values |= {name: t(code) for name, code in said.codes.items()}
     separator = "、" if t.chinese else ", "
-    values |= {name: separator.join(_party(p, t, party_names) for p in ids) for name, ids in said.parties.items()}
+    values |= {
+        name: separator.join(party_name(party_names, p, language) for p in ids) for name, ids in said.parties.items()
+    }
     values |= {name: (text.zh if t.chinese else text.en) for name, text in said.names.items()}
     return values | said.texts
-
-
-def _party(party_id: str, t: Translator, party_names: PartyNames) -> str:
-    if party_id not in party_names:
-        return party_id
-    english, chinese = party_names[party_id]
-    return in_script(chinese, t.language) if t.chinese else english

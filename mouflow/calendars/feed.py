@@ -38,14 +38,14 @@ def party_feed(
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))  # the older name of REFRESH-INTERVAL (Outlook, Google)
     if reads is ReadingLanguage.SIMPLIFIED_CHINESE:
         for component in (calendar, *calendar.events):
-            _in_simplified(component)
+            _in_script(component, reads)
     return finish(calendar)
 
 
-def _in_simplified(component: Component) -> None:
+def _in_script(component: Component, reads: ReadingLanguage) -> None:
     for name in (*TEXTS, "NAME", "X-WR-CALNAME"):
         if name in component:  # none of them has parameters to keep
-            component.add(name, in_script(str(component.pop(name)), ReadingLanguage.SIMPLIFIED_CHINESE.value))
+            component.add(name, in_script(str(component.pop(name)), reads))
 
 
 def ceremony_file(mou: FeedMou) -> bytes | None:

@@ -50,7 +50,7 @@ REVIEW_TYPES = frozenset({NotificationType.REVIEW_REMINDER, NotificationType.REV
 def subject(payload: NotificationPayload, reads: ReadingLanguage | None = None) -> str:
     english, chinese = HEADINGS[payload.type]
     if reads in CHINESE:
-        words = _in_script(f"{chinese}：{payload.mou.title_zh}", reads)
+        words = in_script(f"{chinese}：{payload.mou.title_zh}", reads)
     else:
         words = f"{english}: {payload.mou.title_en}"
     return f"[mouflow] {' '.join(words.split())}"  # a line break in a header would make every send fail
@@ -79,17 +79,13 @@ CHINESE = (ReadingLanguage.TRADITIONAL_CHINESE, ReadingLanguage.SIMPLIFIED_CHINE
 
 
 def body(payload: NotificationPayload, public_url: str | None = None, reads: ReadingLanguage | None = None) -> str:
-    english_half, chinese_half = _english(payload), _in_script(_chinese(payload), reads)
+    english_half, chinese_half = _english(payload), in_script(_chinese(payload), reads)
     lines = [chinese_half, english_half] if reads in CHINESE else [english_half, chinese_half]
     if public_url:  # the page itself, which asks the reader to sign in
-        lines.append(_in_script(f"Open / 開啟: {public_url.rstrip('/')}/web/mous/{quote(payload.mou.id)}\n", reads))
+        lines.append(in_script(f"Open / 開啟: {public_url.rstrip('/')}/web/mous/{quote(payload.mou.id)}\n", reads))
     why_en, why_zh = WHY_YOU.get(payload.type, EVERY_PARTY)
-    lines.append(_in_script(f"-- mouflow: {why_en} / {why_zh}", reads))
+    lines.append(in_script(f"-- mouflow: {why_en} / {why_zh}", reads))
     return "\n".join(lines) + "\n"
-
-
-def _in_script(chinese: str, reads: ReadingLanguage | None) -> str:
-    return in_script(chinese, reads.value if reads else None)
 
 
 def _english(payload: NotificationPayload) -> str:
