@@ -42,3 +42,10 @@ def words(
         names=names or {},
         texts=texts or {},
     )
+
+
+def coded(code: str, typed: str = "") -> EventWords:
+    """A decision, a status or a choice, which the catalogues translate, and what the person typed with it."""
+    if not typed.strip():
+        return words("%(code)s", codes={"code": code})
+    return words("%(code)s: %(typed)s", codes={"code": code}, texts={"typed": typed})

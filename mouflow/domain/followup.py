@@ -9,7 +9,7 @@ from mouflow.domain.content import MilestonePlanItem
 from mouflow.domain.dates import check_due_date
 from mouflow.domain.drafting import check_plan
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Role
-from mouflow.domain.event_words import words
+from mouflow.domain.event_words import coded
 from mouflow.domain.state import Event, Milestone, MouState, ProgressRecord, Term
 from mouflow.errors import AlreadyDone, Forbidden, InvalidInput, NotFound
 
@@ -72,11 +72,7 @@ def apply_progress(state: MouState, report: ReportProgress, now: datetime) -> li
     milestone.status = report.status
     milestone.progress.append(ProgressRecord(status=report.status, note=report.note, reporter=report.actor, at=now))
     detail = f"{report.status}: {report.note}".rstrip(": ")
-    said = (
-        words("%(status)s: %(note)s", codes={"status": report.status}, texts={"note": report.note})
-        if report.note.strip()
-        else words("%(status)s", codes={"status": report.status})
-    )
+    said = coded(report.status, report.note)
     return [
         Event(
             kind=EventKind.MILESTONE_PROGRESS,

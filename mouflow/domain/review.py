@@ -6,7 +6,7 @@ from mouflow.domain.access import require_officer, require_stage
 from mouflow.domain.actions import Review
 from mouflow.domain.discussion import check_comments, has_comments, record_comments
 from mouflow.domain.enums import EventKind, ReviewDecision, Stage
-from mouflow.domain.event_words import EventWords, words
+from mouflow.domain.event_words import coded
 from mouflow.domain.state import Event, MouState, ReviewRecord, ReviewRound
 from mouflow.errors import AlreadyDone, InvalidInput, StaleVersion
 
@@ -63,7 +63,7 @@ def apply_review(state: MouState, review: Review, now: datetime) -> list[Event]:
             version=review.version,
             party_id=party_id,
             detail=f"{review.decision}: {review.comment}".rstrip(": "),
-            words=_decided(review.decision, review.comment),
+            words=coded(review.decision, review.comment),
         )
     ]
     if review.decision is ReviewDecision.REQUEST_CHANGES:
@@ -84,9 +84,3 @@ def awaiting_review(state: MouState) -> list[str]:
     if review_round is None:
         return []
     return [party_id for party_id in state.party_ids if party_id not in review_round.reviews]
-
-
-def _decided(decision: str, comment: str) -> EventWords:
-    if not comment.strip():
-        return words("%(decision)s", codes={"decision": decision})
-    return words("%(decision)s: %(comment)s", codes={"decision": decision}, texts={"comment": comment})

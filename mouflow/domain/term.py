@@ -6,7 +6,7 @@ from mouflow.domain.access import require_officer, require_stage, require_term
 from mouflow.domain.actions import DecideRenewal
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage
-from mouflow.domain.event_words import words
+from mouflow.domain.event_words import coded
 from mouflow.domain.followup import instantiate
 from mouflow.domain.state import Closure, Event, MouState, RenewalDecisionRecord, Term
 from mouflow.errors import AlreadyDone, WrongStage
@@ -44,12 +44,7 @@ def apply_renewal(state: MouState, decide: DecideRenewal, now: datetime) -> list
         renew=decide.renew, comment=decide.comment, decided_by=decide.actor, at=now
     )
     detail = ("renew" if decide.renew else "let expire") + (f": {decide.comment}" if decide.comment else "")
-    choice = "renew" if decide.renew else "let_expire"
-    said = (
-        words("%(choice)s: %(comment)s", codes={"choice": choice}, texts={"comment": decide.comment})
-        if decide.comment
-        else words("%(choice)s", codes={"choice": choice})
-    )
+    said = coded("renew" if decide.renew else "let_expire", decide.comment)
     return [
         Event(kind=EventKind.RENEWAL_DECIDED, at=now, actor=decide.actor, party_id=party_id, detail=detail, words=said)
     ]

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.web.i18n import Translator
 from api.web.timeline_words import event_said
-from mouflow.domain.event_words import words
+from mouflow.domain.event_words import coded, words
 from mouflow.store.db import session_scope
 from mouflow.store.tables import EventRow
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
@@ -38,9 +38,7 @@ def test_a_reminder_in_each_language(language: str, expected: str) -> None:
 
 
 def test_a_decision_is_translated_and_the_comment_kept_as_typed() -> None:
-    said = words(
-        "%(decision)s: %(comment)s", codes={"decision": "request_changes"}, texts={"comment": "加 <b>一</b> 條"}
-    )
+    said = coded("request_changes", "加 <b>一</b> 條")  # what was typed: the page escapes it, as every text
     json = said.model_dump(mode="json")
     assert event_said(json, "", Translator("en"), NAMES) == "request changes: 加 <b>一</b> 條"
     assert event_said(json, "", Translator("zh-Hant"), NAMES).endswith("：加 <b>一</b> 條")
