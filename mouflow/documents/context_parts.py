@@ -21,7 +21,7 @@ def parties(mou: MouState) -> list[View]:
 
 
 def agreed_text(content: DraftContent, mou: MouState) -> View:
-    return {
+    view = {
         "title": content.title.model_dump(),
         "scope_areas": [area.model_dump() for area in content.scope_areas],
         "term_months": content.term_months,
@@ -29,6 +29,9 @@ def agreed_text(content: DraftContent, mou: MouState) -> View:
         "clauses": [clause.model_dump() for clause in content.clauses],
         "milestones": [planned_milestone(item, mou) for item in content.milestones],
     }
+    if content.simplified is not None:  # only where it is: the context of every other text hashes as before
+        view["simplified"] = content.simplified.model_dump()
+    return view
 
 
 def planned_milestone(item: MilestonePlanItem, mou: MouState) -> View:

@@ -40,6 +40,21 @@ class Clause(Frozen):
     text: BilingualText
 
 
+class SimplifiedClause(Frozen):
+    heading: ShortText
+    text: LongText
+
+
+class SimplifiedText(Frozen):
+    """The MoU in Simplified Chinese, written by an officer of a party that reads it: a version that has it
+    holds it as an authentic text, beside the English and the Traditional Chinese, reviewed like them.
+    Scope areas and clauses pair with the draft's by their place in the list."""
+
+    title: ShortText
+    scope_areas: Annotated[list[ShortText], Field(min_length=1, max_length=20)]
+    clauses: Annotated[list[SimplifiedClause], Field(min_length=1, max_length=200)]
+
+
 class MilestonePlanItem(Frozen):
     """A follow-up commitment: due on a fixed date, or an offset from the effective date."""
 
@@ -69,6 +84,7 @@ class DraftContent(Frozen):
     notice_months: Annotated[int, Field(ge=0, le=24, description="months a notice of termination runs")] = 3
     clauses: Annotated[list[Clause], Field(min_length=1, max_length=200)]
     milestones: Annotated[list[MilestonePlanItem], Field(max_length=600)] = []
+    simplified: SimplifiedText | None = None  # None: English and Traditional Chinese are the authentic texts
 
     def size_in_bytes(self) -> int:
         return len(self.model_dump_json().encode())

@@ -2,8 +2,9 @@
 
 from datetime import datetime, timedelta
 
+from mouflow.domain import simplified
 from mouflow.domain.access import require_owner_officer, require_stage
-from mouflow.domain.actions import Close, Reopen, Revise, StartMou, Submit
+from mouflow.domain.actions import Actor, Close, Reopen, Revise, StartMou, Submit
 from mouflow.domain.calendar import hong_kong_time, local_date
 from mouflow.domain.content import DraftContent, MilestonePlanItem
 from mouflow.domain.dates import check_draft_dates
@@ -72,8 +73,15 @@ def editable_stages(state: MouState) -> frozenset[Stage]:
 
 
 def check_revise(state: MouState, revise: Revise) -> None:
-    require_owner_officer(state, revise.actor)
+    simplified.check_authorship(state, revise)
     _require_revisable(state, revise)
+
+
+def check_writes_simplified(state: MouState, actor: Actor) -> None:
+    """Whether the officer may add or change the Simplified text of the current draft now."""
+    simplified.require_simplified_writer(state, actor)
+    current = state.current_version
+    _require_revisable(state, Revise(actor=actor, base_version=current.number, content=current.content))
 
 
 def _require_revisable(state: MouState, revise: Revise) -> None:
@@ -143,6 +151,7 @@ def apply_revise(state: MouState, revise: Revise, now: datetime) -> list[Event]:
 def check_submit(state: MouState, submit: Submit) -> None:
     require_owner_officer(state, submit.actor)
     _require_submittable(state, submit)
+    simplified.check_whole(state)
 
 
 def _require_submittable(state: MouState, submit: Submit) -> None:

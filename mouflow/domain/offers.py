@@ -104,6 +104,7 @@ class Offers:
     remove: tuple[str, ...] = ()  # and remove
     answer_comments: tuple[str, ...] = ()  # review comments the user may mark addressed or answer
     draft_version: int | None = None  # the editor of a new version starts from this one
+    simplified_version: int | None = None  # the Simplified text's editor starts from this one
 
     @property
     def anything(self) -> bool:
@@ -132,6 +133,7 @@ def offers_for(state: MouState, actor: Actor, now: datetime) -> Offers:
     return Offers(
         submit_version=_submit_version(state, actor),
         draft_version=_draft_version(state, actor),
+        simplified_version=_simplified_version(state, actor),
         review_version=_review_version(state, actor),
         sign_version=state.approved_version if sign_modes else None,
         sign_modes=sign_modes,
@@ -176,6 +178,11 @@ def _draft_version(state: MouState, actor: Actor) -> int | None:
     current = state.current_version
     revise = Revise(actor=actor, base_version=current.number, content=current.content)
     return current.number if _passes(drafting.check_revise, state, revise) else None
+
+
+def _simplified_version(state: MouState, actor: Actor) -> int | None:
+    current = state.current_version.number
+    return current if _passes(drafting.check_writes_simplified, state, actor) else None
 
 
 def _review_version(state: MouState, actor: Actor) -> int | None:

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from mouflow.demo import HKTE, HKTE_SIGNATORY, NANSHA, SIGNATORIES, gba_mou, officer, symposium_mou
 from mouflow.documents.models import DocumentKind, RenderDocument
-from mouflow.domain import clock, drafting, followup, review, signatures, term
-from mouflow.domain.actions import DecideRenewal, ReportProgress, Review, Sign, Signatory, Submit
+from mouflow.domain import clock, drafting, followup, review, signatures, simplified, term
+from mouflow.domain.actions import DecideRenewal, ReportProgress, Review, Revise, Sign, Signatory, Submit
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision
 from mouflow.domain.rules import CURRENT_RULES
 from mouflow.domain.state import MouState
@@ -48,6 +48,23 @@ def nansha_executed() -> MouState:
     signatures.apply_ceremony(state, ceremony_starting(T0), before)
     signatures.apply_sign(state, Sign(actor=officer(HKTE), version=1, signatory=HKTE_SIGNATORY), T0)
     signatures.apply_sign(state, Sign(actor=officer(NANSHA), version=1, signatory=NANSHA_SIGNATORY), T0)
+    return state
+
+
+def nansha_with_simplified() -> MouState:
+    """The Nansha MoU with Nansha's officer's Simplified text as version 2, from the Mainland-phrase conversion,
+    approved by both and signed at T0: executed in English, Traditional and Simplified Chinese."""
+    before = T0 - timedelta(hours=1)
+    state, _ = drafting.start_mou(symposium_mou(NANSHA, "hkte-nansha-2025"), before, CURRENT_RULES)
+    first = state.current_version.content
+    content = first.model_copy(update={"simplified": simplified.starting_text(first)})
+    drafting.apply_revise(state, Revise(actor=officer(NANSHA), base_version=1, content=content), before)
+    drafting.apply_submit(state, Submit(actor=officer(HKTE), version=2), before)
+    for party in state.parties:
+        review.apply_review(state, Review(actor=officer(party), version=2, decision=ReviewDecision.APPROVE), before)
+    signatures.apply_ceremony(state, ceremony_starting(T0), before)
+    signatures.apply_sign(state, Sign(actor=officer(HKTE), version=2, signatory=HKTE_SIGNATORY), T0)
+    signatures.apply_sign(state, Sign(actor=officer(NANSHA), version=2, signatory=NANSHA_SIGNATORY), T0)
     return state
 
 

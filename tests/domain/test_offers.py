@@ -52,13 +52,14 @@ def report(state: MouState, milestone_id: str, status: MilestoneStatus, party_id
 
 def test_the_owners_officer_may_submit_a_draft() -> None:
     assert offers_for(drafted(), actor("hkte"), T0) == Offers(submit_version=1, draft_version=1, withdraw=True)
-    assert offers_for(drafted(), actor("qianhai"), T0) == Offers()  # partners review, they do not submit
+    # partners review, they do not submit; Qianhai reads Simplified Chinese, so its officer may write that text
+    assert offers_for(drafted(), actor("qianhai"), T0) == Offers(simplified_version=1)
     assert offers_for(in_review(), actor("hkte"), T0).submit_version is None
 
 
 def test_a_partys_officer_may_review_only_while_its_review_is_awaited() -> None:
     state = in_review()
-    assert offers_for(state, actor("qianhai"), T0) == Offers(review_version=1)
+    assert offers_for(state, actor("qianhai"), T0) == Offers(review_version=1, simplified_version=1)
     review.apply_review(state, Review(actor=actor("qianhai"), version=1, decision=ReviewDecision.APPROVE), T0)
     assert not offers_for(state, actor("qianhai"), T0).anything
     assert offers_for(state, actor("hkte"), T0) == Offers(review_version=1, draft_version=1, withdraw=True)
@@ -105,7 +106,7 @@ def test_the_ways_of_signing_are_those_the_rules_of_the_moment_accept() -> None:
     first_rules = ready_to_sign()
     first_rules.rules = FIRST_RULES  # one way of signing, at any time
     assert offers_for(first_rules, actor("qianhai"), T0) == Offers(
-        sign_version=1, sign_modes=(SigningMode.AT_CEREMONY,)
+        sign_version=1, sign_modes=(SigningMode.AT_CEREMONY,), simplified_version=1  # unsigned, the first rules edit
     )
 
 
