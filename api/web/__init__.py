@@ -16,6 +16,7 @@ from api.web import (
     party_pages,
     reading_pages,
     sign_in,
+    simplified_pages,
     start_pages,
 )
 from api.web.auth import WEB_PATH, SignInRequired, sign_in_url
@@ -37,6 +38,7 @@ def install(app: FastAPI) -> None:
         party_pages,
         reading_pages,
         draft_pages,
+        simplified_pages,
     ):
         app.include_router(module.router)
     app.mount(f"{WEB_PATH}/static", StaticFiles(directory=TEMPLATES_DIR / "web" / "static"), name="web-static")

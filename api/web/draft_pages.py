@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse
 from api.access import visible_mou
 from api.deps import SessionDep, TemporalDep
 from api.problems import Problem, refusal
-from api.services.mous import latest_draft
+from api.services.mous import latest_draft, read_draft
 from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
 from api.web.draft_form import DraftForm, checked_content, form_number, form_of, place_refusal, posted_form
 from api.web.draft_keys import form_key, new_form_key, page_idempotency
@@ -23,6 +23,7 @@ from api.web.refusals import refusal_in
 from api.web.render import page
 from api.workflows import Writer, release_connection
 from mouflow.domain.actions import DraftRequest, Revise
+from mouflow.domain.content import DraftContent
 from mouflow.domain.drafting import check_draft_size
 from mouflow.domain.summaries import MouStatus
 from mouflow.errors import Forbidden
@@ -85,6 +86,7 @@ async def save(
         return _editor_page(request, who, session, mou_id, draft, base_version, translate(NO_BASE), status_code=422)
     key = str(form.get("form_key") or "")
     with refusal(session) as refused:
+        content = await run_in_threadpool(_keeping_simplified, session, who, mou_id, base_version, content)
         body = DraftRequest(base_version=base_version, content=content)  # refused here, the text is kept
         check_draft_size(content)  # as the API does, before it travels
         writer = Writer(
@@ -98,6 +100,16 @@ async def save(
     if refused.problem is None:
         return RedirectResponse(f"{WEB_PATH}/mous/{mou_id}?done=revise", status_code=303)
     return _refused(request, who, session, mou_id, draft, base_version, refused.problem)
+
+
+def _keeping_simplified(
+    session: SessionDep, who: SignedIn, mou_id: str, base_version: int, content: DraftContent
+) -> DraftContent:
+    """The editor writes the English and Traditional text; the Simplified text, where a partner wrote one, stays
+    as the base version has it (mouflow.domain.simplified), and its writer brings it up to date."""
+    with release_connection(session):
+        base = read_draft(session=session, user=who.user, mou_id=mou_id, number=base_version)
+    return content.model_copy(update={"simplified": base.simplified})
 
 
 def _refused(

@@ -46,6 +46,7 @@ def check_start(start: StartMou) -> None:
     if start.actor.party_id != start.owner.id or start.actor.role is not Role.OFFICER:
         raise Forbidden("only an officer of the owning party {owner!r} may start an MoU", owner=start.owner.id)
     check_content(party_ids, start.content)
+    simplified.check_start_text(start.content, start.owner)
 
 
 def _distinct_parties(start: StartMou) -> list[str]:

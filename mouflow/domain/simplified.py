@@ -11,7 +11,7 @@ once executed the Simplified text is authentic beside the other two. Checks here
 from mouflow.chinese import to_mainland_simplified
 from mouflow.domain.access import require_officer, require_owner_officer
 from mouflow.domain.actions import Actor, Revise
-from mouflow.domain.content import Clause, DraftContent, SimplifiedClause, SimplifiedText
+from mouflow.domain.content import Clause, DraftContent, Party, SimplifiedClause, SimplifiedText
 from mouflow.domain.state import DraftVersion, MouState
 from mouflow.errors import Forbidden, InvalidInput
 
@@ -33,7 +33,21 @@ def require_simplified_writer(state: MouState, actor: Actor) -> None:
             mou=state.mou_id,
         )
     if actor.party_id not in writers:
-        raise Forbidden("the Simplified Chinese text is written by an officer of {writers}", writers=", ".join(writers))
+        raise Forbidden(
+            "the Simplified Chinese text is written by an officer of {writers}; send it as the current version has it",
+            field=FIELD,
+            writers=", ".join(writers),
+        )
+
+
+def check_start_text(content: DraftContent, owner: Party) -> None:
+    """An MoU starts with the owner's text: a partner's Simplified text comes as a version of its own."""
+    if content.simplified is not None and not owner.wants_simplified_copy:
+        raise InvalidInput(
+            "an MoU starts without a Simplified Chinese text: an officer of a party that reads it writes one "
+            "once the MoU has started",
+            field=FIELD,
+        )
 
 
 def check_authorship(state: MouState, revise: Revise) -> None:
@@ -61,43 +75,36 @@ def _without_simplified(content: DraftContent) -> DraftContent:
 
 def check_pairs(content: DraftContent) -> None:
     """A Simplified text written for this draft has one scope area and one clause for each of the draft's."""
-    simplified = content.simplified
-    if simplified is None:
+    written = content.simplified
+    if written is None:
         return
-    for part, written, drafted in _counts(content, simplified):
-        if written != drafted:
-            raise InvalidInput(
-                "the Simplified Chinese text has {written} {part}; the draft has {drafted}: give one for each",
-                field=f"{FIELD}.{part}",
-                part=part,
-                written=written,
-                drafted=drafted,
-            )
+    if len(written.scope_areas) != len(content.scope_areas):
+        raise InvalidInput(
+            "the Simplified Chinese text has {written} scope areas; the draft has {drafted}: give one for each",
+            field="content.simplified.scope_areas",
+            written=len(written.scope_areas),
+            drafted=len(content.scope_areas),
+        )
+    if len(written.clauses) != len(content.clauses):
+        raise InvalidInput(
+            "the Simplified Chinese text has {written} clauses; the draft has {drafted}: give one for each",
+            field="content.simplified.clauses",
+            written=len(written.clauses),
+            drafted=len(content.clauses),
+        )
 
 
 def check_whole(state: MouState) -> None:
     """Before review: a Simplified text the owner's later revision outgrew is brought up to date first."""
-    content = state.current_version.content
-    if content.simplified is None:
-        return
-    for part, written, drafted in _counts(content, content.simplified):
-        if written != drafted:
-            raise InvalidInput(
-                "the Simplified Chinese text has {written} {part} and the draft {drafted}; an officer of "
-                "{writers} brings it up to date before the draft goes for review",
-                field=FIELD,
-                part=part,
-                written=written,
-                drafted=drafted,
-                writers=", ".join(simplified_writers(state)),
-            )
-
-
-def _counts(content: DraftContent, simplified: SimplifiedText) -> list[tuple[str, int, int]]:
-    return [
-        ("scope_areas", len(simplified.scope_areas), len(content.scope_areas)),
-        ("clauses", len(simplified.clauses), len(content.clauses)),
-    ]
+    try:
+        check_pairs(state.current_version.content)
+    except InvalidInput as unpaired:
+        raise InvalidInput(
+            "the Simplified Chinese text no longer gives one scope area and one clause for each of the draft's; "
+            "an officer of {writers} brings it up to date before the draft goes for review",
+            field=FIELD,
+            writers=", ".join(simplified_writers(state)),
+        ) from unpaired
 
 
 def starting_text(content: DraftContent) -> SimplifiedText:
