@@ -378,9 +378,9 @@ class Person:
 
     @classmethod
     async def sign_in(
-        cls, browser: Browser, site: str, token: str, name: str, screenshots: Path = SCREENSHOTS
+        cls, browser: Browser, site: str, token: str, name: str, screenshots: Path = SCREENSHOTS, locale: str = "en-GB"
     ) -> "Person":
-        context = await browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+        context = await browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
         person = cls(await context.new_page(), site, name, screenshots)
         await person.page.goto(f"{site}/web/mous")
         await expect(person.page).to_have_url(f"{site}/web/login?next=%2Fweb%2Fmous")  # not signed in yet

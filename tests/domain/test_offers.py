@@ -106,7 +106,9 @@ def test_the_ways_of_signing_are_those_the_rules_of_the_moment_accept() -> None:
     first_rules = ready_to_sign()
     first_rules.rules = FIRST_RULES  # one way of signing, at any time
     assert offers_for(first_rules, actor("qianhai"), T0) == Offers(
-        sign_version=1, sign_modes=(SigningMode.AT_CEREMONY,), simplified_version=1  # unsigned, the first rules edit
+        sign_version=1,
+        sign_modes=(SigningMode.AT_CEREMONY,),
+        simplified_version=1,  # unsigned, the first rules edit
     )
 
 
