@@ -125,6 +125,7 @@ class EmailActivities:
             recipient=job.email,
             public_url=self._smtp.settings.public_url,
             reads=job.reads,
+            names=job.party_names,
         )
         try:
             self._smtp.send(message)

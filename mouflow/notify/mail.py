@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from mouflow.chinese import in_script
 from mouflow.dates_in_words import day_in_words, moment_in_words
-from mouflow.domain.enums import ReadingLanguage
+from mouflow.domain.enums import ReadingLanguage, Stage
 from mouflow.notify.events import NotificationPayload, NotificationType
 
 HEADINGS = {
@@ -44,6 +44,18 @@ WHY_YOU = {
         "閣下為負責此里程碑的締約方的用戶",
     ),
 }
+# what a stage is called in an e-mail; the pages' catalogues say the same (api/web/locales)
+STAGE_NAMES = {
+    Stage.DRAFTING: ("drafting", "草擬中"),
+    Stage.IN_REVIEW: ("in review", "審閱中"),
+    Stage.READY_TO_SIGN: ("ready to sign", "待簽署"),
+    Stage.SIGNED: ("signed", "已簽署"),
+    Stage.IN_FORCE: ("in force", "生效中"),
+    Stage.EXPIRED: ("expired", "已屆滿"),
+    Stage.WITHDRAWN: ("withdrawn", "已撤回"),
+    Stage.TERMINATED: ("terminated", "已終止"),
+}
+Names = dict[str, tuple[str, str]]
 REVIEW_TYPES = frozenset({NotificationType.REVIEW_REMINDER, NotificationType.REVIEW_ESCALATED})
 
 
@@ -64,6 +76,7 @@ def build_message(
     recipient: str,
     public_url: str | None = None,
     reads: ReadingLanguage | None = None,
+    names: Names | None = None,
 ) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = subject(payload, reads)
@@ -71,15 +84,20 @@ def build_message(
     message["Date"] = format_datetime(payload.event.at)
     # the same on every attempt, so a mail server or client can drop a copy sent twice
     message["Message-ID"] = f"<{delivery_id}@mouflow>"
-    message.set_content(body(payload, public_url, reads))  # UTF-8, as the Chinese half needs
+    message.set_content(body(payload, public_url, reads, names))  # UTF-8, as the Chinese half needs
     return message
 
 
 CHINESE = (ReadingLanguage.TRADITIONAL_CHINESE, ReadingLanguage.SIMPLIFIED_CHINESE)
 
 
-def body(payload: NotificationPayload, public_url: str | None = None, reads: ReadingLanguage | None = None) -> str:
-    english_half, chinese_half = _english(payload), in_script(_chinese(payload), reads)
+def body(
+    payload: NotificationPayload,
+    public_url: str | None = None,
+    reads: ReadingLanguage | None = None,
+    names: Names | None = None,
+) -> str:
+    english_half, chinese_half = _english(payload, names or {}), in_script(_chinese(payload, names or {}), reads)
     lines = [chinese_half, english_half] if reads in CHINESE else [english_half, chinese_half]
     if public_url:  # the page itself, which asks the reader to sign in
         lines.append(in_script(f"Open / 開啟: {public_url.rstrip('/')}/web/mous/{quote(payload.mou.id)}\n", reads))
@@ -88,47 +106,57 @@ def body(payload: NotificationPayload, public_url: str | None = None, reads: Rea
     return "\n".join(lines) + "\n"
 
 
-def _english(payload: NotificationPayload) -> str:
+def _english(payload: NotificationPayload, names: Names) -> str:
     mou = payload.mou
-    lines = [f"{HEADINGS[payload.type][0]}: {mou.title_en}", *_facts_en(payload), f"MoU: {mou.id} (stage: {mou.stage})"]
+    stage = _stage(mou.stage)[0]
+    lines = [f"{HEADINGS[payload.type][0]}: {mou.title_en}", *_facts_en(payload, names), f"MoU: {mou.id} ({stage})"]
     return "\n".join(lines) + "\n"
 
 
-def _chinese(payload: NotificationPayload) -> str:
+def _chinese(payload: NotificationPayload, names: Names) -> str:
     mou = payload.mou
     lines = [
         f"{HEADINGS[payload.type][1]}：{mou.title_zh}",
-        *_facts_zh(payload),
-        f"備忘錄：{mou.id}（階段：{mou.stage}）",
+        *_facts_zh(payload, names),
+        f"備忘錄：{mou.id}（階段：{_stage(mou.stage)[1]}）",
     ]
     return "\n".join(lines) + "\n"
 
 
-def _facts_en(payload: NotificationPayload) -> list[str]:
+def _stage(code: str) -> tuple[str, str]:
+    return STAGE_NAMES[Stage(code)] if code in set(Stage) else (code, code)
+
+
+def _named(names: Names, party_ids: list[str], language: int) -> str:
+    """Parties by name in one of the two languages (0 English, 1 Chinese); an id where none is known."""
+    return ("、" if language else ", ").join(names[p][language] if p in names else p for p in party_ids)
+
+
+def _facts_en(payload: NotificationPayload, names: Names) -> list[str]:
     event = payload.event
     facts = [f"When: {moment_in_words(event.at, 'en')}"]
     facts += [f"By: {event.actor_name}"] if event.actor_name else []
-    facts += [f"Party: {event.party_id}"] if event.party_id else []
+    facts += [f"Party: {_named(names, [event.party_id], 0)}"] if event.party_id else []
     facts += [f"Version: {event.version}"] if event.version is not None else []
     if event.milestone is not None:
         facts.append(f"Milestone: {event.milestone.title_en}, due {day_in_words(event.milestone.due_date, 'en')}")
-    facts += [f"Awaiting review: {waiting}"] if (waiting := _awaited(payload)) else []
+    facts += [f"Awaiting review: {_named(names, waiting, 0)}"] if (waiting := _awaited(payload)) else []
     return facts + ([f"Note: {event.detail}"] if event.detail else [])
 
 
-def _facts_zh(payload: NotificationPayload) -> list[str]:
+def _facts_zh(payload: NotificationPayload, names: Names) -> list[str]:
     event = payload.event
     facts = [f"時間：{moment_in_words(event.at, 'zh-Hant')}"]
     facts += [f"經辦人：{event.actor_name}"] if event.actor_name else []
-    facts += [f"締約方：{event.party_id}"] if event.party_id else []
+    facts += [f"締約方：{_named(names, [event.party_id], 1)}"] if event.party_id else []
     facts += [f"版本：{event.version}"] if event.version is not None else []
     if event.milestone is not None:
         due = day_in_words(event.milestone.due_date, "zh-Hant")
         facts.append(f"里程碑：{event.milestone.title_zh}，到期日 {due}")
-    facts += [f"待審閱：{waiting}"] if (waiting := _awaited(payload)) else []
+    facts += [f"待審閱：{_named(names, waiting, 1)}"] if (waiting := _awaited(payload)) else []
     return facts + ([f"備註：{event.detail}"] if event.detail else [])
 
 
-def _awaited(payload: NotificationPayload) -> str:
+def _awaited(payload: NotificationPayload) -> list[str]:
     """The parties a late review still waits on; other messages leave it out, as it says nothing of them."""
-    return ", ".join(payload.mou.awaiting_review) if payload.type in REVIEW_TYPES else ""
+    return list(payload.mou.awaiting_review) if payload.type in REVIEW_TYPES else []

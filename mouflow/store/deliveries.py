@@ -26,6 +26,7 @@ class DeliveryJob(BaseModel):
     secret: str = ""
     email: str = ""
     reads: ReadingLanguage | None = None  # the e-mail's reader's language (mouflow.domain.reading)
+    party_names: dict[str, tuple[str, str]] = {}  # the MoU's parties (English, Chinese), for an e-mail's reader
 
 
 class Attempt(BaseModel):
@@ -115,7 +116,12 @@ def _job(session: Session, row: DeliveryRow, payload: dict[str, object]) -> Deli
         return None
     party = session.get(PartyRow, user.party_id)
     reads = reading_language(user.language, party.language if party else None)
-    return job.model_copy(update={"email": user.email, "reads": reads})
+    return job.model_copy(update={"email": user.email, "reads": reads, "party_names": _names(session, job.payload)})
+
+
+def _names(session: Session, payload: NotificationPayload) -> dict[str, tuple[str, str]]:
+    parties = session.scalars(select(PartyRow).where(PartyRow.id.in_(payload.mou.party_ids))).all()
+    return {party.id: (party.name_en, party.name_zh) for party in parties}
 
 
 def record_attempt(*, session: Session, attempt: Attempt) -> None:

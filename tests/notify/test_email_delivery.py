@@ -77,5 +77,6 @@ async def test_an_email_is_in_its_readers_language_simplified_for_qianhai_tradit
     simplified = qianhai.get_content()
     assert simplified.startswith("已提交审阅：") and "版本：1" in simplified
     assert "備忘錄" not in simplified and "閣下" not in simplified  # no Traditional characters left
+    assert "（阶段：审阅中）" in simplified and "(in review)" in simplified and "in_review" not in simplified
     assert str(hkte["Subject"]).startswith("[mouflow] 已提交審閱：") and "備忘錄" in hkte["Subject"]
     assert hkte.get_content().startswith("已提交審閱：")

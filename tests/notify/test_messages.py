@@ -120,6 +120,15 @@ def test_a_review_reminder_names_the_parties_awaited_and_why_the_reader_gets_it(
     text = body(as_type(NotificationType.REVIEW_REMINDER, event, awaiting_review=["nansha"], stage="in_review"))
     assert "Awaiting review: nansha" in text and "待審閱：nansha" in text and "Version: 2" in text
     assert "an officer of a party whose review is still awaited" in text and "閣下為尚未審閱的締約方的負責人員" in text
+    assert "(in review)" in text and "（階段：審閱中）" in text  # the stage in words, not its code
+
+
+def test_an_email_names_the_parties_where_their_names_are_known() -> None:
+    event = EventInfo(kind=EventKind.REVIEW_REMINDER, at=AT, version=2, party_id="nansha")
+    names = {"nansha": ("Guangzhou Nansha District", "廣州南沙區")}
+    text = body(as_type(NotificationType.REVIEW_REMINDER, event, awaiting_review=["nansha"]), names=names)
+    assert "Awaiting review: Guangzhou Nansha District" in text and "待審閱：廣州南沙區" in text
+    assert "Party: Guangzhou Nansha District" in text and "締約方：廣州南沙區" in text
 
 
 def test_an_escalation_tells_its_managers_why_and_other_messages_name_no_review() -> None:
