@@ -26,7 +26,7 @@ from mouflow.domain.actions import DraftRequest, Revise
 from mouflow.domain.content import DraftContent
 from mouflow.domain.drafting import check_draft_size
 from mouflow.domain.summaries import MouStatus
-from mouflow.errors import Forbidden
+from mouflow.errors import Forbidden, NotFoundError
 from mouflow.store.parties import list_parties
 from mouflow.store.users import to_actor
 from mouflow.store.web_sessions import SignedIn
@@ -108,7 +108,10 @@ def _keeping_simplified(
     """The editor writes the English and Traditional text; the Simplified text, where a partner wrote one, stays
     as the base version has it (mouflow.domain.simplified), and its writer brings it up to date."""
     with release_connection(session):
-        base = read_draft(session=session, user=who.user, mou_id=mou_id, number=base_version)
+        try:
+            base = read_draft(session=session, user=who.user, mou_id=mou_id, number=base_version)
+        except NotFoundError:
+            return content  # a version the MoU does not have: the revise Update refuses it as stale, text kept
     return content.model_copy(update={"simplified": base.simplified})
 
 

@@ -7,6 +7,7 @@ from mouflow.redline.clauses import clause_changes, scope_area_changes
 from mouflow.redline.fields import changed_value
 from mouflow.redline.models import Redline
 from mouflow.redline.plan import milestone_changes
+from mouflow.redline.simplified import simplified_changes
 from mouflow.redline.summary import anything_changed, summarise
 
 
@@ -20,7 +21,14 @@ def redline(old: DraftContent, new: DraftContent) -> Redline:
     term = changed_value(old.term_months, new.term_months)
     effective = changed_value(old.effective_date, new.effective_date)
     notice = changed_value(old.notice_months, new.notice_months)
-    named = {"title": title.changed, "term_months": term, "effective_date": effective, "notice_months": notice}
+    simplified = simplified_changes(old.simplified, new.simplified)
+    named = {
+        "title": title.changed,
+        "term_months": term,
+        "effective_date": effective,
+        "notice_months": notice,
+        "simplified": simplified,
+    }
     summary = summarise(scope_areas, clauses, milestones, tuple(name for name, c in named.items() if c), flagged)
     return Redline(
         changed=anything_changed(summary),
@@ -33,4 +41,5 @@ def redline(old: DraftContent, new: DraftContent) -> Redline:
         clauses=clauses,
         milestones=milestones,
         one_language_changes=flagged,
+        simplified=simplified,
     )

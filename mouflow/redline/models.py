@@ -132,6 +132,27 @@ class OneLanguageChange(Frozen):
     milestone_id: str | None = None
 
 
+class SimplifiedStatus(StrEnum):
+    ADDED = "added"
+    CHANGED = "changed"
+    REMOVED = "removed"
+
+
+class SimplifiedClauseDiff(Frozen):
+    heading: tuple[Segment, ...]
+    text: tuple[Segment, ...]
+    changed: bool
+
+
+class SimplifiedDiff(Frozen):
+    """The Simplified Chinese text against its revision, scope areas and clauses place by place."""
+
+    status: SimplifiedStatus
+    title: tuple[Segment, ...]
+    scope_areas: tuple[tuple[Segment, ...], ...]
+    clauses: tuple[SimplifiedClauseDiff, ...]
+
+
 class Summary(Frozen):
     clauses_changed: int  # text changed, moved or not
     clauses_added: int
@@ -144,7 +165,7 @@ class Summary(Frozen):
     milestones_changed: int
     milestones_added: int
     milestones_removed: int
-    fields_changed: tuple[str, ...]  # of title, term_months, effective_date, notice_months
+    fields_changed: tuple[str, ...]  # of title, term_months, effective_date, notice_months, simplified
     one_language_changes: int
 
 
@@ -159,3 +180,4 @@ class Redline(Frozen):
     clauses: tuple[ClauseChange, ...]  # in reading order: the new draft's, removed ones where they stood
     milestones: tuple[MilestoneChange, ...]  # likewise
     one_language_changes: tuple[OneLanguageChange, ...]
+    simplified: SimplifiedDiff | None = None  # None: neither version has a Simplified text, or both the same

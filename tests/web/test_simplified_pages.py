@@ -40,6 +40,9 @@ async def test_qianhai_writes_the_simplified_text_as_version_2(web: Site) -> Non
     assert "宗旨" in shown.text("simplified-clause-1")
     again = await simplified_editor(qianhai)
     assert again["clause-0-heading"] == "宗旨"  # it starts from what was written, not a new conversion
+    compared = await qianhai.get(f"/web/mous/{MOU}/redline?from=1&to=2")
+    assert "no-change" not in compared.texts and compared.text("simplified-status") == "added"
+    assert "宗旨" in compared.text("simplified-clause-1")
 
 
 async def test_the_owners_editor_keeps_the_simplified_text(web: Site) -> None:

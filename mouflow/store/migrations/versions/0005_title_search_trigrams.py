@@ -24,6 +24,9 @@ TITLES = ("title_en", "title_zh")
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        # an extension is the database's, not a schema's, and IF NOT EXISTS does not hold against a second
+        # migration of another schema at the same moment (a unique violation): one at a time, until commit
+        op.execute("SELECT pg_advisory_xact_lock(hashtext('mouflow: create pg_trgm'))")
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
     for title in TITLES:
         op.create_index(
