@@ -50,6 +50,7 @@ class Comparison:
     status: MouStatus  # the MoU's, as the projection has it: what the comments were read from
     comments: tuple[PlacedComment, ...]
     elsewhere: tuple[ReviewComment, ...]  # comments on other versions not answered yet, to answer from here too
+    has_simplified: bool = False  # the later version has a Simplified text, which a reviewer may comment on
 
     def commented(self) -> CommentedRedline:
         return CommentedRedline(**dict(self.redline), comments=self.comments)
@@ -72,7 +73,8 @@ def compare_versions(
             old=old,
             new=new,
         )
-    compared = redline(_content(session, mou_id, old), _content(session, mou_id, new))
+    later = _content(session, mou_id, new)
+    compared = redline(_content(session, mou_id, old), later)
     status = MouStatus.model_validate(row.status)
     comments = status.comments
     return Comparison(
@@ -85,6 +87,7 @@ def compare_versions(
         status=status,
         comments=(placed := place_comments(comments, compared, old, new)),
         elsewhere=_open_elsewhere(comments, placed),
+        has_simplified=later.simplified is not None,
     )
 
 

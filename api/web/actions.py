@@ -59,7 +59,7 @@ from workflows.mou import MouWorkflow
 
 M = TypeVar("M", bound=BaseModel)
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}", include_in_schema=False)
-CLAUSE_COMMENT_FIELD = re.compile(r"^clause_([1-9][0-9]{0,2})_(en|zh)$")
+CLAUSE_COMMENT_FIELD = re.compile(r"^clause_([1-9][0-9]{0,2})_(en|zh-Hans|zh)$")
 WITNESS_PARTS = ("name_en", "name_zh", "title_en", "title_zh")
 WITNESS_FIELDS = tuple(f"witness_{part}" for part in WITNESS_PARTS)
 # the closing and amending forms' (api/web/closing_actions.py); `form_name` says which form a refusal belongs to

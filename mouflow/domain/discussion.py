@@ -23,8 +23,15 @@ RECORD_OVERHEAD_BYTES = 400
 def check_comments(state: MouState, review: Review) -> None:
     """New input only (mouflow.domain.rules): each clause commented on is in the version reviewed, and the
     discussion stays within what the state can carry."""
-    clauses = len(state.versions[review.version - 1].content.clauses)
+    content = state.versions[review.version - 1].content
+    clauses = len(content.clauses)
     for index, comment in enumerate(review.clause_comments):
+        if comment.language is TextLanguage.ZH_HANS and content.simplified is None:
+            raise InvalidInput(
+                "version {version} has no Simplified Chinese text to comment on",
+                field=f"clause_comments[{index}].language",
+                version=review.version,
+            )
         if comment.clause > clauses:
             raise InvalidInput(
                 "version {version} has no clause {clause}; its clauses are 1 to {count}",

@@ -47,6 +47,7 @@ class TextLanguage(StrEnum):
 
     EN = "en"
     ZH = "zh"
+    ZH_HANS = "zh-Hans"  # the Simplified text, where the version has one (mouflow.domain.simplified)
 
 
 class CommentResolution(StrEnum):

@@ -4,9 +4,10 @@ import pytest
 
 from mouflow.demo import HKTE, QIANHAI, officer
 from mouflow.domain import drafting, simplified
-from mouflow.domain.actions import Actor, Revise, Submit
+from mouflow.domain.actions import Actor, ClauseComment, Review, Revise, Submit
 from mouflow.domain.content import Bilingual, BilingualText, Clause, DraftContent
-from mouflow.domain.enums import Role, Stage
+from mouflow.domain.enums import ReviewDecision, Role, Stage, TextLanguage
+from mouflow.domain.review import check_review
 from mouflow.domain.state import MouState
 from mouflow.errors import Forbidden, InvalidInput
 from tests.domain.builders import T0, drafted, in_review
@@ -84,3 +85,17 @@ def test_a_simplified_text_the_owner_outgrew_is_brought_up_to_date_before_review
     with pytest.raises(InvalidInput, match="brings it up to date"):
         drafting.check_submit(state, Submit(actor=officer(HKTE), version=3))
     assert simplified.starting_text(longer).clauses[2].heading == "检讨"  # the new clause starts converted
+
+
+def test_a_comment_on_the_simplified_text_needs_a_version_that_has_one() -> None:
+    state = in_review()
+    on_simplified = ClauseComment(clause=1, language=TextLanguage.ZH_HANS, text="请写明。")
+    review = Review(
+        actor=officer(QIANHAI), version=1, decision=ReviewDecision.REQUEST_CHANGES, clause_comments=[on_simplified]
+    )
+    with pytest.raises(InvalidInput, match="no Simplified Chinese text to comment on"):
+        check_review(state, review)
+    revise = Revise(actor=officer(QIANHAI), base_version=1, content=_with_simplified(state))
+    drafting.apply_revise(state, revise, T0)
+    drafting.apply_submit(state, Submit(actor=officer(HKTE), version=2), T0)
+    check_review(state, review.model_copy(update={"version": 2}))

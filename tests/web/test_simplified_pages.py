@@ -85,3 +85,26 @@ async def test_removing_the_text_makes_a_version_without_it(web: Site) -> None:
     form = await simplified_editor(qianhai)
     assert (await qianhai.post(form, {"op": "remove"})).status == 303
     assert (await web.call("GET", f"/mous/{MOU}/versions/3", "hkte"))["simplified"] is None
+
+
+async def test_a_reviewer_comments_on_a_clause_of_the_simplified_text(web: Site) -> None:
+    await web.start(MOU, submit=False)
+    qianhai = await web.signed_in("qianhai")
+    assert (await qianhai.post(await simplified_editor(qianhai), {"op": "save"})).status == 303
+    await web.call("POST", f"/mous/{MOU}/submit", "hkte", json={"version": 2})
+    hkte = await web.signed_in("hkte", Role.OFFICER)
+    await web.call("POST", f"/mous/{MOU}/reviews", "qianhai", json={"version": 2, "decision": "approve"})
+    page = await hkte.get(f"/web/mous/{MOU}/redline?from=1&to=2")
+    assert 'name="clause_2_zh-Hans"' in page.response.text
+    note = "第2条请写明交流信息的频率。"
+    done = await hkte.post(page.forms["form-review-redline"], {"decision": "request_changes", "clause_2_zh-Hans": note})
+    assert done.status == 303, done.response.text
+    [comment] = (await web.detail(MOU))["comments"]
+    assert (comment["clause"], comment["language"], comment["text"]) == (2, "zh-Hans", note)
+
+
+async def test_no_simplified_comment_box_where_the_version_has_no_simplified_text(web: Site) -> None:
+    await web.start(MOU)
+    page = await (await web.signed_in("qianhai")).get(f"/web/mous/{MOU}/redline")
+    assert 'name="clause_2_zh"' in page.response.text and "zh-Hans" not in page.forms["form-review-redline"]
+    assert 'name="clause_2_zh-Hans"' not in page.response.text
