@@ -1,4 +1,4 @@
-"""The interface's gettext catalogues (api/web/locales), kept with Babel: `python -m ops.catalogues`.
+"""The interface's gettext catalogues (mouflow/locales), kept with Babel: `python -m ops.catalogues`.
 
 1. Extracts every message the pages and the rules say: `t("…")` in templates/web (Jinja2's Babel
    extractor), the template of every refusal mouflow/domain raises and every message of an event's words
@@ -17,9 +17,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
-from api.web.i18n import catalogue, catalogue_path
 from mouflow.chinese import to_mainland_simplified
 from mouflow.domain.enums import MilestoneStatus, ReviewDecision
+from mouflow.translations import catalogue, catalogue_path
 
 ROOT = Path(__file__).parents[1]
 RULE_EXCEPTIONS = (

@@ -20,10 +20,11 @@ from api.web import (
     start_pages,
 )
 from api.web.auth import WEB_PATH, SignInRequired, sign_in_url
-from api.web.i18n import Translator, language_of
+from api.web.i18n import language_of
 from api.web.refusals import refusal_in
 from api.web.render import page
 from mouflow.documents.environment import TEMPLATES_DIR
+from mouflow.translations import Translator
 
 
 def install(app: FastAPI) -> None:

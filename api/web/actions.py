@@ -27,7 +27,7 @@ from api.services.authenticity import CONFIRM_FIELD, require_one_language_confir
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.draft_keys import FORM_KEY
 from api.web.forms import as_body
-from api.web.i18n import Translator, language_of
+from api.web.i18n import language_of
 from api.web.mou_pages import mou_response
 from api.web.reading_pages import Compared, redline_response
 from api.web.refusals import refusal_in
@@ -55,6 +55,7 @@ from mouflow.domain.paperwork import DocumentRequest, RequestDocument
 from mouflow.errors import InvalidError
 from mouflow.store.idempotency import fingerprint
 from mouflow.store.web_sessions import SignedIn
+from mouflow.translations import Translator
 from workflows.mou import MouWorkflow
 
 M = TypeVar("M", bound=BaseModel)

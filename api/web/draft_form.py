@@ -15,8 +15,8 @@ from starlette.datastructures import FormData
 
 from api.problems import Problem
 from api.web.field_words import fault_words
-from api.web.i18n import Translator
 from mouflow.domain.content import DraftContent
+from mouflow.translations import Translator
 
 # the parts of each kind of row, as the form names its fields `<kind>-<index>-<part>`
 ROW_PARTS: dict[str, tuple[str, ...]] = {

@@ -17,7 +17,7 @@ from api.services.mous import latest_draft, read_draft
 from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
 from api.web.draft_form import DraftForm, checked_content, form_number, form_of, place_refusal, posted_form
 from api.web.draft_keys import form_key, new_form_key, page_idempotency
-from api.web.i18n import Translator, language_of
+from api.web.i18n import language_of
 from api.web.mou_offers import page_offers
 from api.web.refusals import refusal_in
 from api.web.render import page
@@ -30,6 +30,7 @@ from mouflow.errors import Forbidden, NotFoundError
 from mouflow.store.parties import list_parties
 from mouflow.store.users import to_actor
 from mouflow.store.web_sessions import SignedIn
+from mouflow.translations import Translator
 from workflows.mou import MouWorkflow
 
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}/draft", include_in_schema=False)

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from api.web.i18n import Translator
+from mouflow.translations import Translator
 
 WORDS: dict[str, str] = {
     "string_too_short": "Required: write it here.",

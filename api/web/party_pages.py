@@ -24,12 +24,13 @@ from api.services.webhooks import (
 )
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
-from api.web.i18n import Translator, language_of
+from api.web.i18n import language_of
 from api.web.refusals import refusal_in
 from api.web.render import page
 from mouflow.notify.events import NotificationType
 from mouflow.store.parties import get_party
 from mouflow.store.web_sessions import SignedIn
+from mouflow.translations import Translator
 
 router = APIRouter(prefix=f"{WEB_PATH}/party", include_in_schema=False)
 DELIVERIES_SHOWN = 10

@@ -4,7 +4,7 @@
 The workflow's refusals travel with their English template and values (mouflow.errors); the API
 answers the English message, and a page shows the same refusal in its own words: the template and the
 values that are words (what was being done, stages) are messages of the interface's catalogues
-(api/web/i18n.py). A template without a translation falls back to the English message, never to a
+(mouflow/translations.py). A template without a translation falls back to the English message, never to a
 broken sentence.
 """
 
@@ -12,8 +12,8 @@ import re
 from string import Formatter
 
 from api.problems import Problem
-from api.web.i18n import Translator
 from mouflow.chinese import to_mainland_simplified
+from mouflow.translations import Translator
 
 
 def placeholders(template: str) -> set[str]:

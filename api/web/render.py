@@ -10,12 +10,13 @@ from jinja2 import FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from api.web.i18n import LANGUAGES, Translator, language_of
-from api.web.names import name_in, party_name
-from api.web.timeline_words import event_said
+from api.web.i18n import language_of
 from mouflow.chinese import in_script
 from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.documents.environment import TEMPLATES_DIR
+from mouflow.event_said import event_said
+from mouflow.reader_names import name_in, party_name
+from mouflow.translations import LANGUAGES, Translator
 
 # no script at all, styles only from our own file, nothing framed: an injected tag would have nothing to run
 SECURITY_HEADERS = {

@@ -18,10 +18,11 @@ from api.web.auth import (
     set_cookie,
     set_session_cookie,
 )
-from api.web.i18n import LANGUAGE_COOKIE, LANGUAGES
+from api.web.i18n import LANGUAGE_COOKIE
 from api.web.render import page
 from mouflow.store.users import get_user_by_token
 from mouflow.store.web_sessions import close_session, open_session
+from mouflow.translations import LANGUAGES
 
 router = APIRouter(prefix=WEB_PATH, include_in_schema=False)
 YEAR = 365 * 24 * 3600

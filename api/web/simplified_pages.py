@@ -23,7 +23,7 @@ from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
 from api.web.draft_form import form_number
 from api.web.draft_keys import form_key, new_form_key, page_idempotency
 from api.web.field_words import fault_words
-from api.web.i18n import Translator, language_of
+from api.web.i18n import language_of
 from api.web.mou_offers import page_offers
 from api.web.refusals import refusal_in
 from api.web.render import page
@@ -35,6 +35,7 @@ from mouflow.domain.summaries import MouStatus
 from mouflow.errors import Forbidden
 from mouflow.store.users import to_actor
 from mouflow.store.web_sessions import SignedIn
+from mouflow.translations import Translator
 from workflows.mou import MouWorkflow
 
 router = APIRouter(prefix=f"{WEB_PATH}/mous/{{mou_id}}/simplified", include_in_schema=False)

@@ -16,7 +16,7 @@ from api.services import mous as service
 from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
 from api.web.draft_form import DraftForm, blank_form, checked_content, form_of, place_refusal, posted_form
 from api.web.draft_keys import FORM_KEY, form_key, new_form_key, page_idempotency
-from api.web.i18n import Translator, language_of
+from api.web.i18n import language_of
 from api.web.refusals import refusal_in
 from api.web.render import page
 from api.workflows import release_connection
@@ -25,6 +25,7 @@ from mouflow.domain.summaries import MouSummary
 from mouflow.store.idempotency import find_answer
 from mouflow.store.parties import list_parties
 from mouflow.store.web_sessions import SignedIn
+from mouflow.translations import Translator
 
 router = APIRouter(prefix=f"{WEB_PATH}/mous/new", include_in_schema=False)
 PATH = f"{WEB_PATH}/mous/new"

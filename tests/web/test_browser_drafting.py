@@ -14,8 +14,8 @@ import httpx
 from playwright.async_api import Browser, Page, expect
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.web.i18n import translations_of
 from mouflow.domain.enums import Role
+from mouflow.translations import translations_of
 from tests.api.conftest import make_users
 from tests.symposium import HttpDriver, Person
 

@@ -3,9 +3,10 @@ Traditional and in Simplified Chinese, with the same placeholders, and the Simpl
 
 import pytest
 
-from api.web.i18n import CATALOGUE_LOCALES, Translator, catalogue, negotiated, translations_of
+from api.web.i18n import negotiated
 from api.web.refusals import placeholders
 from mouflow.chinese import to_simplified
+from mouflow.translations import CATALOGUE_LOCALES, Translator, catalogue, translations_of
 from ops.catalogues import EVENT_CODES, said_by_the_rules, said_in_templates, said_of_events
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 

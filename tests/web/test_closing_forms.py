@@ -9,10 +9,10 @@ from typing import Any
 
 from temporalio.testing import WorkflowEnvironment
 
-from api.web.i18n import ZH_HANT
 from mouflow.documents.environment import TEMPLATES_DIR
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import Role
+from mouflow.translations import ZH_HANT
 from tests import symposium as case
 from tests.ceremony import until
 from tests.web.helpers import Page, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures

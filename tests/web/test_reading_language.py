@@ -5,7 +5,6 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.web.i18n import LANGUAGES
 from mouflow.demo import QIANHAI
 from mouflow.domain.enums import ReadingLanguage, Role
 from mouflow.domain.reading import known_language, reading_language
@@ -14,6 +13,7 @@ from mouflow.store.access_tables import PartyRow
 from mouflow.store.db import session_scope
 from mouflow.store.parties import create_party
 from mouflow.store.users import create_user
+from mouflow.translations import LANGUAGES
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 
 ENGLISH_BROWSER = {"Accept-Language": "en-GB,en;q=0.9"}

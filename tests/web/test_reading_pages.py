@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from api.web.i18n import ZH_HANT
 from mouflow.domain.enums import Role
+from mouflow.translations import ZH_HANT
 from tests.api.revisions import MOU, TWICE_A_YEAR, call, second_version, two_versions
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from api.problems import Problem, problem_of
-from api.web.i18n import CATALOGUE_LOCALES, Translator, translations_of
 from api.web.refusals import placeholders, refusal_in
 from mouflow.demo import QIANHAI, officer
 from mouflow.domain import drafting
 from mouflow.domain.actions import Reopen
 from mouflow.domain.state import MouState
 from mouflow.errors import RuleViolation
+from mouflow.translations import CATALOGUE_LOCALES, Translator, translations_of
 from tests.domain.builders import drafted, ready_to_sign
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 

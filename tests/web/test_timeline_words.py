@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.web.i18n import Translator
-from api.web.timeline_words import event_said
 from mouflow.domain.event_words import coded, words
+from mouflow.event_said import event_said
 from mouflow.store.db import session_scope
 from mouflow.store.tables import EventRow
+from mouflow.translations import Translator
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 
 MOU = "hkte-qianhai-2025"

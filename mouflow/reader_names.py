@@ -1,5 +1,5 @@
-"""A name kept in English and Traditional Chinese (a party's), as the page's language writes it: one rule for
-the templates (as globals) and the timeline's words."""
+"""A name kept in English and Traditional Chinese (a party's), as a reader's language writes it: one rule for
+the pages (as template globals), the timeline's words and the e-mails."""
 
 from collections.abc import Mapping
 

@@ -1,14 +1,14 @@
-"""An event's words as the page's language says them (mouflow.domain.event_words): the catalogue's message,
-with moments and days written that language's way, codes translated, parties named, names in the page's
-language, and what a person typed as they typed it. An event recorded before events had words shows its
-English detail."""
+"""An event's words in a reader's language (mouflow.domain.event_words), on the timeline and in e-mails: the
+catalogue's message, with moments and days written that language's way, codes translated, parties named,
+names in the reader's script, and what a person typed as they typed it. An event recorded before events had
+words shows its English detail."""
 
 from typing import Any
 
-from api.web.i18n import Translator
-from api.web.names import PartyNames, party_name
 from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.domain.event_words import EventWords
+from mouflow.reader_names import PartyNames, party_name
+from mouflow.translations import Translator
 
 
 def event_said(words: dict[str, Any] | None, detail: str, t: Translator, party_names: PartyNames) -> str:
