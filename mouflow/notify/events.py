@@ -6,6 +6,7 @@ from enum import StrEnum
 from pydantic import BaseModel
 
 from mouflow.domain.enums import EventKind
+from mouflow.domain.event_words import EventWords
 from mouflow.domain.state import Event, Milestone
 from mouflow.transitions import RecordTransition
 
@@ -76,6 +77,7 @@ class EventInfo(BaseModel):
     party_id: str | None = None
     actor_name: str | None = None  # None when the workflow's own clock acted
     detail: str = ""
+    words: EventWords | None = None  # the detail in words each language says (mouflow.domain.event_words)
 
 
 class NotificationPayload(BaseModel):
@@ -135,6 +137,7 @@ def _event_info(event: Event, milestones: list[Milestone]) -> EventInfo:
         party_id=event.party_id,
         actor_name=event.actor.name if event.actor else None,
         detail=event.detail,
+        words=event.words,
     )
 
 

@@ -4,12 +4,15 @@ Building only; sending is smtp.py."""
 
 from email.message import EmailMessage
 from email.utils import format_datetime
+from typing import Any
 from urllib.parse import quote
 
 from mouflow.chinese import in_script
 from mouflow.dates_in_words import day_in_words, moment_in_words
 from mouflow.domain.enums import ReadingLanguage, Stage
-from mouflow.notify.events import NotificationPayload, NotificationType
+from mouflow.event_said import event_said
+from mouflow.notify.events import EventInfo, NotificationPayload, NotificationType
+from mouflow.translations import Translator
 
 HEADINGS = {
     NotificationType.SUBMITTED_FOR_REVIEW: ("Submitted for review", "已提交審閱"),
@@ -56,6 +59,7 @@ STAGE_NAMES = {
     Stage.TERMINATED: ("terminated", "已終止"),
 }
 Names = dict[str, tuple[str, str]]
+ENGLISH = Translator("en")
 REVIEW_TYPES = frozenset({NotificationType.REVIEW_REMINDER, NotificationType.REVIEW_ESCALATED})
 
 
@@ -97,7 +101,9 @@ def body(
     reads: ReadingLanguage | None = None,
     names: Names | None = None,
 ) -> str:
-    english_half, chinese_half = _english(payload, names or {}), in_script(_chinese(payload, names or {}), reads)
+    chinese = Translator("zh-Hans" if reads is ReadingLanguage.SIMPLIFIED_CHINESE else "zh-Hant")
+    english_half = _english(payload, names or {})
+    chinese_half = in_script(_chinese(payload, names or {}, chinese), reads)
     lines = [chinese_half, english_half] if reads in CHINESE else [english_half, chinese_half]
     if public_url:  # the page itself, which asks the reader to sign in
         lines.append(in_script(f"Open / 開啟: {public_url.rstrip('/')}/web/mous/{quote(payload.mou.id)}\n", reads))
@@ -113,11 +119,11 @@ def _english(payload: NotificationPayload, names: Names) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _chinese(payload: NotificationPayload, names: Names) -> str:
+def _chinese(payload: NotificationPayload, names: Names, t: Translator) -> str:
     mou = payload.mou
     lines = [
         f"{HEADINGS[payload.type][1]}：{mou.title_zh}",
-        *_facts_zh(payload, names),
+        *_facts_zh(payload, names, t),
         f"備忘錄：{mou.id}（階段：{_stage(mou.stage)[1]}）",
     ]
     return "\n".join(lines) + "\n"
@@ -141,10 +147,11 @@ def _facts_en(payload: NotificationPayload, names: Names) -> list[str]:
     if event.milestone is not None:
         facts.append(f"Milestone: {event.milestone.title_en}, due {day_in_words(event.milestone.due_date, 'en')}")
     facts += [f"Awaiting review: {_named(names, waiting, 0)}"] if (waiting := _awaited(payload)) else []
-    return facts + ([f"Note: {event.detail}"] if event.detail else [])
+    note = event_said(_words(event), event.detail, ENGLISH, names)
+    return facts + ([f"Note: {note}"] if note else [])
 
 
-def _facts_zh(payload: NotificationPayload, names: Names) -> list[str]:
+def _facts_zh(payload: NotificationPayload, names: Names, t: Translator) -> list[str]:
     event = payload.event
     facts = [f"時間：{moment_in_words(event.at, 'zh-Hant')}"]
     facts += [f"經辦人：{event.actor_name}"] if event.actor_name else []
@@ -154,7 +161,12 @@ def _facts_zh(payload: NotificationPayload, names: Names) -> list[str]:
         due = day_in_words(event.milestone.due_date, "zh-Hant")
         facts.append(f"里程碑：{event.milestone.title_zh}，到期日 {due}")
     facts += [f"待審閱：{_named(names, waiting, 1)}"] if (waiting := _awaited(payload)) else []
-    return facts + ([f"備註：{event.detail}"] if event.detail else [])
+    note = event_said(_words(event), event.detail, t, names)
+    return facts + ([f"備註：{note}"] if note else [])
+
+
+def _words(event: EventInfo) -> dict[str, Any] | None:
+    return event.words.model_dump(mode="json") if event.words else None
 
 
 def _awaited(payload: NotificationPayload) -> list[str]:

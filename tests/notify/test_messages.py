@@ -7,6 +7,7 @@ import pytest
 
 from mouflow.dates_in_words import moment_in_words
 from mouflow.domain.enums import EventKind, ReadingLanguage
+from mouflow.domain.event_words import words
 from mouflow.notify.events import EventInfo, MilestoneInfo, MouInfo, NotificationPayload, NotificationType
 from mouflow.notify.mail import body, build_message, subject
 from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
@@ -173,3 +174,17 @@ def test_each_reader_gets_their_language_first_and_a_simplified_reader_simplifie
     for reads in (ReadingLanguage.ENGLISH, None):
         subject_en, text = sent(reads)
         assert subject_en == "[mouflow] Milestone overdue: MoU with Nansha" and text.startswith("Milestone overdue")
+
+
+def test_the_note_is_said_in_each_half_s_own_language() -> None:
+    deadline = datetime(2026, 3, 15, 1, 0, tzinfo=UTC)
+    said = words("review due by %(deadline)s", moments={"deadline": deadline})
+    event = EventInfo(
+        kind=EventKind.SUBMITTED, at=AT, version=1, detail="review due by 2026-03-15T01:00:00Z", words=said
+    )
+    payload = as_type(NotificationType.SUBMITTED_FOR_REVIEW, event)
+    traditional = body(payload, reads=ReadingLanguage.TRADITIONAL_CHINESE)
+    assert "備註：須於 2026年3月15日 09:00 香港標準時間 前完成審閱" in traditional
+    assert "Note: review due by 15 Mar 2026 09:00 HKT" in traditional and "2026-03-15T" not in traditional
+    simplified = body(payload, reads=ReadingLanguage.SIMPLIFIED_CHINESE)
+    assert "备注：须于 2026年3月15日 09:00 香港标准时间 前完成审阅" in simplified
