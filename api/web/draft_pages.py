@@ -4,21 +4,18 @@ Save sends the same revise Update as `PUT /mous/{id}/draft`, through the same `W
 editor started from as `base_version`: when someone saved in between, the workflow refuses it as stale
 (409), and the officer keeps what they typed, with a link to the newer version."""
 
-from datetime import UTC, datetime
-
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse
 
-from api.access import visible_mou
 from api.deps import SessionDep, TemporalDep
 from api.problems import Problem, refusal
 from api.services.mous import latest_draft, read_draft
 from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
 from api.web.draft_form import DraftForm, checked_content, form_number, form_of, place_refusal, posted_form
 from api.web.draft_keys import form_key, new_form_key, page_idempotency
+from api.web.editor_access import offered
 from api.web.i18n import language_of
-from api.web.mou_offers import page_offers
 from api.web.refusals import refusal_in
 from api.web.render import page
 from api.workflows import Writer, release_connection
@@ -28,7 +25,6 @@ from mouflow.domain.drafting import check_draft_size
 from mouflow.domain.summaries import MouStatus
 from mouflow.errors import Forbidden, NotFoundError
 from mouflow.store.parties import list_parties
-from mouflow.store.users import to_actor
 from mouflow.store.web_sessions import SignedIn
 from mouflow.translations import Translator
 from workflows.mou import MouWorkflow
@@ -49,17 +45,11 @@ async def editor(request: Request, mou_id: str, who: WebUser, session: SessionDe
 
 async def _may_draft(session: SessionDep, client: TemporalDep, who: SignedIn, mou_id: str) -> MouStatus:
     """The MoU, when the user may see it (else 404, as for one that does not exist) and may draft it now."""
-    status = await run_in_threadpool(_visible_status, session, who, mou_id)
-    offers = await page_offers(client, status, to_actor(who.user), datetime.now(UTC))
+    status, offers = await offered(session, client, who, mou_id)
     if offers is not None and offers.draft_version is None:
         # the offer asks the revise Update's own check: a Save would be refused, so no editor is drawn
         raise Forbidden("you may not draft a new version of MoU {mou} now", mou=mou_id)
     return status
-
-
-def _visible_status(session: SessionDep, who: SignedIn, mou_id: str) -> MouStatus:
-    with release_connection(session):
-        return MouStatus.model_validate(visible_mou(session=session, user=who.user, mou_id=mou_id).status)
 
 
 def _latest(session: SessionDep, who: SignedIn, mou_id: str) -> DraftForm:

@@ -7,7 +7,6 @@ the draft's other text exactly as the version it started from holds it: a new ve
 reviews again. Removing the text makes English and Traditional Chinese the only authentic texts again."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -15,16 +14,15 @@ from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
-from api.access import visible_mou
 from api.deps import SessionDep, TemporalDep
 from api.problems import refusal
 from api.services.mous import read_draft
 from api.web.auth import WEB_PATH, CheckedDraftForm, WebUser
 from api.web.draft_form import form_number
 from api.web.draft_keys import form_key, new_form_key, page_idempotency
+from api.web.editor_access import offered
 from api.web.field_words import fault_words
 from api.web.i18n import language_of
-from api.web.mou_offers import page_offers
 from api.web.refusals import refusal_in
 from api.web.render import page
 from api.workflows import Writer, release_connection
@@ -33,7 +31,6 @@ from mouflow.domain.content import DraftContent, SimplifiedText
 from mouflow.domain.simplified import starting_text
 from mouflow.domain.summaries import MouStatus
 from mouflow.errors import Forbidden
-from mouflow.store.users import to_actor
 from mouflow.store.web_sessions import SignedIn
 from mouflow.translations import Translator
 from workflows.mou import MouWorkflow
@@ -64,16 +61,10 @@ async def editor(request: Request, mou_id: str, who: WebUser, session: SessionDe
 
 async def _may_write(session: SessionDep, client: TemporalDep, who: SignedIn, mou_id: str) -> MouStatus:
     """The MoU, when the user may see it (else 404) and may write its Simplified text now (else 403)."""
-    status = await run_in_threadpool(_visible_status, session, who, mou_id)
-    offers = await page_offers(client, status, to_actor(who.user), datetime.now(UTC))
+    status, offers = await offered(session, client, who, mou_id)
     if offers is not None and offers.simplified_version is None:
         raise Forbidden("you may not write the Simplified Chinese text of MoU {mou} now", mou=mou_id)
     return status
-
-
-def _visible_status(session: SessionDep, who: SignedIn, mou_id: str) -> MouStatus:
-    with release_connection(session):
-        return MouStatus.model_validate(visible_mou(session=session, user=who.user, mou_id=mou_id).status)
 
 
 def _version(session: SessionDep, who: SignedIn, mou_id: str, number: int) -> DraftContent:
