@@ -1,7 +1,8 @@
 """Record workflow histories from the current MouWorkflow for the replay test.
 
-Run `python -m tests.histories.record` after a deliberate change of workflow logic (behind
-`workflow.patched`), and commit the new files beside the old ones: old histories must keep replaying.
+Run `python -m tests.histories.record FOLDER [SCENARIO ...]` after a deliberate change of workflow logic (behind
+`workflow.patched`), or to keep a history of a new path through it, and commit the new files beside the old
+ones: old histories must keep replaying.
 """
 
 import asyncio
@@ -16,6 +17,7 @@ from temporalio.client import Client
 from temporalio.testing import WorkflowEnvironment
 
 from mouflow.demo import HKTE, NANSHA, QIANHAI, gba_mou, officer
+from mouflow.domain import simplified
 from mouflow.domain.actions import (
     AmendMilestones,
     AnswerComment,
@@ -24,6 +26,7 @@ from mouflow.domain.actions import (
     DecideRenewal,
     Reopen,
     Reschedule,
+    Review,
     ReviewRequest,
     Revise,
     Sign,
@@ -134,6 +137,31 @@ async def nansha_escalated_then_withdrawn(env: WorkflowEnvironment) -> Mou:
     return mou
 
 
+async def nansha_authentic_in_simplified(env: WorkflowEnvironment) -> Mou:
+    """Nansha's officer writes the Simplified text as version 2; HKTE's review comments on its clause 2 in
+    Simplified, the comment is answered, both approve and sign: executed in three authentic texts, then ended
+    by agreement."""
+    mou = await start(env.client, TASK_QUEUE, case.NANSHA_MOU.model_copy(update={"mou_id": "hkte-nansha-hans-2025"}))
+    first = (await status(mou)).current_version.content
+    written = first.model_copy(update={"simplified": simplified.starting_text(first)})
+    await mou.execute_update(MouWorkflow.revise, Revise(actor=officer(NANSHA), base_version=1, content=written))
+    await mou.execute_update(MouWorkflow.submit, Submit(actor=officer(HKTE), version=2))
+    on_simplified = ClauseComment(clause=2, language=TextLanguage.ZH_HANS, text="请写明交流信息的频率。")
+    approve = Review(actor=officer(HKTE), version=2, decision=ReviewDecision.APPROVE, clause_comments=[on_simplified])
+    await mou.execute_update(MouWorkflow.review, approve)
+    answer = AnswerComment(
+        actor=officer(HKTE), comment_id="c1", resolution=CommentResolution.ANSWERED, reply="每季一次，见第2条。"
+    )
+    await mou.execute_update(MouWorkflow.answer_comment, answer)
+    await case.review_by(mou, NANSHA, 2)
+    await case.hold_ceremony(env, mou, NANSHA)
+    for party in (HKTE, NANSHA):
+        terminate = Terminate(actor=officer(party), reason="Superseded by the GBA agreement", by=AGREEMENT)
+        await mou.execute_update(MouWorkflow.terminate, terminate)
+    await mou.result()
+    return mou
+
+
 async def gba_voided_reopened_then_noticed(env: WorkflowEnvironment) -> Mou:
     """Three parties; a signature in counterpart voided, the version reopened and approved again, its ceremony
     moved; signed in counterpart and at the ceremony; Nansha's notice runs out and ends it."""
@@ -182,19 +210,23 @@ async def save_chain(client: Client, mou: Mou, folder: Path) -> list[Path]:
     return saved
 
 
-async def main(folder: Path) -> None:
+SCENARIOS = (
+    qianhai_signed_and_followed_up,
+    nansha_escalated_then_withdrawn,
+    gba_voided_reopened_then_noticed,
+    nansha_authentic_in_simplified,
+)
+
+
+async def main(folder: Path, only: set[str]) -> None:
+    """Every scenario, or those named: a new one is recorded alone, beside the histories already kept."""
     folder.mkdir(parents=True, exist_ok=True)
     env = await start_time_skipping()
     with tempfile.TemporaryDirectory() as scratch:
         engine = make_engine(f"sqlite:///{scratch}/record.db")
         create_schema(engine)
         async with env, running_worker(env.client, TASK_QUEUE, session_factory(engine)):
-            scenarios = (
-                qianhai_signed_and_followed_up,
-                nansha_escalated_then_withdrawn,
-                gba_voided_reopened_then_noticed,
-            )
-            for scenario in scenarios:
+            for scenario in (s for s in SCENARIOS if not only or s.__name__ in only):
                 mou = await scenario(env)
                 for path in await save_chain(env.client, mou, folder):
                     print(f"{path} ({(await status(mou)).stage})")
@@ -202,4 +234,4 @@ async def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "v1"))
+    asyncio.run(main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "v1", set(sys.argv[2:])))
