@@ -51,6 +51,7 @@ class VersionInfo(BaseModel):
     author_name: str
     author_party_id: str
     created_at: datetime
+    simplified: bool = False  # it holds a Simplified Chinese text, authentic once executed
 
 
 class TermInfo(BaseModel):
@@ -85,7 +86,11 @@ def describe(state: MouState) -> MouStatus:
         **summarize(state).model_dump(),
         versions=[
             VersionInfo(
-                number=v.number, author_name=v.author.name, author_party_id=v.author.party_id, created_at=v.created_at
+                number=v.number,
+                author_name=v.author.name,
+                author_party_id=v.author.party_id,
+                created_at=v.created_at,
+                simplified=v.content.simplified is not None,
             )
             for v in state.versions
         ],

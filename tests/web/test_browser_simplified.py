@@ -65,6 +65,11 @@ async def test_a_qianhai_officer_works_in_simplified_chinese(
     await officer.press("#write-simplified")
     await expect(page.locator("#simplified-clause-1-text")).to_have_value("双方举办联合招聘活动，并交流人才政策信息。")
     await read("03-simplified-editor")
+    headings = {"zh-Hant": "簡體中文文本", "en": "Simplified Chinese text", "zh-Hans": "简体中文文本"}
+    for language, heading in headings.items():
+        await officer.press(f"#lang-{language}")  # every interface language draws the editor; back to Simplified
+        await expect(page.locator("h1")).to_have_text(heading)
+        await officer.shot(f"simplified-03-simplified-editor-{language}")
     await officer.press("#do-save")
     await expect(page.locator("#notice")).to_be_visible()
     await read("04-saved")
