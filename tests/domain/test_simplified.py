@@ -2,7 +2,7 @@
 
 import pytest
 
-from mouflow.demo import HKTE, QIANHAI, officer
+from mouflow.demo import HKTE, QIANHAI, officer, symposium_mou
 from mouflow.domain import drafting, simplified
 from mouflow.domain.actions import Actor, ClauseComment, Review, Revise, Submit
 from mouflow.domain.content import Bilingual, BilingualText, Clause, DraftContent
@@ -99,3 +99,14 @@ def test_a_comment_on_the_simplified_text_needs_a_version_that_has_one() -> None
     drafting.apply_revise(state, revise, T0)
     drafting.apply_submit(state, Submit(actor=officer(HKTE), version=2), T0)
     check_review(state, review.model_copy(update={"version": 2}))
+
+
+def test_an_mou_starts_without_a_simplified_text_unless_its_owner_reads_it() -> None:
+    start = symposium_mou(QIANHAI, "hkte-qianhai-2025")
+    with_text = start.model_copy(update={"content": _with_simplified(drafted())})
+    with pytest.raises(InvalidInput, match="starts without a Simplified Chinese text") as refused:
+        drafting.check_start(with_text)
+    assert refused.value.field == "content.simplified"
+    mainland_owner = HKTE.model_copy(update={"wants_simplified_copy": True})
+    owned = with_text.model_copy(update={"owner": mainland_owner, "actor": officer(mainland_owner)})
+    drafting.check_start(owned)
