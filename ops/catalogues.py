@@ -18,7 +18,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
 from mouflow.chinese import to_mainland_simplified
-from mouflow.domain.enums import MilestoneStatus, ReviewDecision
+from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision
 from mouflow.translations import catalogue, catalogue_path
 
 ROOT = Path(__file__).parents[1]
@@ -32,7 +32,13 @@ RULE_EXCEPTIONS = (
     "InvalidInput",
 )
 # the codes an event's words carry, which the pages translate too (mouflow.domain.event_words)
-EVENT_CODES = (*(str(d) for d in ReviewDecision), *(str(s) for s in MilestoneStatus), "renew", "let_expire")
+EVENT_CODES = (
+    *(str(d) for d in ReviewDecision),
+    *(str(s) for s in MilestoneStatus),
+    *(str(k) for k in DocumentKind),
+    "renew",
+    "let_expire",
+)
 MAINLAND_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
 

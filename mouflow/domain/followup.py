@@ -5,11 +5,11 @@ from datetime import date, datetime, timedelta
 from mouflow.domain.access import require_officer, require_owner_officer, require_stage, require_term
 from mouflow.domain.actions import AmendMilestones, ConfirmMilestone, ReportProgress, Reschedule
 from mouflow.domain.calendar import add_months, local_date
-from mouflow.domain.content import MilestonePlanItem
+from mouflow.domain.content import Bilingual, MilestonePlanItem
 from mouflow.domain.dates import check_due_date
 from mouflow.domain.drafting import check_plan
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, MilestoneStatus, Role
-from mouflow.domain.event_words import coded
+from mouflow.domain.event_words import coded, words
 from mouflow.domain.state import Event, Milestone, MouState, ProgressRecord, Term
 from mouflow.errors import AlreadyDone, Forbidden, InvalidInput, NotFound
 
@@ -192,9 +192,13 @@ def apply_amend(state: MouState, amend: AmendMilestones, now: datetime) -> list[
         state.milestone_plan.extend(amend.milestones)
         state.milestones.extend(instantiate(amend.milestones, term, state.executed_content.term_months))
         ids = ", ".join(item.id for item in amend.milestones)
-        events.append(
-            Event(kind=EventKind.MILESTONES_AMENDED, at=now, actor=amend.actor, detail=f"added {ids}: {amend.reason}")
+        titles = Bilingual(
+            en=", ".join(item.title.en for item in amend.milestones),
+            zh="、".join(item.title.zh for item in amend.milestones),
         )
+        said = words("added %(milestones)s: %(reason)s", names={"milestones": titles}, texts={"reason": amend.reason})
+        detail = f"added {ids}: {amend.reason}"
+        events.append(Event(kind=EventKind.MILESTONES_AMENDED, at=now, actor=amend.actor, detail=detail, words=said))
     events += [_reschedule(state, moved, amend, now) for moved in amend.reschedule]
     events += [_remove(state, milestone_id, amend, now) for milestone_id in amend.remove]
     return events
@@ -214,6 +218,11 @@ def _reschedule(state: MouState, moved: Reschedule, amend: AmendMilestones, now:
         actor=amend.actor,
         milestone_id=milestone.id,
         detail=f"{earlier} → {moved.due_date}: {amend.reason}",
+        words=words(
+            "%(earlier)s → %(later)s: %(reason)s",
+            days={"earlier": earlier, "later": moved.due_date},
+            texts={"reason": amend.reason},
+        ),
     )
 
 

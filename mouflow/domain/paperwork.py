@@ -11,6 +11,7 @@ from mouflow.domain.actions import Action, Actor, Version
 from mouflow.domain.calendar import hong_kong_time
 from mouflow.domain.content import Frozen
 from mouflow.domain.enums import DocumentKind, EventKind, Role
+from mouflow.domain.event_words import words
 from mouflow.domain.state import DocumentOrder, Event, MissingDocument, MouState
 from mouflow.errors import AlreadyDone, Forbidden
 
@@ -43,7 +44,8 @@ def mark_missing(state: MouState, order: DocumentOrder, error: str, now: datetim
     state.paperwork.missing = [m for m in state.paperwork.missing if not m.names(order.kind, order.version)]
     state.paperwork.missing.append(MissingDocument(kind=order.kind, version=order.version, error=error, at=now))
     detail = f"{_label(order)} could not be made: {error}"
-    return [Event(kind=EventKind.DOCUMENT_MISSING, at=now, version=order.version, detail=detail)]
+    said = words("%(document)s could not be made: %(error)s", codes=_named(order), texts={"error": error})
+    return [Event(kind=EventKind.DOCUMENT_MISSING, at=now, version=order.version, detail=detail, words=said)]
 
 
 def mark_rendered(state: MouState, order: DocumentOrder, now: datetime) -> list[Event]:
@@ -52,7 +54,8 @@ def mark_rendered(state: MouState, order: DocumentOrder, now: datetime) -> list[
         return []
     state.paperwork.missing = [m for m in state.paperwork.missing if not m.names(order.kind, order.version)]
     detail = f"{_label(order)} was made after all"
-    return [Event(kind=EventKind.DOCUMENT_RENDERED, at=now, version=order.version, detail=detail)]
+    said = words("%(document)s was made after all", codes=_named(order))
+    return [Event(kind=EventKind.DOCUMENT_RENDERED, at=now, version=order.version, detail=detail, words=said)]
 
 
 def may_request(owner_party_id: str, actor: Actor) -> bool:
@@ -75,7 +78,11 @@ def apply_request(state: MouState, action: RequestDocument, now: datetime) -> li
     _requestable(state, action).requested_at = now
     owe(state, [(action.kind, action.version)])
     detail = f"{_label(action)} asked for again"
-    return [Event(kind=EventKind.DOCUMENT_REQUESTED, at=now, actor=action.actor, version=action.version, detail=detail)]
+    said = words("%(document)s asked for again", codes=_named(action))
+    version = action.version
+    return [
+        Event(kind=EventKind.DOCUMENT_REQUESTED, at=now, actor=action.actor, version=version, detail=detail, words=said)
+    ]
 
 
 def _requestable(state: MouState, action: RequestDocument) -> MissingDocument:
@@ -91,6 +98,11 @@ def _requestable(state: MouState, action: RequestDocument) -> MissingDocument:
             at=hong_kong_time(found.requested_at),
         )
     return found
+
+
+def _named(document: DocumentOrder | DocumentRequest) -> dict[str, str]:
+    """The kind as a code the catalogues translate; the event's own version tag says which version."""
+    return {"document": str(document.kind)}
 
 
 def _label(document: DocumentOrder | DocumentRequest) -> str:

@@ -150,8 +150,14 @@ def apply_void(state: MouState, void: VoidSignatures, now: datetime) -> list[Eve
     state.signatures = []
     parties = ", ".join(signature.party_id for signature in voided.signatures)
     detail = f"signatures of {parties} voided: {void.reason}"
+    said = words(
+        "signatures of %(parties)s voided: %(reason)s",
+        parties={"parties": [signature.party_id for signature in voided.signatures]},
+        texts={"reason": void.reason},
+    )
+    version = state.approved_version
     return [
-        Event(kind=EventKind.SIGNATURES_VOIDED, at=now, actor=void.actor, version=state.approved_version, detail=detail)
+        Event(kind=EventKind.SIGNATURES_VOIDED, at=now, actor=void.actor, version=version, detail=detail, words=said)
     ]
 
 

@@ -6,7 +6,7 @@ from mouflow.domain.access import require_officer, require_stage, require_term
 from mouflow.domain.actions import DecideRenewal
 from mouflow.domain.calendar import add_months
 from mouflow.domain.enums import EXECUTED_STAGES, EventKind, Stage
-from mouflow.domain.event_words import coded
+from mouflow.domain.event_words import coded, words
 from mouflow.domain.followup import instantiate
 from mouflow.domain.state import Closure, Event, MouState, RenewalDecisionRecord, Term
 from mouflow.errors import AlreadyDone, WrongStage
@@ -61,7 +61,10 @@ def end_term(state: MouState, now: datetime) -> list[Event]:
     if not all_agree_to_renew(state):
         state.stage = Stage.EXPIRED
         state.closure = Closure(stage=Stage.EXPIRED, reason=f"term ended on {term.end_date}", by=None, at=now)
-        return [Event(kind=EventKind.EXPIRED, at=now, detail=f"term {term.number} ended on {term.end_date}")]
+        said = words("term %(term)s ended on %(day)s", texts={"term": str(term.number)}, days={"day": term.end_date})
+        return [
+            Event(kind=EventKind.EXPIRED, at=now, detail=f"term {term.number} ended on {term.end_date}", words=said)
+        ]
     term_months = state.executed_content.term_months
     term.past_milestones = state.milestones  # kept with the term they belong to
     new_term = Term(
@@ -72,4 +75,9 @@ def end_term(state: MouState, now: datetime) -> list[Event]:
     state.stage = Stage.IN_FORCE
     archived = len(term.past_milestones)
     detail = f"term {new_term.number}: {new_term.effective_date} to {new_term.end_date}; {archived} milestones archived"
-    return [Event(kind=EventKind.RENEWED, at=now, detail=detail)]
+    said = words(
+        "term %(term)s: %(start)s to %(end)s; %(archived)s milestones of the last term archived",
+        texts={"term": str(new_term.number), "archived": str(archived)},
+        days={"start": new_term.effective_date, "end": new_term.end_date},
+    )
+    return [Event(kind=EventKind.RENEWED, at=now, detail=detail, words=said)]

@@ -2,17 +2,25 @@
 translated, parties by name; what a person typed stays as typed; an event from before events had words shows
 its English detail."""
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mouflow.demo import HKTE, QIANHAI, officer
+from mouflow.domain import followup, paperwork, signatures, term
+from mouflow.domain.actions import AmendMilestones, DecideRenewal, Reschedule, Sign, VoidSignatures
+from mouflow.domain.content import Bilingual, MilestonePlanItem
+from mouflow.domain.enums import DocumentKind
 from mouflow.domain.event_words import coded, words
+from mouflow.domain.state import DocumentOrder, Event, MouState
 from mouflow.event_said import event_said
 from mouflow.store.db import session_scope
 from mouflow.store.tables import EventRow
 from mouflow.translations import Translator
+from tests.domain.builders import QIANHAI_SIGNATORY, T0, executed, signing_open
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 
 MOU = "hkte-qianhai-2025"
@@ -56,3 +64,51 @@ async def test_the_timeline_of_a_submitted_mou_reads_in_simplified(web: Site, se
     with session_scope(sessions) as session:  # an event recorded before events had words
         session.execute(update(EventRow).where(EventRow.kind == "submitted").values(words=None))
     assert "review due by" in (await qianhai.get(f"/web/mous/{MOU}")).text("timeline")
+
+
+def _said(state_events: list[Event], language: str) -> list[str]:
+    return [
+        event_said(e.words.model_dump(mode="json") if e.words else None, e.detail, Translator(language), NAMES)
+        for e in state_events
+    ]
+
+
+def test_voided_signatures_renewal_expiry_and_documents_read_in_simplified() -> None:
+    """The rules' own sentences: no English left in them once said in Simplified, what was typed aside."""
+    voided = signatures.apply_void(
+        _signed_by_qianhai(), VoidSignatures(actor=officer(HKTE), reason="更正第2条"), T0 + timedelta(days=1)
+    )
+    renewing = executed()
+    for party in renewing.parties:
+        term.apply_renewal(renewing, DecideRenewal(actor=officer(party), renew=True), T0)
+    renewed = term.end_term(renewing, T0 + timedelta(days=3 * 366))
+    expired = term.end_term(executed(), T0 + timedelta(days=3 * 366))
+    order = DocumentOrder(kind=DocumentKind.PARTNER_COPY, version=1)
+    state = executed()
+    missing = paperwork.mark_missing(state, order, "timeout", T0)
+    made = paperwork.mark_rendered(state, order, T0)
+    said = _said([*voided, *renewed, *expired, *missing, *made], "zh-Hans")
+    assert said[0] == "深圳前海合作区的签署已作废：更正第2条"
+    assert said[1].startswith("第2个有效期：") and "里程碑已存档" in said[1]
+    assert said[2].startswith("第1个有效期已于") and said[2].endswith("届满")
+    assert said[3] == "合作方文本未能制作：timeout" and said[4] == "合作方文本已补制完成"
+    assert not any(re.search(r"[A-Za-z]{2,}", text.replace("timeout", "")) for text in said), said
+
+
+def test_an_amendment_reads_in_traditional_with_the_milestones_by_title() -> None:
+    state = executed()
+    fair = state.milestones[0]
+    extra = MilestonePlanItem(
+        id="internships", title=Bilingual(en="Internships", zh="實習計劃"), owner_party_id="hkte", offset_months=2
+    )
+    moved = Reschedule(milestone_id=fair.id, due_date=fair.due_date + timedelta(days=7))
+    amend = AmendMilestones(actor=officer(HKTE), milestones=[extra], reschedule=[moved], reason="首次會議")
+    added, rescheduled = _said(followup.apply_amend(state, amend, T0 + timedelta(days=10)), "zh-Hant")
+    assert added == "新增實習計劃：首次會議"
+    assert rescheduled.endswith("：首次會議") and "→" in rescheduled and "年" in rescheduled
+
+
+def _signed_by_qianhai() -> MouState:
+    state = signing_open()
+    signatures.apply_sign(state, Sign(actor=officer(QIANHAI), version=1, signatory=QIANHAI_SIGNATORY), T0)
+    return state
