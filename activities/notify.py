@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
-from mouflow.notify.destinations import RefusedDestination, check_destination
+from mouflow.notify.destinations import Destination, RefusedDestination, destination
 from mouflow.notify.mail import build_message
 from mouflow.notify.models import Deliver, DeliveryStatus
 from mouflow.notify.smtp import SmtpSender, is_permanent
@@ -77,8 +77,8 @@ class WebhookActivities:
 
     async def _attempt(self, job: DeliveryJob, started: float) -> Attempt:
         try:
-            await asyncio.to_thread(check_destination, job.url, allow_private=self._allow_private)
-            code, reason = await self._post(job)
+            target = await asyncio.to_thread(destination, job.url, allow_private=self._allow_private)
+            code, reason = await self._post(job, target)
         except RefusedDestination as refused:
             return new_attempt(job, started, FAILED, error=str(refused))
         except httpx.InvalidURL as error:  # no retry will make it callable
@@ -89,14 +89,20 @@ class WebhookActivities:
         refusal = None if outcome is DELIVERED else f"the receiver answered {code} {reason}"
         return new_attempt(job, started, outcome, status_code=code, error=refusal)
 
-    async def _post(self, job: DeliveryJob) -> tuple[int, str]:
+    async def _post(self, job: DeliveryJob, target: Destination) -> tuple[int, str]:
         body = webhook_body(job.delivery_id, job.payload)
         headers = webhook_headers(
             delivery_id=job.delivery_id, payload=job.payload, body=body, secret=job.secret, now=int(time.time())
         )
+        # to the address checked, not to the name again: a second lookup could answer otherwise (DNS
+        # rebinding); the Host header and TLS's server name, whose certificate is verified, stay the name's
+        headers["Host"] = target.host_header
+        extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
         # no redirects: a receiver could otherwise send our signed request on to an address we refuse;
         # streamed and never read, so a receiver cannot make us hold a huge answer in memory
-        request = self._http.stream("POST", job.url, content=body, headers=headers, follow_redirects=False)
+        request = self._http.stream(
+            "POST", target.pinned_url, content=body, headers=headers, follow_redirects=False, extensions=extensions
+        )
         # httpx's timeouts bound each read, not the request: a receiver trickling its answer a byte at a time
         # would hold a slot of the notify queue for ever, since the SDK does not cancel an activity that does
         # not heartbeat; this deadline ends the attempt, recorded, inside the activity's own timeout

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.deps import CurrentUser, RequestId, SessionDep
+from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep
 from api.services.webhooks import (
     DeliveryOut,
     WebhookCreate,
@@ -23,9 +23,12 @@ Limit = Annotated[int, Query(ge=1, le=200)]
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 def create(
-    party_id: str, body: WebhookCreate, user: CurrentUser, session: SessionDep, rid: RequestId
+    party_id: str, body: WebhookCreate, user: CurrentUser, session: SessionDep, rid: RequestId, settings: SettingsDep
 ) -> WebhookCreated:
-    return add_webhook(session=session, user=user, party_id=party_id, body=body, request_id=rid)
+    allow_private = settings.webhook_allow_private_networks
+    return add_webhook(
+        session=session, user=user, party_id=party_id, body=body, request_id=rid, allow_private=allow_private
+    )
 
 
 @router.get("")

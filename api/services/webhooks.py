@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from api.access import has_role, require_role
 from api.schemas import Body
 from mouflow.domain.enums import Role
-from mouflow.errors import ConflictError, NotFoundError
-from mouflow.notify.destinations import RefusedDestination, check_callable
+from mouflow.errors import ConflictError, InvalidInput, NotFoundError
+from mouflow.notify.destinations import RefusedDestination, check_callable, check_registration
 from mouflow.notify.events import NotificationType
 from mouflow.store.access_tables import UserRow
 from mouflow.store.audit import append_action
@@ -36,7 +36,7 @@ class WebhookCreate(Body):
         if not url.isprintable() or " " in url:
             raise ValueError("must be an http:// or https:// URL with a host name, without spaces")
         try:
-            check_callable(url)  # where it resolves to is checked at each delivery: DNS may change meanwhile
+            check_callable(url)  # where it points is add_webhook's to judge, with the settings, and each delivery's
         except RefusedDestination as refused:
             raise ValueError(f"must be an http:// or https:// URL that can be called: {refused}") from None
         return url
@@ -99,9 +99,15 @@ def list_party_webhooks(*, session: Session, user: UserRow, party_id: str) -> li
 
 
 def add_webhook(
-    *, session: Session, user: UserRow, party_id: str, body: WebhookCreate, request_id: str
+    *, session: Session, user: UserRow, party_id: str, body: WebhookCreate, request_id: str, allow_private: bool
 ) -> WebhookCreated:
+    """A URL into our own network is refused here already, as each delivery refuses it: an address in any
+    of its spellings, or a name resolving to one (mouflow.notify.destinations)."""
     require_officer_or_manager_of(user=user, party_id=party_id)
+    try:
+        check_registration(body.url, allow_private=allow_private)
+    except RefusedDestination as refused:
+        raise InvalidInput("the webhook URL is refused: {reason}", field="url", reason=str(refused)) from None
     if len(list_webhooks(session=session, party_id=party_id)) >= MAX_WEBHOOKS:
         # each notification plans a delivery per webhook in one workflow: the cap keeps its history small
         raise ConflictError(f"{party_id!r} has {MAX_WEBHOOKS} webhooks, the most a party may have; remove one first")

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
-from api.deps import PublicBase, RequestId, SessionDep
+from api.deps import PublicBase, RequestId, SessionDep, SettingsDep
 from api.problems import refusal
 from api.services.calendars import issue_party_feed
 from api.services.webhooks import (
@@ -51,13 +51,22 @@ def issue_calendar(
 
 
 @router.post("/webhooks")
-def add(request: Request, who: WebUser, session: SessionDep, form: CheckedForm, rid: RequestId) -> Response:
+def add(
+    request: Request, who: WebUser, session: SessionDep, form: CheckedForm, rid: RequestId, settings: SettingsDep
+) -> Response:
     url = form.get("url")
     fields = {"url": url.strip() if isinstance(url, str) else "", "events": form.getlist("events")}
     created: WebhookCreated | None = None
     with refusal(session) as refused:
         body = as_body(WebhookCreate, fields)
-        created = add_webhook(session=session, user=who.user, party_id=who.user.party_id, body=body, request_id=rid)
+        created = add_webhook(
+            session=session,
+            user=who.user,
+            party_id=who.user.party_id,
+            body=body,
+            request_id=rid,
+            allow_private=settings.webhook_allow_private_networks,
+        )
     if refused.problem is not None:
         words = refusal_in(refused.problem, Translator(language_of(request)))
         return party_response(request, session, who, refused.problem.status, entered=fields, error=words)

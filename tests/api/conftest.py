@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from api.main import create_app
-from mouflow.config import Settings
 from mouflow.demo import HKTE, NANSHA, QIANHAI
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.content import Bilingual, Party
@@ -18,7 +17,7 @@ from mouflow.domain.enums import Role
 from mouflow.store.db import session_scope
 from mouflow.store.parties import create_party
 from mouflow.store.users import create_user
-from tests.conftest import running_worker
+from tests.conftest import TEST_SETTINGS, running_worker
 
 MACAO = Party(id="macao-talent", name=Bilingual(en="Macao Talent Development Committee", zh="澳門人才發展委員會"))
 PARTIES = (HKTE, QIANHAI, NANSHA, MACAO)
@@ -62,7 +61,8 @@ async def api(
     temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> AsyncIterator[httpx.AsyncClient]:
     storage = DiskStorage(tmp_path / "documents")  # the worker writes PDFs where the API reads them
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    settings = TEST_SETTINGS.model_copy(update={"task_queue": task_queue})  # webhooks to the tests' own receivers
+    app = create_app(settings, sessions=sessions, temporal=temporal.client, storage=storage)
     async with running_worker(temporal.client, task_queue, sessions, storage):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://mouflow.test") as client:

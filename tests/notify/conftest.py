@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from api.main import create_app
-from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from tests.api.conftest import api, users  # noqa: F401  the same fixtures as the API tests
 from tests.conftest import TEST_SETTINGS, running_worker
@@ -56,7 +55,7 @@ async def mail_api(
     smtp = {"smtp_host": "127.0.0.1", "smtp_port": mailbox[1], "smtp_from": "mouflow <mouflow@hkte.example>"}
     settings = TEST_SETTINGS.model_copy(update={"task_queue": task_queue, **smtp})
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    app = create_app(settings, sessions=sessions, temporal=temporal.client, storage=storage)
     async with running_worker(temporal.client, task_queue, sessions, storage, settings):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://mouflow.test") as client:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mouflow.notify.destinations import RefusedDestination, check_destination, is_public
+from mouflow.notify.destinations import RefusedDestination, destination, is_public
 
 
 @pytest.mark.parametrize(
@@ -33,17 +33,17 @@ def test_a_public_address_is() -> None:
 )
 def test_a_url_into_our_network_is_refused_unless_allowed(url: str) -> None:
     with pytest.raises(RefusedDestination):
-        check_destination(url, allow_private=False)
-    check_destination(url, allow_private=True)
+        destination(url, allow_private=False)
+    destination(url, allow_private=True)
 
 
 @pytest.mark.parametrize("url", ["ftp://example.com/x", "file:///etc/passwd", "http:///nohost"])
 def test_only_http_and_https_urls_with_a_host_are_called(url: str) -> None:
     with pytest.raises(RefusedDestination):
-        check_destination(url, allow_private=True)
+        destination(url, allow_private=True)
 
 
 @pytest.mark.parametrize("url", ["http://h.example:99999/", "http://h.example:abc/", f"http://{'a' * 64}.example/"])
 def test_a_url_no_request_can_reach_is_refused_even_where_private_ones_are_allowed(url: str) -> None:
     with pytest.raises(RefusedDestination, match="cannot be called"):
-        check_destination(url, allow_private=True)
+        destination(url, allow_private=True)
