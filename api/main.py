@@ -25,6 +25,7 @@ from api.routes import (
 from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
+from mouflow.logs import redact_secrets
 from mouflow.store.db import make_engine, session_factory
 from mouflow.temporal import connect
 
@@ -45,6 +46,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        redact_secrets()  # the server has configured its loggers by now: its access log writes every path
         if sessions is None:
             # migrated before the API starts (ops.up, or python -m mouflow.store.migrate)
             app.state.sessions = session_factory(make_engine(settings.resolved_database_url))
