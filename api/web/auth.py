@@ -91,9 +91,14 @@ async def _checked(request: Request, who: SignedIn, max_fields: int) -> FormData
 
 
 def require_same_site(request: Request) -> None:
-    # browsers say where a request came from; an old browser that does not still meets the token check
+    """Browsers say where a form came from, in Sec-Fetch-Site or in Origin; an old browser that says neither
+    still meets the token check. Origin names the page's host, which must be this one's: the scheme is left
+    out, since a proxy in front may end TLS and pass the request on in plain HTTP."""
     if request.headers.get("sec-fetch-site", "same-origin") not in {"same-origin", "none"}:
         raise CsrfError("a form posted from another site is refused")
+    origin = request.headers.get("origin")
+    if origin is not None and urlsplit(origin).netloc.lower() != request.url.netloc.lower():
+        raise CsrfError("a form posted from another site is refused")  # "null" too: a sandboxed or opaque page
 
 
 CheckedForm = Annotated[FormData, Depends(checked_form)]

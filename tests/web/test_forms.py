@@ -13,7 +13,7 @@ from mouflow.domain.clock import RENEWAL_NOTICE_DAYS
 from mouflow.domain.enums import Role
 from tests import symposium as case
 from tests.ceremony import until
-from tests.web.helpers import CONTENT, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
+from tests.web.helpers import BASE_URL, CONTENT, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
 
 MOU = "hkte-qianhai-2025"
 TWIN = "hkte-qianhai-twin"  # driven through the API, to compare with
@@ -132,8 +132,14 @@ async def test_a_form_key_that_is_not_ours_is_refused(web: Site) -> None:
 
 @pytest.mark.parametrize(
     "csrf, headers",
-    [("missing", {}), ("other-session", {}), ("own", {"Sec-Fetch-Site": "cross-site"})],
-    ids=["no-token", "another-sessions-token", "cross-site"],
+    [
+        ("missing", {}),
+        ("other-session", {}),
+        ("own", {"Sec-Fetch-Site": "cross-site"}),
+        ("own", {"Origin": "http://evil.example"}),  # the right token, and no Sec-Fetch-Site to say so
+        ("own", {"Origin": "null"}),
+    ],
+    ids=["no-token", "another-sessions-token", "cross-site", "other-origin", "opaque-origin"],
 )
 async def test_a_form_not_from_this_sessions_pages_is_refused(web: Site, csrf: str, headers: dict[str, str]) -> None:
     await web.start(MOU)
@@ -194,3 +200,11 @@ async def test_each_party_decides_on_renewal_through_the_form_once_the_notice_we
         assert (await visitor.post(form, {"renew": "true", "comment": "Good results"})).status == 303
         assert "form-renewal" not in await mou_page(visitor)
     assert (await web.detail(MOU))["term"]["renewal_decisions"] == {"hkte": True, "qianhai": True}
+
+
+async def test_a_form_from_this_sites_own_origin_goes_through(web: Site) -> None:
+    await web.start(MOU)
+    qianhai = await web.signed_in("qianhai")
+    form = (await mou_page(qianhai))["form-review"]
+    page = await qianhai.post(form, {"decision": "approve"}, headers={"Origin": BASE_URL})
+    assert page.status == 303, page.response.text

@@ -82,8 +82,9 @@ async def test_sign_in_never_sends_you_off_the_pages(web: Site, target: str) -> 
         ({"csrf_token": None}, {}),
         ({"csrf_token": "not-the-cookie"}, {}),
         ({}, {"Sec-Fetch-Site": "cross-site"}),
+        ({}, {"Origin": "http://evil.example"}),
     ],
-    ids=["no-field", "wrong-field", "cross-site"],
+    ids=["no-field", "wrong-field", "cross-site", "other-origin"],
 )
 async def test_the_sign_in_form_needs_its_own_csrf_token(
     web: Site, changes: dict[str, str | None], headers: dict[str, str]
