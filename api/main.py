@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
-from api import problems, web
+from api import docs_pages, problems, web
 from api.routes import (
     agreed_text,
     audit,
@@ -54,7 +54,9 @@ def create_app(
         app.state.temporal = temporal or await connect(settings)
         yield
 
-    app = FastAPI(title="mouflow", description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
+    app = FastAPI(
+        title="mouflow", description=DESCRIPTION, version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None
+    )
     app.state.settings, app.state.sessions, app.state.temporal = settings, sessions, temporal
     app.state.storage = storage or DiskStorage.from_settings(settings)
     if sessions is not None:
@@ -77,6 +79,7 @@ def create_app(
     ):
         app.include_router(module.router)
     web.install(app)
+    docs_pages.install(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     return app
 
