@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
+from api.sign_in_limits import record_failure, require_not_throttled
 from api.tokens import recent_tokens
 from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
@@ -86,16 +87,31 @@ PublicBase = Annotated[str, Depends(public_base)]
 
 
 async def current_user(
-    session: SessionDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> UserRow:
-    """Async, so that a token seen in the last seconds (api/tokens.py) costs no trip to a worker thread."""
+    """Async, so that a token seen in the last seconds (api/tokens.py) costs no trip to a worker thread. An
+    address that sent too many tokens that are not valid waits (api/sign_in_limits.py)."""
     if credentials is None:
         raise UnauthorizedError("send 'Authorization: Bearer <token>'")
     token = credentials.credentials
-    user = recent_tokens.remembered(token) or await run_in_threadpool(_look_up, session, token)
+    user = recent_tokens.remembered(token)
+    if user is not None:
+        return user
+    client = client_address(request)
+    require_not_throttled(client)
+    user = await run_in_threadpool(_look_up, session, token)
     if user is None:
+        record_failure(client)
         raise UnauthorizedError("the token is not valid")
     return user
+
+
+def client_address(request: Request) -> str:
+    """The address the connection came from: behind a proxy, the proxy's, unless the server is told to trust
+    its forwarded header (uvicorn --forwarded-allow-ips)."""
+    return request.client.host if request.client else "unknown"
 
 
 def _look_up(session: Session, token: str) -> UserRow | None:

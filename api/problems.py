@@ -38,6 +38,7 @@ from mouflow.errors import (
     MouflowError,
     NotFoundError,
     RuleViolation,
+    TooManyAttempts,
     UnauthorizedError,
     UnavailableError,
 )
@@ -51,6 +52,7 @@ STATUS_BY_BRANCH: dict[type[MouflowError], int] = {
     ConflictError: 409,
     InvalidError: 422,
     UnavailableError: 503,
+    TooManyAttempts: 429,
     MouflowError: 400,
 }
 
@@ -74,6 +76,7 @@ class Problem:
     field: str | None = None  # the input at fault, where there is one
     template: str | None = None  # a rule's English words with {placeholders}, for a page to translate
     values: dict[str, object] = dataclasses.field(default_factory=dict)
+    headers: dict[str, str] = dataclasses.field(default_factory=dict)  # Retry-After, where the answer has one
 
 
 def json_body(problem: Problem) -> dict[str, str]:
@@ -89,7 +92,8 @@ def problem_of(error: BaseException) -> Problem | None:
 @problem_of.register
 def _refused(error: MouflowError) -> Problem:
     values: dict[str, object] = dict(error.values)
-    return Problem(status_of(type(error)), error.code, error.message, error.field, error.template, values)
+    headers = {"Retry-After": str(error.retry_after)} if isinstance(error, TooManyAttempts) else {}
+    return Problem(status_of(type(error)), error.code, error.message, error.field, error.template, values, headers)
 
 
 @problem_of.register
@@ -204,7 +208,7 @@ def install(app: FastAPI, page: PageRenderer | None = None) -> None:
             raise error
         if page is not None and request.url.path.startswith("/web/"):
             return await page(request, found)
-        return JSONResponse(status_code=found.status, content=json_body(found))
+        return JSONResponse(status_code=found.status, content=json_body(found), headers=found.headers)
 
     for error_type in problem_of.registry:
         if error_type is not object:

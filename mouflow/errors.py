@@ -19,6 +19,7 @@
     │   ├── InvalidParty ˢ       invalid_input    the party's details are unusable (an unknown language)
     │   └── DocumentError        invalid_input    a document cannot be made as asked; retrying never helps
     │       └── NotAnExecutedCopy invalid_input   (mouflow.documents.embedded) a PDF with no agreed text in it
+    ├── TooManyAttempts          too_many_attempts  too many failed sign-ins from one address: wait `retry_after` s
     └── UnavailableError         unavailable      Temporal, the database or the document store cannot serve it now
 
     ʳ also a RuleViolation: the action breaks an MoU rule (mouflow.domain); raised in the workflow's validators,
@@ -72,6 +73,17 @@ class InvalidError(MouflowError):
 
 class UnavailableError(MouflowError):
     code = "unavailable"
+
+
+class TooManyAttempts(MouflowError):
+    """Its template names {seconds}, so that a page says it in its own language (ops.catalogues finds it)."""
+
+    code = "too_many_attempts"
+
+    def __init__(self, template: str, *, retry_after: int) -> None:
+        super().__init__(template.format(seconds=retry_after))
+        self.template, self.values = template, MappingProxyType({"seconds": retry_after})
+        self.retry_after = retry_after  # seconds, as the Retry-After header says them
 
 
 def _plain(value: object) -> Value:

@@ -58,6 +58,11 @@ def said_by_the_rules() -> Iterator[str]:
     for _, _, message, _, _ in extract_from_dir(ROOT / "mouflow" / "domain", [("**.py", "python")], keywords=keywords):
         if isinstance(message, str):
             yield message
+    # the API's own refusals with a template: failed sign-ins held (api/sign_in_limits.py)
+    held = {"TooManyAttempts": (1,)}
+    for _, _, message, _, _ in extract_from_dir(ROOT / "api", [("**.py", "python")], keywords=held):
+        if isinstance(message, str):
+            yield message
 
 
 def said_of_events() -> Iterator[str]:

@@ -57,6 +57,7 @@ from temporalio.runtime import LogForwardingConfig, LoggingConfig, Runtime, Tele
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from api.sign_in_limits import forget_all
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import make_engine, session_factory
@@ -283,3 +284,9 @@ async def dispatching(client: Client, sessions: sessionmaker[Session], task_queu
     finally:
         stop.set()
         await loop
+
+
+@pytest.fixture(autouse=True)
+def no_failed_sign_ins_carried_over() -> None:
+    """Each test starts with no failed sign-in counted: the tests of one process share one client address."""
+    forget_all()

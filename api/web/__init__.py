@@ -69,4 +69,6 @@ async def _to_web() -> Response:
 async def error_page(request: Request, problem: Problem) -> Response:
     """A refusal on a web page: the API's status and words, in the page's frame."""
     words = refusal_in(problem, Translator(language_of(request)))
-    return page(request, "error.html", {"problem": problem, "words": words}, problem.status)
+    answer = page(request, "error.html", {"problem": problem, "words": words}, problem.status)
+    answer.headers.update(problem.headers)
+    return answer
