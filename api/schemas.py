@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from mouflow.domain.actions import MouId, SubmitRequest
-from mouflow.domain.content import Bilingual, DraftContent, Slug
+from mouflow.domain.content import Bilingual, DraftContent, Slug, YesNo
 from mouflow.domain.summaries import MouStatus
 
 
@@ -76,7 +76,7 @@ class SubmitBody(SubmitRequest):
     """A submit, and the officer's word that a text changed in one language only says the same in the other
     (api/services/authenticity.py). The word stays with the API: the workflow's `Submit` has no such field."""
 
-    confirm_one_language: bool = False
+    confirm_one_language: YesNo = False
 
     def said(self) -> SubmitRequest:
         """What the workflow hears."""

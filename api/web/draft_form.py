@@ -15,7 +15,7 @@ from starlette.datastructures import FormData
 
 from api.problems import Problem
 from api.web.field_words import fault_words
-from mouflow.domain.content import DraftContent
+from mouflow.domain.content import TYPED_IN_A_FORM, DraftContent
 from mouflow.translations import Translator
 
 # the parts of each kind of row, as the form names its fields `<kind>-<index>-<part>`
@@ -205,7 +205,7 @@ def _milestone_fields(row: Row) -> dict[str, Any]:
 def checked_content(draft: DraftForm, translate: Translator) -> DraftContent | None:
     """The draft, or None with every fault written next to its field."""
     try:
-        return DraftContent.model_validate(content_fields(draft))
+        return DraftContent.model_validate(content_fields(draft), context={TYPED_IN_A_FORM: True})
     except ValidationError as error:
         for fault in error.errors():
             draft.errors.setdefault(field_key(fault["loc"]), fault_words(fault, translate))

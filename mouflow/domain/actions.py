@@ -16,6 +16,8 @@ from mouflow.domain.content import (
     Party,
     ShortText,
     Slug,
+    WholeNumber,
+    YesNo,
 )
 from mouflow.domain.enums import (
     CommentResolution,
@@ -29,7 +31,7 @@ from mouflow.domain.enums import (
 
 Comment = Annotated[str, Field(max_length=5_000)]
 Reason = Annotated[str, Field(min_length=1, max_length=5_000)]
-Version = Annotated[int, Field(ge=1, le=1_000_000)]
+Version = Annotated[WholeNumber, Field(ge=1, le=1_000_000)]
 MouId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
 COMMENT_ID_PATTERN = r"^c[1-9][0-9]{0,6}$"
 CommentId = Annotated[str, Field(pattern=COMMENT_ID_PATTERN, description="c1, c2, ...: in the order made")]
@@ -69,13 +71,13 @@ class DraftRequest(Frozen):
 
 class SubmitRequest(Frozen):
     version: Version
-    review_days: Annotated[int, Field(ge=1, le=180)] = 14
+    review_days: Annotated[WholeNumber, Field(ge=1, le=180)] = 14
 
 
 class ClauseComment(Frozen):
     """A reviewer's comment on one clause of the version under review, in one of its two languages."""
 
-    clause: Annotated[int, Field(ge=1, le=200, description="the clause's number in the version under review")]
+    clause: Annotated[WholeNumber, Field(ge=1, le=200, description="the clause's number in the version under review")]
     language: TextLanguage
     text: Annotated[LongText, Field(max_length=5_000)]
 
@@ -178,7 +180,7 @@ class AmendRequest(Frozen):
 
 
 class RenewalRequest(Frozen):
-    renew: bool
+    renew: YesNo
     comment: Comment = ""
 
 

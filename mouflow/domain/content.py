@@ -1,14 +1,39 @@
 """What an MoU says: the bilingual text that officers draft and parties review."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
 # Dates an officer types: far enough either way for any real MoU, near enough that term arithmetic, calendars
 # and PDFs never run off the end of the calendar (the windows of mouflow.domain.dates are narrower still)
 Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2199, 12, 31))]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")]
+
+# what a web form sends is text: its numbers and yes/no are read from text only where the validation's context
+# says so (api/web/forms.py); JSON says 1 and true, so "1", true for a number and 1 for true/false are refused
+TYPED_IN_A_FORM = "typed_in_a_form"
+
+
+def _from_a_form(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get(TYPED_IN_A_FORM))
+
+
+def _a_whole_number(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, bool) or (isinstance(value, str | bytes) and not _from_a_form(info)):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+def _a_yes_or_no(value: Any, info: ValidationInfo) -> Any:
+    if not isinstance(value, bool) and not _from_a_form(info):
+        raise PydanticCustomError("bool_type", "Input should be a valid boolean")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_a_whole_number)]
+YesNo = Annotated[bool, BeforeValidator(_a_yes_or_no)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
 
@@ -32,7 +57,7 @@ class BilingualText(Frozen):
 class Party(Frozen):
     id: Slug
     name: Bilingual
-    wants_simplified_copy: bool = False  # Mainland partners read Simplified Chinese
+    wants_simplified_copy: YesNo = False  # Mainland partners read Simplified Chinese
 
 
 class Clause(Frozen):
@@ -62,9 +87,9 @@ class MilestonePlanItem(Frozen):
     title: Bilingual
     owner_party_id: Slug
     due_date: Day | None = None
-    offset_months: Annotated[int, Field(ge=0, le=240)] | None = None
-    offset_days: Annotated[int, Field(ge=0, le=3660)] = 0
-    requires_confirmation: bool = False
+    offset_months: Annotated[WholeNumber, Field(ge=0, le=240)] | None = None
+    offset_days: Annotated[WholeNumber, Field(ge=0, le=3660)] = 0
+    requires_confirmation: YesNo = False
 
     @model_validator(mode="after")
     def _one_way_to_be_due(self) -> "MilestonePlanItem":
@@ -79,9 +104,9 @@ class MilestonePlanItem(Frozen):
 class DraftContent(Frozen):
     title: Bilingual
     scope_areas: Annotated[list[Bilingual], Field(min_length=1, max_length=20)]
-    term_months: Annotated[int, Field(ge=1, le=240)]
+    term_months: Annotated[WholeNumber, Field(ge=1, le=240)]
     effective_date: Day | None = None  # None: effective on the day the last party signs
-    notice_months: Annotated[int, Field(ge=0, le=24, description="months a notice of termination runs")] = 3
+    notice_months: Annotated[WholeNumber, Field(ge=0, le=24, description="months a notice of termination runs")] = 3
     clauses: Annotated[list[Clause], Field(min_length=1, max_length=200)]
     milestones: Annotated[list[MilestonePlanItem], Field(max_length=600)] = []
     simplified: SimplifiedText | None = None  # None: English and Traditional Chinese are the authentic texts
