@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
-from api import docs_pages, problems, web
+from api import docs_pages, openapi_errors, problems, web
 from api.body_limits import BodyLimits
 from api.public_address import PublicAddressCheck
 from api.routes import (
@@ -82,6 +82,7 @@ def create_app(
         app.include_router(module.router)
     web.install(app)
     docs_pages.install(app)
+    openapi_errors.install(app)
     app.add_middleware(BodyLimits)
     app.add_middleware(PublicAddressCheck, settings=settings)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
