@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep
 from api.services.webhooks import (
     DeliveryOut,
+    SecretRotated,
     WebhookCreate,
     WebhookCreated,
     WebhookOut,
@@ -15,6 +16,7 @@ from api.services.webhooks import (
     list_deliveries,
     list_party_webhooks,
     remove_webhook,
+    rotate_webhook_secret,
 )
 
 router = APIRouter(prefix="/parties/{party_id}/webhooks", tags=["webhooks"])
@@ -35,6 +37,14 @@ def create(
 def list_all(party_id: str, user: CurrentUser, session: SessionDep) -> list[WebhookOut]:
     """The active webhooks, without their secrets."""
     return list_party_webhooks(session=session, user=user, party_id=party_id)
+
+
+@router.post("/{webhook_id}/secret")
+def rotate_secret(
+    party_id: str, webhook_id: str, user: CurrentUser, session: SessionDep, rid: RequestId
+) -> SecretRotated:
+    """A new signing secret, answered this once; the old one stops at once, for retries of earlier deliveries too."""
+    return rotate_webhook_secret(session=session, user=user, party_id=party_id, webhook_id=webhook_id, request_id=rid)
 
 
 @router.delete("/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -20,7 +20,14 @@ from mouflow.store.access_tables import UserRow
 from mouflow.store.audit import append_action
 from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow, WebhookRow
 from mouflow.store.users import to_actor
-from mouflow.store.webhooks import create_webhook, deactivate_webhook, get_webhook, list_webhooks, recent_deliveries
+from mouflow.store.webhooks import (
+    create_webhook,
+    deactivate_webhook,
+    get_webhook,
+    list_webhooks,
+    recent_deliveries,
+    rotate_secret,
+)
 
 MAX_WEBHOOKS = 20
 MANAGING_ROLES = (Role.OFFICER, Role.MANAGER)
@@ -116,6 +123,28 @@ def add_webhook(
     detail = f"webhook {row.id} of {party_id}: {row.url} ({', '.join(row.events) or 'every event'})"
     append_action(session=session, actor=to_actor(user), what="webhook_created", detail=detail, request_id=request_id)
     return WebhookCreated(**WebhookOut.model_validate(row).model_dump(), secret=row.secret)
+
+
+class SecretRotated(BaseModel):
+    id: str
+    secret: str = Field(description="signs every delivery from now on; shown this once, keep it now")
+
+
+def rotate_webhook_secret(
+    *, session: Session, user: UserRow, party_id: str, webhook_id: str, request_id: str
+) -> SecretRotated:
+    """A secret that may have leaked is replaced: the next delivery, and every retry after, is signed with the
+    new one. Audited, without either secret."""
+    require_officer_or_manager_of(user=user, party_id=party_id)
+    row = _webhook(session, party_id, webhook_id)
+    if not row.active:
+        raise ConflictError(f"webhook {webhook_id!r} was removed; add a new one instead")
+    secret = rotate_secret(session=session, row=row)
+    detail = f"webhook {row.id} of {party_id}: signing secret replaced"
+    append_action(
+        session=session, actor=to_actor(user), what="webhook_secret_rotated", detail=detail, request_id=request_id
+    )
+    return SecretRotated(id=row.id, secret=secret)
 
 
 def remove_webhook(*, session: Session, user: UserRow, party_id: str, webhook_id: str, request_id: str) -> None:

@@ -21,6 +21,7 @@ from api.services.webhooks import (
     is_officer_or_manager_of,
     list_webhooks_with_deliveries,
     remove_webhook,
+    rotate_webhook_secret,
 )
 from api.web.auth import WEB_PATH, CheckedForm, WebUser
 from api.web.forms import as_body
@@ -82,6 +83,23 @@ def remove(
     return RedirectResponse(f"{WEB_PATH}/party?done=removed", status_code=303)  # a reload does not post again
 
 
+@router.post("/webhooks/{webhook_id}/secret")
+def rotate(
+    request: Request,
+    webhook_id: Annotated[str, Path(max_length=100)],
+    who: WebUser,
+    session: SessionDep,
+    _: CheckedForm,
+    rid: RequestId,
+) -> Response:
+    """Answered with the page itself, as adding one is: the new secret is shown this once."""
+    party_id = who.user.party_id
+    rotated = rotate_webhook_secret(
+        session=session, user=who.user, party_id=party_id, webhook_id=webhook_id, request_id=rid
+    )
+    return party_response(request, session, who, rotated=rotated)
+
+
 def party_response(
     request: Request,
     session: Session,
@@ -101,6 +119,6 @@ def party_response(
         "webhooks": webhooks,
         "event_types": list(NotificationType),
         "entered": entered or {"url": "", "events": []},
-        **{"notice": None, "error": None, "feed": None, "created": None, **shown},
+        **{"notice": None, "error": None, "feed": None, "created": None, "rotated": None, **shown},
     }
     return page(request, "party.html", context, status_code)

@@ -18,7 +18,7 @@ def create_webhook(*, session: Session, party_id: str, url: str, events: Sequenc
         id=f"wh-{secrets.token_hex(8)}",
         party_id=party_id,
         url=url,
-        secret=SECRET_PREFIX + secrets.token_urlsafe(32),
+        secret=new_secret(),
         events=sorted(set(events)),
         active=True,
         created_at=datetime.now(UTC),
@@ -27,6 +27,17 @@ def create_webhook(*, session: Session, party_id: str, url: str, events: Sequenc
     session.add(row)
     session.flush()
     return row
+
+
+def new_secret() -> str:
+    return SECRET_PREFIX + secrets.token_urlsafe(32)
+
+
+def rotate_secret(*, session: Session, row: WebhookRow) -> str:
+    """A new secret at once: deliveries from now on are signed with it, the old one no longer checks."""
+    row.secret = new_secret()
+    session.flush()
+    return row.secret
 
 
 def list_webhooks(*, session: Session, party_id: str) -> list[WebhookRow]:

@@ -52,6 +52,11 @@ async def test_a_webhook_added_shows_its_secret_once_and_is_removed(web: Site) -
 
     listed = await party_page(hkte)
     assert secret not in listed.response.text and URL in listed.text(f"webhook-{hook['id']}")
+    rotated = await hkte.post(listed.forms[f"form-rotate-{hook['id']}"])
+    new_secret = rotated.text("rotated-secret")
+    assert rotated.status == 200 and new_secret.startswith("whsec_") and new_secret != secret
+    listed = await party_page(hkte)
+    assert new_secret not in listed.response.text  # shown that once
     removed = await hkte.post(listed.forms[f"form-remove-{hook['id']}"])
     assert removed.status == 303 and removed.response.headers["location"] == "/web/party?done=removed"
     after = await hkte.get("/web/party?done=removed")

@@ -1,0 +1,29 @@
+"""In headless Chromium, in each interface language: an HKTE manager adds a webhook on the party page, then
+replaces its signing secret, which is shown that once. Screenshots land in tests/web/screenshots."""
+
+from playwright.async_api import Browser, expect
+from sqlalchemy.orm import Session, sessionmaker
+
+from mouflow.domain.enums import Role
+from tests.api.conftest import make_users
+from tests.symposium import Person
+
+HEADINGS = {"en": "A new signing secret", "zh-Hant": "新的簽署密鑰", "zh-Hans": "新的签署密钥"}
+
+
+async def test_a_webhook_is_added_and_its_secret_replaced(
+    site: str, browser: Browser, sessions: sessionmaker[Session]
+) -> None:
+    users = make_users(sessions)
+    manager = await Person.sign_in(browser, site, users.token("hkte", Role.MANAGER), "hkte-manager")
+    page = manager.page
+    await manager.visit("/web/party")
+    await page.fill("#webhook-url", "https://hooks.example.invalid/mouflow")
+    await manager.press("#do-add-webhook")
+    first = await page.locator("#webhook-secret").inner_text()
+    for language, heading in HEADINGS.items():
+        await manager.visit(f"/web/language/{language}?next=/web/party")
+        await manager.press("[id^=do-rotate-]")
+        await expect(page.locator("#secret-rotated")).to_contain_text(heading)
+        assert (await page.locator("#rotated-secret").inner_text()) not in {first, ""}
+        await manager.shot(f"party-01-secret-replaced-{language}")
