@@ -6,6 +6,7 @@ with the functions here.
 
 import asyncio
 import functools
+import logging
 import signal
 import ssl
 from collections.abc import Callable
@@ -28,7 +29,9 @@ from mouflow.documents.subsetter import warn_if_slow_subsetter
 from mouflow.logs import configure_logging
 from mouflow.notify.smtp import SmtpSender
 from mouflow.outbox_dispatcher import OutboxDispatcher
-from mouflow.store.db import make_engine, session_factory
+from mouflow.sealed_secrets import Sealer
+from mouflow.store.db import make_engine, session_factory, session_scope
+from mouflow.store.webhooks import seal_clear_secrets
 from mouflow.temporal import connect
 from workflows.mou import MouWorkflow
 from workflows.notification import NotificationWorkflow
@@ -101,7 +104,8 @@ def notify_activities(
     # one deadline for the whole request at twice the per-read timeout, well inside the activity's 30 s
     deadline = 2 * settings.webhook_timeout_seconds
     allow_private = settings.webhook_allow_private_networks
-    webhooks = WebhookActivities(ledger, http, allow_private=allow_private, deadline_seconds=deadline)
+    sealer = Sealer(settings)
+    webhooks = WebhookActivities(ledger, http, sealer=sealer, allow_private=allow_private, deadline_seconds=deadline)
     return [store.plan, store.mark_failed, webhooks.deliver, EmailActivities(ledger, smtp).send]
 
 
@@ -136,6 +140,14 @@ def dispatcher(client: Client, sessions: sessionmaker[Session], task_queue: str)
     return OutboxDispatcher(client, sessions, names.notify_queue(task_queue))
 
 
+def seal_stored_secrets(sessions: sessionmaker[Session], sealer: Sealer) -> None:
+    """Secrets stored in clear by a release before they were sealed are sealed once, at start."""
+    with session_scope(sessions) as session:
+        sealed = seal_clear_secrets(session=session, sealer=sealer)
+    if sealed:
+        logging.getLogger(__name__).info("sealed %d webhook secrets stored in clear", sealed)
+
+
 async def main() -> None:
     configure_logging("worker")
     settings = Settings()
@@ -152,6 +164,7 @@ async def main() -> None:
     ):
         # the schema is migrated before the worker starts (ops.up, or python -m mouflow.store.migrate)
         sessions = session_factory(make_engine(settings.resolved_database_url))
+        seal_stored_secrets(sessions, Sealer(settings))
         mous, documents = build_workers(client, settings, sessions, executor, render_executor)
         async with webhook_client(settings) as http:
             notify = notify_worker(

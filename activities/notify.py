@@ -20,6 +20,7 @@ from mouflow.notify.mail import build_message
 from mouflow.notify.models import Deliver, DeliveryStatus
 from mouflow.notify.smtp import SmtpSender, is_permanent
 from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
+from mouflow.sealed_secrets import Sealer
 from mouflow.store.db import session_scope
 from mouflow.store.deliveries import Attempt, DeliveryJob, record_attempt, start_delivery
 
@@ -61,9 +62,15 @@ def new_attempt(job: DeliveryJob, started: float, outcome: DeliveryStatus, **fou
 
 class WebhookActivities:
     def __init__(
-        self, ledger: DeliveryLedger, http: httpx.AsyncClient, *, allow_private: bool, deadline_seconds: float = 20.0
+        self,
+        ledger: DeliveryLedger,
+        http: httpx.AsyncClient,
+        *,
+        sealer: Sealer,
+        allow_private: bool,
+        deadline_seconds: float = 20.0,
     ) -> None:
-        self._ledger, self._http, self._allow_private = ledger, http, allow_private
+        self._ledger, self._http, self._allow_private, self._sealer = ledger, http, allow_private, sealer
         self._deadline = deadline_seconds
 
     @activity.defn(name="notify.webhook")
@@ -92,7 +99,11 @@ class WebhookActivities:
     async def _post(self, job: DeliveryJob, target: Destination) -> tuple[int, str]:
         body = webhook_body(job.delivery_id, job.payload)
         headers = webhook_headers(
-            delivery_id=job.delivery_id, payload=job.payload, body=body, secret=job.secret, now=int(time.time())
+            delivery_id=job.delivery_id,
+            payload=job.payload,
+            body=body,
+            secret=self._sealer.open(job.secret),  # sealed at rest (mouflow.sealed_secrets), in clear only here
+            now=int(time.time()),
         )
         # to the address checked, not to the name again: a second lookup could answer otherwise (DNS
         # rebinding); the Host header and TLS's server name, whose certificate is verified, stay the name's

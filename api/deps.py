@@ -19,6 +19,7 @@ from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
 from mouflow.errors import UnauthorizedError
+from mouflow.sealed_secrets import Sealer
 from mouflow.store.access_tables import UserRow
 from mouflow.store.db import end_transaction, transaction
 
@@ -66,6 +67,11 @@ def get_storage(request: Request) -> DocumentStorage:
     return storage
 
 
+def get_sealer(request: Request) -> Sealer:
+    sealer: Sealer = request.app.state.sealer
+    return sealer
+
+
 def get_renderer(request: Request) -> DocumentRenderer:
     renderer: DocumentRenderer = request.app.state.renderer
     return renderer
@@ -83,6 +89,7 @@ TemporalDep = Annotated[Client, Depends(get_client)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StorageDep = Annotated[DocumentStorage, Depends(get_storage)]
 RendererDep = Annotated[DocumentRenderer, Depends(get_renderer)]
+SealerDep = Annotated[Sealer, Depends(get_sealer)]
 PublicBase = Annotated[str, Depends(public_base)]
 
 

@@ -28,6 +28,7 @@ from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.logs import redact_secrets
+from mouflow.sealed_secrets import Sealer
 from mouflow.store.db import make_engine, session_factory
 from mouflow.temporal import connect
 
@@ -61,6 +62,7 @@ def create_app(
     )
     app.state.settings, app.state.sessions, app.state.temporal = settings, sessions, temporal
     app.state.storage = storage or DiskStorage.from_settings(settings)
+    app.state.sealer = Sealer(settings)  # its key is read when a secret is first sealed or opened
     if sessions is not None:
         app.state.renderer = DocumentRenderer(app.state.storage, sessions)
 

@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     # so a party cannot make the worker call services inside our own network
     webhook_allow_private_networks: bool = False
     webhook_timeout_seconds: float = 10.0
+    # seals webhook secrets at rest (mouflow.sealed_secrets): a Fernet key, kept outside the database; unset,
+    # the key is the file secrets.key in data_dir, made on first use
+    secrets_key: SecretStr | None = None
     # e-mail: no host means e-mail is off, and no e-mail deliveries are planned
     smtp_host: str | None = None
     smtp_port: int = 25

@@ -50,6 +50,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
+from pydantic import SecretStr
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
@@ -105,7 +107,9 @@ Runtime.set_default(
 )
 
 # the tests' webhook receivers listen on 127.0.0.1, which production refuses to call
-TEST_SETTINGS = Settings(webhook_allow_private_networks=True, smtp_host=None)
+TEST_SETTINGS = Settings(
+    webhook_allow_private_networks=True, smtp_host=None, secrets_key=SecretStr(Fernet.generate_key().decode())
+)
 
 
 def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep
+from api.deps import CurrentUser, RequestId, SealerDep, SessionDep, SettingsDep
 from api.services.webhooks import (
     DeliveryOut,
     SecretRotated,
@@ -25,11 +25,23 @@ Limit = Annotated[int, Query(ge=1, le=200)]
 
 @router.post("", status_code=status.HTTP_201_CREATED)
 def create(
-    party_id: str, body: WebhookCreate, user: CurrentUser, session: SessionDep, rid: RequestId, settings: SettingsDep
+    party_id: str,
+    body: WebhookCreate,
+    user: CurrentUser,
+    session: SessionDep,
+    rid: RequestId,
+    settings: SettingsDep,
+    sealer: SealerDep,
 ) -> WebhookCreated:
     allow_private = settings.webhook_allow_private_networks
     return add_webhook(
-        session=session, user=user, party_id=party_id, body=body, request_id=rid, allow_private=allow_private
+        session=session,
+        sealer=sealer,
+        user=user,
+        party_id=party_id,
+        body=body,
+        request_id=rid,
+        allow_private=allow_private,
     )
 
 
@@ -41,10 +53,12 @@ def list_all(party_id: str, user: CurrentUser, session: SessionDep) -> list[Webh
 
 @router.post("/{webhook_id}/secret")
 def rotate_secret(
-    party_id: str, webhook_id: str, user: CurrentUser, session: SessionDep, rid: RequestId
+    party_id: str, webhook_id: str, user: CurrentUser, session: SessionDep, rid: RequestId, sealer: SealerDep
 ) -> SecretRotated:
     """A new signing secret, answered this once; the old one stops at once, for retries of earlier deliveries too."""
-    return rotate_webhook_secret(session=session, user=user, party_id=party_id, webhook_id=webhook_id, request_id=rid)
+    return rotate_webhook_secret(
+        session=session, sealer=sealer, user=user, party_id=party_id, webhook_id=webhook_id, request_id=rid
+    )
 
 
 @router.delete("/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)

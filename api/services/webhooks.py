@@ -16,6 +16,7 @@ from mouflow.domain.enums import Role
 from mouflow.errors import ConflictError, InvalidInput, NotFoundError
 from mouflow.notify.destinations import RefusedDestination, check_callable, check_registration
 from mouflow.notify.events import NotificationType
+from mouflow.sealed_secrets import Sealer
 from mouflow.store.access_tables import UserRow
 from mouflow.store.audit import append_action
 from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow, WebhookRow
@@ -106,7 +107,14 @@ def list_party_webhooks(*, session: Session, user: UserRow, party_id: str) -> li
 
 
 def add_webhook(
-    *, session: Session, user: UserRow, party_id: str, body: WebhookCreate, request_id: str, allow_private: bool
+    *,
+    session: Session,
+    sealer: Sealer,
+    user: UserRow,
+    party_id: str,
+    body: WebhookCreate,
+    request_id: str,
+    allow_private: bool,
 ) -> WebhookCreated:
     """A URL into our own network is refused here already, as each delivery refuses it: an address in any
     of its spellings, or a name resolving to one (mouflow.notify.destinations)."""
@@ -119,10 +127,12 @@ def add_webhook(
         # each notification plans a delivery per webhook in one workflow: the cap keeps its history small
         raise ConflictError(f"{party_id!r} has {MAX_WEBHOOKS} webhooks, the most a party may have; remove one first")
     events = [kind.value for kind in body.events]
-    row = create_webhook(session=session, party_id=party_id, url=body.url, events=events, created_by=user.id)
+    row, secret = create_webhook(
+        session=session, sealer=sealer, party_id=party_id, url=body.url, events=events, created_by=user.id
+    )
     detail = f"webhook {row.id} of {party_id}: {row.url} ({', '.join(row.events) or 'every event'})"
     append_action(session=session, actor=to_actor(user), what="webhook_created", detail=detail, request_id=request_id)
-    return WebhookCreated(**WebhookOut.model_validate(row).model_dump(), secret=row.secret)
+    return WebhookCreated(**WebhookOut.model_validate(row).model_dump(), secret=secret)
 
 
 class SecretRotated(BaseModel):
@@ -131,7 +141,7 @@ class SecretRotated(BaseModel):
 
 
 def rotate_webhook_secret(
-    *, session: Session, user: UserRow, party_id: str, webhook_id: str, request_id: str
+    *, session: Session, sealer: Sealer, user: UserRow, party_id: str, webhook_id: str, request_id: str
 ) -> SecretRotated:
     """A secret that may have leaked is replaced: the next delivery, and every retry after, is signed with the
     new one. Audited, without either secret."""
@@ -139,7 +149,7 @@ def rotate_webhook_secret(
     row = _webhook(session, party_id, webhook_id)
     if not row.active:
         raise ConflictError(f"webhook {webhook_id!r} was removed; add a new one instead")
-    secret = rotate_secret(session=session, row=row)
+    secret = rotate_secret(session=session, sealer=sealer, row=row)
     detail = f"webhook {row.id} of {party_id}: signing secret replaced"
     append_action(
         session=session, actor=to_actor(user), what="webhook_secret_rotated", detail=detail, request_id=request_id

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
-from api.deps import PublicBase, RequestId, SessionDep, SettingsDep
+from api.deps import PublicBase, RequestId, SealerDep, SessionDep, SettingsDep
 from api.problems import refusal
 from api.services.calendars import issue_party_feed
 from api.services.webhooks import (
@@ -53,7 +53,13 @@ def issue_calendar(
 
 @router.post("/webhooks")
 def add(
-    request: Request, who: WebUser, session: SessionDep, form: CheckedForm, rid: RequestId, settings: SettingsDep
+    request: Request,
+    who: WebUser,
+    session: SessionDep,
+    form: CheckedForm,
+    rid: RequestId,
+    settings: SettingsDep,
+    sealer: SealerDep,
 ) -> Response:
     url = form.get("url")
     fields = {"url": url.strip() if isinstance(url, str) else "", "events": form.getlist("events")}
@@ -62,6 +68,7 @@ def add(
         body = as_body(WebhookCreate, fields)
         created = add_webhook(
             session=session,
+            sealer=sealer,
             user=who.user,
             party_id=who.user.party_id,
             body=body,
@@ -91,11 +98,12 @@ def rotate(
     session: SessionDep,
     _: CheckedForm,
     rid: RequestId,
+    sealer: SealerDep,
 ) -> Response:
     """Answered with the page itself, as adding one is: the new secret is shown this once."""
     party_id = who.user.party_id
     rotated = rotate_webhook_secret(
-        session=session, user=who.user, party_id=party_id, webhook_id=webhook_id, request_id=rid
+        sealer=sealer, session=session, user=who.user, party_id=party_id, webhook_id=webhook_id, request_id=rid
     )
     return party_response(request, session, who, rotated=rotated)
 

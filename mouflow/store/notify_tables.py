@@ -17,7 +17,7 @@ class WebhookRow(Base):
     party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), index=True)
     url: Mapped[str] = mapped_column(String(2000))
     # kept in the clear: we sign with it, so unlike a bearer token it cannot be stored as a hash
-    secret: Mapped[str] = mapped_column(String(100))
+    secret: Mapped[str] = mapped_column(String(500))  # sealed (mouflow.sealed_secrets)
     events: Mapped[list[str]] = mapped_column(JSON)  # notification types; empty means every type
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime]

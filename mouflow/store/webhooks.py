@@ -8,17 +8,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mouflow.notify.models import Channel
+from mouflow.sealed_secrets import Sealer, is_sealed
 from mouflow.store.notify_tables import DeliveryAttemptRow, DeliveryRow, NotificationRow, WebhookRow
 
 SECRET_PREFIX = "whsec_"  # recognisable in a leak, like the bearer tokens' mf_
 
 
-def create_webhook(*, session: Session, party_id: str, url: str, events: Sequence[str], created_by: str) -> WebhookRow:
+def create_webhook(
+    *, session: Session, sealer: Sealer, party_id: str, url: str, events: Sequence[str], created_by: str
+) -> tuple[WebhookRow, str]:
+    """The row, its secret sealed, and the secret itself, which the party is shown once."""
+    secret = new_secret()
     row = WebhookRow(
         id=f"wh-{secrets.token_hex(8)}",
         party_id=party_id,
         url=url,
-        secret=new_secret(),
+        secret=sealer.seal(secret),
         events=sorted(set(events)),
         active=True,
         created_at=datetime.now(UTC),
@@ -26,18 +31,28 @@ def create_webhook(*, session: Session, party_id: str, url: str, events: Sequenc
     )
     session.add(row)
     session.flush()
-    return row
+    return row, secret
 
 
 def new_secret() -> str:
     return SECRET_PREFIX + secrets.token_urlsafe(32)
 
 
-def rotate_secret(*, session: Session, row: WebhookRow) -> str:
+def rotate_secret(*, session: Session, sealer: Sealer, row: WebhookRow) -> str:
     """A new secret at once: deliveries from now on are signed with it, the old one no longer checks."""
-    row.secret = new_secret()
+    secret = new_secret()
+    row.secret = sealer.seal(secret)
     session.flush()
-    return row.secret
+    return secret
+
+
+def seal_clear_secrets(*, session: Session, sealer: Sealer) -> int:
+    """Seals each secret stored in clear before sealing existed; returns how many. Run at every start."""
+    clear = [row for row in session.scalars(select(WebhookRow)) if not is_sealed(row.secret)]
+    for row in clear:
+        row.secret = sealer.seal(row.secret)
+    session.flush()
+    return len(clear)
 
 
 def list_webhooks(*, session: Session, party_id: str) -> list[WebhookRow]:

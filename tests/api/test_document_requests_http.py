@@ -12,13 +12,12 @@ from temporalio.testing import WorkflowEnvironment
 
 from activities.documents import DocumentActivities
 from api.main import create_app
-from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users
 from tests.api.test_access_matrix import MOU, prepare
 from tests.api.test_documents_http import documents
-from tests.conftest import running_worker
+from tests.conftest import TEST_SETTINGS, running_worker
 from tests.documents.jammed import JammedPress
 
 REQUESTS = f"{MOU}/documents/requests"
@@ -36,7 +35,12 @@ async def api(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """As tests/api/conftest.py's, with the jammed press serving the documents queue."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    app = create_app(
+        TEST_SETTINGS.model_copy(update={"task_queue": task_queue}),
+        sessions=sessions,
+        temporal=temporal.client,
+        storage=storage,
+    )
     async with running_worker(temporal.client, task_queue, sessions, storage, renders=[press.render]):
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://mouflow.test") as client:
             yield client

@@ -17,13 +17,14 @@ from temporalio.client import Client
 from mouflow.demo import HKTE, QIANHAI, officer
 from mouflow.domain.actions import Submit
 from mouflow.names import notification_workflow_id
+from mouflow.sealed_secrets import Sealer
 from mouflow.store.db import make_engine, session_factory, session_scope
 from mouflow.store.migrate import create_schema
 from mouflow.store.notify_tables import NotificationRow
 from mouflow.store.parties import create_party
 from mouflow.store.webhooks import create_webhook
 from tests import symposium as case
-from tests.conftest import running_worker
+from tests.conftest import TEST_SETTINGS, running_worker
 from tests.notify.receiver import receiving
 from tests.servers import start_time_skipping
 from tests.workflows.driver import start
@@ -40,7 +41,14 @@ def register_webhooks(sessions: sessionmaker[Session], base_url: str) -> None:
             create_party(session=session, party=party)
         session.flush()
         for path in ANSWERS:
-            create_webhook(session=session, party_id=HKTE.id, url=base_url + path, events=[], created_by="recorder")
+            create_webhook(
+                session=session,
+                sealer=Sealer(TEST_SETTINGS),
+                party_id=HKTE.id,
+                url=base_url + path,
+                events=[],
+                created_by="recorder",
+            )
 
 
 async def dispatched_ids(sessions: sessionmaker[Session]) -> list[str]:

@@ -19,6 +19,7 @@ from mouflow.demo import HKTE, QIANHAI
 from mouflow.domain.enums import EventKind
 from mouflow.domain.state import Event
 from mouflow.notify.models import Deliver
+from mouflow.sealed_secrets import Sealer
 from mouflow.store.db import session_scope
 from mouflow.store.deliveries import plan_deliveries
 from mouflow.store.notify_tables import WebhookRow
@@ -26,9 +27,12 @@ from mouflow.store.parties import create_party
 from mouflow.store.projection import record_transition
 from mouflow.store.webhooks import create_webhook, deactivate_webhook, get_webhook, list_webhooks
 from mouflow.transitions import transition_of
+from tests.conftest import TEST_SETTINGS
 from tests.domain.builders import T0, in_review
 from tests.notify import flow
 from tests.notify.receiver import Receiver, receiving
+
+SEALER = Sealer(TEST_SETTINGS)
 
 
 @pytest.fixture
@@ -45,7 +49,7 @@ def planned_delivery(sessions: sessionmaker[Session], url: str) -> str:
             create_party(session=session, party=party)
         transition = transition_of("mou-hkte-qianhai-2025", state, [Event(kind=EventKind.SUBMITTED, at=T0, version=1)])
         record_transition(session=session, transition=transition)
-        create_webhook(session=session, party_id="hkte", url=url, events=[], created_by="u-test")
+        create_webhook(session=session, sealer=SEALER, party_id="hkte", url=url, events=[], created_by="u-test")
         (planned,) = plan_deliveries(
             session=session, notification_id=f"hkte-qianhai-2025.{state.seq}.0", email_enabled=False
         )
@@ -57,7 +61,7 @@ async def attempt(
 ) -> None:
     env = ActivityEnvironment()
     env.info = dataclasses.replace(env.info, attempt=number)
-    activities = WebhookActivities(DeliveryLedger(sessions), http, allow_private=private)
+    activities = WebhookActivities(DeliveryLedger(sessions), http, sealer=SEALER, allow_private=private)
     await env.run(activities.deliver, Deliver(delivery_id=delivery_id))
 
 
@@ -70,7 +74,7 @@ def record_of(
 
 def with_secret(receiver: Receiver, sessions: sessionmaker[Session], path: str) -> None:
     with sessions() as session:
-        receiver.secrets[path] = the_webhook(session).secret
+        receiver.secrets[path] = SEALER.open(the_webhook(session).secret)
 
 
 def the_webhook(session: Session) -> WebhookRow:
@@ -154,7 +158,9 @@ async def test_a_receiver_trickling_its_answer_is_cut_off_at_the_deadline(
     with trickling_server() as url:
         delivery = planned_delivery(sessions, url)
         env = ActivityEnvironment()
-        activities = WebhookActivities(DeliveryLedger(sessions), http, allow_private=True, deadline_seconds=1.0)
+        activities = WebhookActivities(
+            DeliveryLedger(sessions), http, sealer=SEALER, allow_private=True, deadline_seconds=1.0
+        )
         started = time.monotonic()
         with pytest.raises(ApplicationError) as cut:
             await env.run(activities.deliver, Deliver(delivery_id=delivery))

@@ -46,9 +46,8 @@ async def strict_api(
     temporal: WorkflowEnvironment, task_queue: str, sessions: sessionmaker[Session], tmp_path: Path
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The API as it is deployed: webhooks into private networks refused (no worker: nothing is delivered)."""
-    app = create_app(
-        Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=DiskStorage(tmp_path)
-    )
+    settings = Settings(task_queue=task_queue, data_dir=tmp_path)  # its secrets' key is made there
+    app = create_app(settings, sessions=sessions, temporal=temporal.client, storage=DiskStorage(tmp_path))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://mouflow.test") as client:
         yield client
 

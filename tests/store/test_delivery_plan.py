@@ -12,6 +12,7 @@ from mouflow.domain.clock import fire_due
 from mouflow.domain.enums import EventKind, ReviewDecision, Role
 from mouflow.domain.state import Event, MouState
 from mouflow.notify.models import Channel
+from mouflow.sealed_secrets import Sealer
 from mouflow.store.db import session_scope
 from mouflow.store.deliveries import plan_deliveries
 from mouflow.store.parties import create_party
@@ -19,7 +20,10 @@ from mouflow.store.projection import record_transition
 from mouflow.store.users import create_user
 from mouflow.store.webhooks import create_webhook
 from mouflow.transitions import transition_of
+from tests.conftest import TEST_SETTINGS
 from tests.domain.builders import T0, in_review, ready_to_sign
+
+SEALER = Sealer(TEST_SETTINGS)
 
 
 def people(sessions: sessionmaker[Session]) -> dict[str, str]:
@@ -34,8 +38,8 @@ def people(sessions: sessionmaker[Session]) -> dict[str, str]:
                 user, _ = create_user(session=session, name="x", party_id=party, role=role, email=f"{role}@{party}.ex")
                 ids[user.id] = f"{role.value}@{party}"
             for events in ([], ["signed"]):
-                hook = create_webhook(
-                    session=session, party_id=party, url="https://h.ex", events=events, created_by="t"
+                hook, _ = create_webhook(
+                    session=session, sealer=SEALER, party_id=party, url="https://h.ex", events=events, created_by="t"
                 )
                 ids[hook.id] = f"hook{'-signed' if events else ''}@{party}"
     return ids

@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from api.main import create_app
-from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
-from tests.conftest import running_worker
+from tests.conftest import TEST_SETTINGS, running_worker
 from tests.symposium import SCREENSHOTS  # noqa: F401  the browser tests' screenshots, tests/web/screenshots
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright's own browser download cannot run here
@@ -44,7 +43,12 @@ async def site(
 ) -> AsyncIterator[str]:
     """The base URL of the whole system: API and pages, a worker, the time-skipping Temporal server."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    app = create_app(
+        TEST_SETTINGS.model_copy(update={"task_queue": task_queue}),
+        sessions=sessions,
+        temporal=temporal.client,
+        storage=storage,
+    )
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     async with running_worker(temporal.client, task_queue, sessions, storage):

@@ -18,12 +18,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from api.main import create_app
-from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
 from tests import symposium as case
 from tests.api.conftest import Users, make_users
-from tests.conftest import running_worker
+from tests.conftest import TEST_SETTINGS, running_worker
 
 BASE_URL = "http://mouflow.test"
 VOID_TAGS = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -153,7 +152,12 @@ async def web_fixture(
     """What tests/api's `api` fixture builds, with room for a client per visitor on the same app (named
     `web`: tests/web/conftest.py's `site` serves the browser tests)."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    app = create_app(
+        TEST_SETTINGS.model_copy(update={"task_queue": task_queue}),
+        sessions=sessions,
+        temporal=temporal.client,
+        storage=storage,
+    )
     async with running_worker(temporal.client, task_queue, sessions, storage), AsyncExitStack() as stack:
         transport = httpx.ASGITransport(app=app)
         api = await stack.enter_async_context(httpx.AsyncClient(transport=transport, base_url=BASE_URL))

@@ -13,11 +13,10 @@ from temporalio.testing import WorkflowEnvironment
 
 from activities.documents import DocumentActivities
 from api.main import create_app
-from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users
-from tests.conftest import running_worker
+from tests.conftest import TEST_SETTINGS, running_worker
 from tests.documents.jammed import JAMMED, JammedPress
 from tests.web.helpers import BASE_URL, Site, users_fixture  # noqa: F401  the fixture
 
@@ -41,7 +40,12 @@ async def web(
 ) -> AsyncIterator[Site]:
     """tests/web/helpers.py's `web`, with the jammed press serving the documents queue."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    app = create_app(
+        TEST_SETTINGS.model_copy(update={"task_queue": task_queue}),
+        sessions=sessions,
+        temporal=temporal.client,
+        storage=storage,
+    )
     renders = [press.render]
     async with (
         running_worker(temporal.client, task_queue, sessions, storage, renders=renders),

@@ -12,11 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.testing import WorkflowEnvironment
 
 from api.main import create_app
-from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.enums import Role
 from tests.api.conftest import Users
-from tests.conftest import running_worker
+from tests.conftest import TEST_SETTINGS, running_worker
 from tests.web.helpers import BASE_URL, Page, Site, Visitor, users_fixture, web_fixture  # noqa: F401  the fixtures
 
 Q, N = "hkte-qianhai-2025", "hkte-nansha-2025"
@@ -95,7 +94,12 @@ async def test_while_no_worker_answers_the_page_shows_the_mou_without_forms_and_
 ) -> None:
     """The forms need the workflow's own state; the rest of the page is the projection's, and stays."""
     storage = DiskStorage(tmp_path / "documents")
-    app = create_app(Settings(task_queue=task_queue), sessions=sessions, temporal=temporal.client, storage=storage)
+    app = create_app(
+        TEST_SETTINGS.model_copy(update={"task_queue": task_queue}),
+        sessions=sessions,
+        temporal=temporal.client,
+        storage=storage,
+    )
     async with AsyncExitStack() as stack:
         transport = httpx.ASGITransport(app=app)
         api = await stack.enter_async_context(httpx.AsyncClient(transport=transport, base_url=BASE_URL))
