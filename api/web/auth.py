@@ -92,13 +92,20 @@ async def _checked(request: Request, who: SignedIn, max_fields: int) -> FormData
 
 def require_same_site(request: Request) -> None:
     """Browsers say where a form came from, in Sec-Fetch-Site or in Origin; an old browser that says neither
-    still meets the token check. Origin names the page's host, which must be this one's: the scheme is left
-    out, since a proxy in front may end TLS and pass the request on in plain HTTP."""
+    still meets the token check. Origin names the page's host, which must be this one's or MOUFLOW_PUBLIC_URL's:
+    the scheme is left out, since a proxy in front may end TLS and pass the request on in plain HTTP."""
     if request.headers.get("sec-fetch-site", "same-origin") not in {"same-origin", "none"}:
         raise CsrfError("a form posted from another site is refused")
     origin = request.headers.get("origin")
-    if origin is not None and urlsplit(origin).netloc.lower() != request.url.netloc.lower():
+    if origin is not None and urlsplit(origin).netloc.lower() not in _own_hosts(request):
         raise CsrfError("a form posted from another site is refused")  # "null" too: a sandboxed or opaque page
+
+
+def _own_hosts(request: Request) -> set[str]:
+    """The host the request names, and the public address people use: a proxy in front may pass the request
+    on under a Host of its own (nginx does, unless told otherwise)."""
+    public_url = request.app.state.settings.public_url
+    return {request.url.netloc.lower(), *([urlsplit(public_url).netloc.lower()] if public_url else [])}
 
 
 CheckedForm = Annotated[FormData, Depends(checked_form)]

@@ -208,3 +208,17 @@ async def test_a_form_from_this_sites_own_origin_goes_through(web: Site) -> None
     form = (await mou_page(qianhai))["form-review"]
     page = await qianhai.post(form, {"decision": "approve"}, headers={"Origin": BASE_URL})
     assert page.status == 303, page.response.text
+
+
+async def test_behind_a_proxy_the_public_address_is_this_sites_origin(web: Site) -> None:
+    """A proxy may pass the request on under a Host of its own: MOUFLOW_PUBLIC_URL's host is ours too."""
+    await web.start(MOU)
+    qianhai = await web.signed_in("qianhai")
+    form = (await mou_page(qianhai))["form-review"]
+    settings = web.transport.app.state.settings  # type: ignore[attr-defined]
+    web.transport.app.state.settings = settings.model_copy(update={"public_url": "https://mouflow.hkte.example"})  # type: ignore[attr-defined]
+    try:
+        page = await qianhai.post(form, {"decision": "approve"}, headers={"Origin": "https://mouflow.hkte.example"})
+    finally:
+        web.transport.app.state.settings = settings  # type: ignore[attr-defined]
+    assert page.status == 303, page.response.text
