@@ -127,7 +127,14 @@ def notify_worker(
 
 def webhook_client(settings: Settings) -> httpx.AsyncClient:
     # no proxies from the environment: the destination check must judge the address we really connect to
-    return httpx.AsyncClient(timeout=settings.webhook_timeout_seconds, trust_env=False, verify=_webhook_tls())
+    # no connection kept open: the pool groups connections by the address connected to, not by the name TLS
+    # checked, so a connection kept for one webhook's name must never carry another's request
+    return httpx.AsyncClient(
+        timeout=settings.webhook_timeout_seconds,
+        trust_env=False,
+        verify=_webhook_tls(),
+        limits=httpx.Limits(max_keepalive_connections=0),
+    )
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from mouflow.notify.mail import build_message
 from mouflow.notify.models import Deliver, DeliveryStatus
 from mouflow.notify.smtp import SmtpSender, is_permanent
 from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
-from mouflow.sealed_secrets import Sealer
+from mouflow.sealed_secrets import Sealer, SecretUnreadable
 from mouflow.store.db import session_scope
 from mouflow.store.deliveries import Attempt, DeliveryJob, record_attempt, start_delivery
 
@@ -88,6 +88,8 @@ class WebhookActivities:
             code, reason = await self._post(job, target)
         except RefusedDestination as refused:
             return new_attempt(job, started, FAILED, error=str(refused))
+        except SecretUnreadable as unreadable:  # sealed with another key, or altered: no retry opens it
+            return new_attempt(job, started, FAILED, error=f"the webhook's secret cannot be read: {unreadable}")
         except httpx.InvalidURL as error:  # no retry will make it callable
             return new_attempt(job, started, FAILED, error=f"the URL cannot be called: {error}")
         except (httpx.HTTPError, OSError) as error:  # timeouts (ours too), refused connections, DNS: may pass

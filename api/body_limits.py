@@ -18,12 +18,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 # the largest body a page or client sends: a draft at its 128 KB JSON cap, or the same draft as a form,
 # whose Chinese is percent-encoded (three bytes a character, each written as %XX)
 MAX_BODY_BYTES = 1024 * 1024
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # all C0 controls and DEL, but tab, LF and CR
+# all C0 controls, DEL and the C1 controls (\x9b starts an 8-bit terminal escape), but tab, LF and CR
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 class TooLarge(Exception):
     pass
+
+
+class Disconnected(Exception):
+    """The client went away before its body ended: no route sees half a body as if it were whole."""
 
 
 class BodyLimits:
@@ -39,6 +44,8 @@ class BodyLimits:
         if refused is None:
             try:
                 body = await _read_body(receive)
+            except Disconnected:
+                return  # nobody is there to answer
             except TooLarge:
                 refused = _too_large()
             else:
@@ -73,7 +80,7 @@ async def _read_body(receive: Receive) -> bytes:
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise Disconnected
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > MAX_BODY_BYTES:

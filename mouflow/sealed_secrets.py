@@ -8,6 +8,7 @@ sealed value altered in the database fails to open rather than opening to someth
 """
 
 import os
+import secrets
 from functools import cached_property
 from pathlib import Path
 
@@ -56,9 +57,10 @@ def _key_file(data_dir: Path) -> bytes:
     path = data_dir / KEY_FILE
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
-        draft = data_dir / f".{KEY_FILE}.{os.getpid()}"
-        draft.write_bytes(Fernet.generate_key())
-        draft.chmod(0o600)
+        draft = data_dir / f".{KEY_FILE}.{secrets.token_hex(8)}"
+        # made readable by its owner only from the start, never for a moment by anyone else
+        with os.fdopen(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as written:
+            written.write(Fernet.generate_key())
         try:
             os.link(draft, path)
         except FileExistsError:

@@ -9,6 +9,7 @@ address judged (`Destination.address`), so that a second lookup cannot answer ot
 """
 
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
@@ -16,7 +17,11 @@ from urllib.parse import SplitResult, urlsplit
 SCHEMES = frozenset({"http", "https"})
 DEFAULT_PORTS = {"http": 80, "https": 443}
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# local-use NAT64 (RFC 8215): its translators may put the IPv4 address anywhere in the prefix, so none of it is
+# public, whatever Python's is_global says
+LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+HEX, OCTAL, DECIMAL = re.compile(r"0[xX]([0-9a-fA-F]*)"), re.compile(r"0([0-7]+)"), re.compile(r"(0|[1-9][0-9]*)")
 NOT_PUBLIC = "{host} is an address that is not public"
 
 
@@ -129,13 +134,12 @@ def literal_address(host: str) -> IPAddress | None:
 
 
 def _number(part: str) -> int:
-    if part.lower().startswith("0x"):
-        return int(part[2:] or "0", 16)
-    if len(part) > 1 and part.startswith("0"):
-        return int(part[1:], 8)
-    if not part.isdigit() or not part.isascii():
-        raise ValueError(part)
-    return int(part)
+    """One part as inet_aton reads it, digits only: no sign, no `_`, no spaces, which int() would take."""
+    for form, base in ((HEX, 16), (OCTAL, 8), (DECIMAL, 10)):
+        found = form.fullmatch(part)
+        if found:
+            return int(found.group(1) or "0", base)
+    raise ValueError(part)
 
 
 def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
@@ -147,7 +151,7 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
         found.append(ipaddress.IPv4Address(value))
     if value >> 32 == 0xFFFF0000:  # ::ffff:0:a.b.c.d
         found.append(ipaddress.IPv4Address(value & 0xFFFFFFFF))
-    if any(ip in network for network in NAT64):
+    if ip in NAT64:
         found.append(ipaddress.IPv4Address(value & 0xFFFFFFFF))
     return [address for address in found if address is not None]
 
@@ -155,6 +159,8 @@ def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
 def is_public(address: str | IPAddress) -> bool:
     ip = ipaddress.ip_address(str(address).split("%", 1)[0])  # an IPv6 zone id is not part of the address
     inside = embedded_ipv4(ip) if isinstance(ip, ipaddress.IPv6Address) else []
+    if ip in LOCAL_NAT64:
+        return False
     return all(each.is_global and not each.is_multicast for each in (ip, *inside))
 
 

@@ -50,6 +50,11 @@ async def test_json_that_cannot_be_read_says_why(api: httpx.AsyncClient, users: 
 
 
 async def test_a_control_character_in_text_is_refused_naming_the_field(api: httpx.AsyncClient, users: Users) -> None:
+    for control in ("\x00", "\x1b[2J", "\x9b"):  # NUL, a terminal escape, its 8-bit form
+        title = dict(CONTENT["title"]) | {"en": f"MoU{control} on talent"}
+        body = {"mou_id": "hkte-qianhai-2025", "partner_ids": ["qianhai"], "content": CONTENT | {"title": title}}
+        response = await api.post(START, json=body, headers=officer(users))
+        assert response.status_code == 422 and response.json()["field"] == "content.title.en", response.text
     title = dict(CONTENT["title"]) | {"en": "MoU\x00 on talent"}
     body = {"mou_id": "hkte-qianhai-2025", "partner_ids": ["qianhai"], "content": CONTENT | {"title": title}}
     response = await api.post(START, json=body, headers=officer(users))

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 
 import httpx
 import pytest
+from cryptography.fernet import Fernet
+from pydantic import SecretStr
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.exceptions import ApplicationError
 from temporalio.testing import ActivityEnvironment
@@ -191,3 +193,17 @@ def trickling_server() -> Iterator[str]:
         stop.set()
         listener.close()
         thread.join(timeout=5)
+
+
+async def test_a_secret_that_does_not_open_fails_the_delivery_at_once(
+    sessions: sessionmaker[Session], http: httpx.AsyncClient
+) -> None:
+    delivery = planned_delivery(sessions, "http://127.0.0.1:9/hook")
+    other = Sealer(TEST_SETTINGS.model_copy(update={"secrets_key": SecretStr(Fernet.generate_key().decode())}))
+    with session_scope(sessions) as session:
+        the_webhook(session).secret = other.seal("whsec_sealed_elsewhere")  # another key: it cannot be opened
+    with pytest.raises(ApplicationError) as refused:
+        await attempt(sessions, http, delivery)
+    assert refused.value.non_retryable  # no retry opens it
+    status, attempts = record_of(sessions, delivery)
+    assert status == "failed" and "cannot be read" in str(attempts[0][2])
