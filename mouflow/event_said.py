@@ -11,10 +11,11 @@ from mouflow.reader_names import PartyNames, party_name
 from mouflow.translations import Translator
 
 
-def event_said(words: dict[str, Any] | None, detail: str, t: Translator, party_names: PartyNames) -> str:
+def event_said(words: EventWords | dict[str, Any] | None, detail: str, t: Translator, party_names: PartyNames) -> str:
+    """`words` as the store keeps them (JSON) or as an event carries them."""
     if not words:
         return detail
-    said = EventWords.model_validate(words)
+    said = words if isinstance(words, EventWords) else EventWords.model_validate(words)
     try:
         return t(said.message) % _values(said, t, party_names)
     except (KeyError, ValueError, TypeError):  # a translation with a place the message lacks: never a broken page

@@ -148,12 +148,10 @@ def apply_void(state: MouState, void: VoidSignatures, now: datetime) -> list[Eve
     voided = VoidedSignatures(signatures=state.signatures, reason=void.reason, by=void.actor, at=now)
     state.voided_signatures.append(voided)
     state.signatures = []
-    parties = ", ".join(signature.party_id for signature in voided.signatures)
-    detail = f"signatures of {parties} voided: {void.reason}"
+    parties = [signature.party_id for signature in voided.signatures]
+    detail = f"signatures of {', '.join(parties)} voided: {void.reason}"
     said = words(
-        "signatures of %(parties)s voided: %(reason)s",
-        parties={"parties": [signature.party_id for signature in voided.signatures]},
-        texts={"reason": void.reason},
+        "signatures of %(parties)s voided: %(reason)s", parties={"parties": parties}, texts={"reason": void.reason}
     )
     version = state.approved_version
     return [

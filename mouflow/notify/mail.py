@@ -4,14 +4,14 @@ Building only; sending is smtp.py."""
 
 from email.message import EmailMessage
 from email.utils import format_datetime
-from typing import Any
 from urllib.parse import quote
 
 from mouflow.chinese import in_script
 from mouflow.dates_in_words import day_in_words, moment_in_words
-from mouflow.domain.enums import ReadingLanguage, Stage
+from mouflow.domain.enums import ReadingLanguage
 from mouflow.event_said import event_said
-from mouflow.notify.events import EventInfo, NotificationPayload, NotificationType
+from mouflow.notify.events import NotificationPayload, NotificationType
+from mouflow.reader_names import PartyNames, party_name
 from mouflow.translations import Translator
 
 HEADINGS = {
@@ -47,18 +47,6 @@ WHY_YOU = {
         "閣下為負責此里程碑的締約方的用戶",
     ),
 }
-# what a stage is called in an e-mail; the pages' catalogues say the same (api/web/locales)
-STAGE_NAMES = {
-    Stage.DRAFTING: ("drafting", "草擬中"),
-    Stage.IN_REVIEW: ("in review", "審閱中"),
-    Stage.READY_TO_SIGN: ("ready to sign", "待簽署"),
-    Stage.SIGNED: ("signed", "已簽署"),
-    Stage.IN_FORCE: ("in force", "生效中"),
-    Stage.EXPIRED: ("expired", "已屆滿"),
-    Stage.WITHDRAWN: ("withdrawn", "已撤回"),
-    Stage.TERMINATED: ("terminated", "已終止"),
-}
-Names = dict[str, tuple[str, str]]
 ENGLISH = Translator("en")
 REVIEW_TYPES = frozenset({NotificationType.REVIEW_REMINDER, NotificationType.REVIEW_ESCALATED})
 
@@ -80,7 +68,7 @@ def build_message(
     recipient: str,
     public_url: str | None = None,
     reads: ReadingLanguage | None = None,
-    names: Names | None = None,
+    names: PartyNames | None = None,
 ) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = subject(payload, reads)
@@ -99,7 +87,7 @@ def body(
     payload: NotificationPayload,
     public_url: str | None = None,
     reads: ReadingLanguage | None = None,
-    names: Names | None = None,
+    names: PartyNames | None = None,
 ) -> str:
     chinese = Translator("zh-Hans" if reads is ReadingLanguage.SIMPLIFIED_CHINESE else "zh-Hant")
     english_half = _english(payload, names or {})
@@ -112,61 +100,53 @@ def body(
     return "\n".join(lines) + "\n"
 
 
-def _english(payload: NotificationPayload, names: Names) -> str:
+def _english(payload: NotificationPayload, names: PartyNames) -> str:
     mou = payload.mou
-    stage = _stage(mou.stage)[0]
+    stage = ENGLISH(mou.stage)  # "in_review" reads "in review"
     lines = [f"{HEADINGS[payload.type][0]}: {mou.title_en}", *_facts_en(payload, names), f"MoU: {mou.id} ({stage})"]
     return "\n".join(lines) + "\n"
 
 
-def _chinese(payload: NotificationPayload, names: Names, t: Translator) -> str:
+def _chinese(payload: NotificationPayload, names: PartyNames, t: Translator) -> str:
     mou = payload.mou
     lines = [
         f"{HEADINGS[payload.type][1]}：{mou.title_zh}",
         *_facts_zh(payload, names, t),
-        f"備忘錄：{mou.id}（階段：{_stage(mou.stage)[1]}）",
+        f"備忘錄：{mou.id}（階段：{t(mou.stage)}）",  # the catalogues' words for the stage, as the pages say it
     ]
     return "\n".join(lines) + "\n"
 
 
-def _stage(code: str) -> tuple[str, str]:
-    return STAGE_NAMES[Stage(code)] if code in set(Stage) else (code, code)
+def _named(names: PartyNames, party_ids: list[str], t: Translator) -> str:
+    """Parties by name in the translator's language (mouflow.reader_names); an id where none is known."""
+    return ("、" if t.chinese else ", ").join(party_name(names, party_id, t.language) for party_id in party_ids)
 
 
-def _named(names: Names, party_ids: list[str], language: int) -> str:
-    """Parties by name in one of the two languages (0 English, 1 Chinese); an id where none is known."""
-    return ("、" if language else ", ").join(names[p][language] if p in names else p for p in party_ids)
-
-
-def _facts_en(payload: NotificationPayload, names: Names) -> list[str]:
+def _facts_en(payload: NotificationPayload, names: PartyNames) -> list[str]:
     event = payload.event
     facts = [f"When: {moment_in_words(event.at, 'en')}"]
     facts += [f"By: {event.actor_name}"] if event.actor_name else []
-    facts += [f"Party: {_named(names, [event.party_id], 0)}"] if event.party_id else []
+    facts += [f"Party: {_named(names, [event.party_id], ENGLISH)}"] if event.party_id else []
     facts += [f"Version: {event.version}"] if event.version is not None else []
     if event.milestone is not None:
         facts.append(f"Milestone: {event.milestone.title_en}, due {day_in_words(event.milestone.due_date, 'en')}")
-    facts += [f"Awaiting review: {_named(names, waiting, 0)}"] if (waiting := _awaited(payload)) else []
-    note = event_said(_words(event), event.detail, ENGLISH, names)
+    facts += [f"Awaiting review: {_named(names, waiting, ENGLISH)}"] if (waiting := _awaited(payload)) else []
+    note = event_said(event.words, event.detail, ENGLISH, names)
     return facts + ([f"Note: {note}"] if note else [])
 
 
-def _facts_zh(payload: NotificationPayload, names: Names, t: Translator) -> list[str]:
+def _facts_zh(payload: NotificationPayload, names: PartyNames, t: Translator) -> list[str]:
     event = payload.event
     facts = [f"時間：{moment_in_words(event.at, 'zh-Hant')}"]
     facts += [f"經辦人：{event.actor_name}"] if event.actor_name else []
-    facts += [f"締約方：{_named(names, [event.party_id], 1)}"] if event.party_id else []
+    facts += [f"締約方：{_named(names, [event.party_id], t)}"] if event.party_id else []
     facts += [f"版本：{event.version}"] if event.version is not None else []
     if event.milestone is not None:
         due = day_in_words(event.milestone.due_date, "zh-Hant")
         facts.append(f"里程碑：{event.milestone.title_zh}，到期日 {due}")
-    facts += [f"待審閱：{_named(names, waiting, 1)}"] if (waiting := _awaited(payload)) else []
-    note = event_said(_words(event), event.detail, t, names)
+    facts += [f"待審閱：{_named(names, waiting, t)}"] if (waiting := _awaited(payload)) else []
+    note = event_said(event.words, event.detail, t, names)
     return facts + ([f"備註：{note}"] if note else [])
-
-
-def _words(event: EventInfo) -> dict[str, Any] | None:
-    return event.words.model_dump(mode="json") if event.words else None
 
 
 def _awaited(payload: NotificationPayload) -> list[str]:
