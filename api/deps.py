@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
-from api.sign_in_limits import record_failure, require_not_throttled
+from api.sign_in_limits import sign_in_attempt
 from api.tokens import recent_tokens
 from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
@@ -106,11 +106,10 @@ async def current_user(
     user = recent_tokens.remembered(token)
     if user is not None:
         return user
-    client = client_address(request)
-    require_not_throttled(client)
-    user = await run_in_threadpool(_look_up, session, token)
+    with sign_in_attempt(client_address(request)) as attempt:
+        user = await run_in_threadpool(_look_up, session, token)
+        attempt.failed = user is None
     if user is None:
-        record_failure(client)
         raise UnauthorizedError("the token is not valid")
     return user
 

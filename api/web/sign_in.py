@@ -6,7 +6,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.deps import SessionDep, client_address
-from api.sign_in_limits import record_failure, require_not_throttled
+from api.sign_in_limits import sign_in_attempt
 from api.web.auth import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
@@ -52,11 +52,10 @@ def login(
     require_same_site(request)
     if not csrf_token or csrf_token != request.cookies.get(LOGIN_CSRF_COOKIE):
         raise CsrfError("the sign-in form is out of date; reload the page and try again")
-    client = client_address(request)
-    require_not_throttled(client)
-    user = get_user_by_token(session=session, token=token.strip())
+    with sign_in_attempt(client_address(request)) as attempt:
+        user = get_user_by_token(session=session, token=token.strip())
+        attempt.failed = user is None
     if user is None:
-        record_failure(client)
         return _login_form(request, local_target(next), error="the token is not valid", status_code=401)
     cookie = open_session(session=session, user=user)  # committed before the redirect goes out (api/deps.py)
     response = RedirectResponse(local_target(next), status_code=303)
