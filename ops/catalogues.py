@@ -2,7 +2,8 @@
 
 1. Extracts every message the pages and the rules say: `t("…")` in templates/web (Jinja2's Babel
    extractor), the template of every refusal mouflow/domain raises and every message of an event's words
-   (Babel's Python extractor), and the codes those words carry.
+   (Babel's Python extractor), the API's refusals in fixed words, the codes those words carry and the events
+   a webhook may be limited to.
 2. Adds each new message to both Chinese catalogues, untranslated in Traditional, for a translator.
 3. Fills each Simplified entry still empty from its Traditional words: OpenCC's conversion with the
    Mainland's phrases (資訊 → 信息), and the Mainland's quotation marks. An entry a translator wrote stays.
@@ -17,8 +18,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
+from api.web.refusals import REFUSED_BY_STATUS
 from mouflow.chinese import to_mainland_simplified
 from mouflow.domain.enums import DocumentKind, MilestoneStatus, ReviewDecision
+from mouflow.notify.events import NotificationType
 from mouflow.translations import catalogue, catalogue_path
 
 ROOT = Path(__file__).parents[1]
@@ -39,6 +42,16 @@ EVENT_CODES = (
     "renew",
     "let_expire",
 )
+# the events a webhook may be limited to, which the party page names (templates/web/party.html)
+WEBHOOK_EVENTS = tuple(str(n) for n in NotificationType)
+# refusals whose words never carry a value: their first argument, or a Problem's third, is the whole message
+API_REFUSALS = {
+    "TooManyAttempts": (1,),
+    "CsrfError": (1,),
+    "UnauthorizedError": (1,),
+    "UnavailableError": (1,),
+    "Problem": (3,),
+}
 MAINLAND_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
 
@@ -54,30 +67,37 @@ def said_in_templates() -> Iterator[str]:
 
 
 def said_by_the_rules() -> Iterator[str]:
-    keywords = dict.fromkeys(RULE_EXCEPTIONS, (1,))
-    for _, _, message, _, _ in extract_from_dir(ROOT / "mouflow" / "domain", [("**.py", "python")], keywords=keywords):
-        if isinstance(message, str):
-            yield message
-    # the API's own refusals with a template: failed sign-ins held (api/sign_in_limits.py)
-    held = {"TooManyAttempts": (1,)}
-    for _, _, message, _, _ in extract_from_dir(ROOT / "api", [("**.py", "python")], keywords=held):
+    yield from _said_in(ROOT / "mouflow" / "domain", dict.fromkeys(RULE_EXCEPTIONS, (1,)))
+
+
+def said_by_the_api() -> Iterator[str]:
+    """The API's own refusals that pages show, in fixed words (api.web.refusals): failed sign-ins held, forms
+    from another site, services that cannot answer; and what a Chinese page says for one it has no words for."""
+    yield from _said_in(ROOT / "api", API_REFUSALS)
+    yield from _said_in(ROOT / "api" / "web", {"InvalidError": (1,)})  # its other words elsewhere carry values
+    yield from REFUSED_BY_STATUS.values()
+
+
+def _said_in(folder: Path, keywords: dict[str, tuple[int]]) -> Iterator[str]:
+    for _, _, message, _, _ in extract_from_dir(folder, [("**.py", "python")], keywords=keywords):
         if isinstance(message, str):
             yield message
 
 
 def said_of_events() -> Iterator[str]:
     """Every message the rules write an event's words with (mouflow.domain.event_words.words)."""
-    for _, _, message, _, _ in extract_from_dir(
-        ROOT / "mouflow" / "domain", [("**.py", "python")], keywords={"words": (1,)}
-    ):
-        if isinstance(message, str):
-            yield message
+    yield from _said_in(ROOT / "mouflow" / "domain", {"words": (1,)})
+
+
+def said() -> set[str]:
+    """Every message the catalogues must hold."""
+    by_source = (said_in_templates(), said_by_the_rules(), said_by_the_api(), said_of_events())
+    return {message for source in by_source for message in source} | {*EVENT_CODES, *WEBHOOK_EVENTS}
 
 
 def refreshed() -> list[Path]:
-    said = {*said_in_templates(), *said_by_the_rules(), *said_of_events(), *EVENT_CODES}
     traditional = catalogue("zh-Hant")
-    for new in sorted(said - {str(m.id) for m in traditional if m.id}):
+    for new in sorted(said() - {str(m.id) for m in traditional if m.id}):
         traditional.add(new, "", auto_comments=["new: for a translator"])
     simplified_catalogue = catalogue("zh-Hans")
     for message in traditional:

@@ -6,6 +6,11 @@ answers the English message, and a page shows the same refusal in its own words:
 values that are words (what was being done, stages) are messages of the interface's catalogues
 (mouflow/translations.py). A template without a translation falls back to the English message, never to a
 broken sentence.
+
+A refusal that breaks no rule (a form from another site, a held sign-in, a service that cannot answer) has
+fixed English words, which are catalogue messages too (ops.catalogues finds them in api/). A Chinese page says
+one whose words the catalogues have not got (words with values in them, a page not found) by its status,
+rather than in English.
 """
 
 import re
@@ -34,18 +39,45 @@ ZH_HANT_INPUT: dict[str, str] = {
 }
 
 
+# what a Chinese page says for a refusal whose own words it has not got; ops.catalogues lists them
+REFUSED_BY_STATUS = {
+    400: "the request was refused",
+    401: "you are not signed in, or your token is not valid",
+    403: "you may not do this",
+    404: "there is nothing at this address, or nothing you may see",
+    405: "this address does not answer that kind of request",
+    409: "this clashes with what is there already; reload the page and try again",
+    413: "what was sent is too large",
+    415: "what was sent is in a form mouflow does not read",
+    422: "something entered cannot be used; check it and try again",
+    429: "too many attempts; wait a little and try again",
+    502: "the workflow service answered with an error; try again shortly",
+    503: "the service cannot answer just now; try again shortly",
+}
+
+
 def refusal_in(problem: Problem, translate: Translator) -> str:
     """The words a page shows for a refusal, in the page's language."""
-    if translate.chinese and problem.template is None and problem.code == "invalid_input":
+    words = _translated(problem, translate)
+    if words is not None:
+        return words
+    if not translate.chinese:
+        return problem.message
+    if problem.code == "invalid_input" and ": " in problem.message:  # `field: words`, as the models refuse
         chinese = _input_refusal_in_chinese(problem.message)
         return to_mainland_simplified(chinese) if translate.language == "zh-Hans" else chinese
-    if problem.template is None or not translate.has(problem.template):
-        return problem.message
-    values = {name: _word(value, translate) for name, value in problem.values.items()}
-    try:
-        return translate(problem.template).format(**values)
-    except (KeyError, IndexError, ValueError):  # values from an older release: the English words still hold
-        return problem.message
+    return translate(REFUSED_BY_STATUS.get(problem.status, REFUSED_BY_STATUS[400]))
+
+
+def _translated(problem: Problem, translate: Translator) -> str | None:
+    """The rule's template with its values, else the refusal's fixed words, in the catalogue's words."""
+    if problem.template is not None and translate.has(problem.template):
+        values = {name: _word(value, translate) for name, value in problem.values.items()}
+        try:
+            return translate(problem.template).format(**values)
+        except (KeyError, IndexError, ValueError):  # values from an older release: said another way
+            return None
+    return translate(problem.message) if translate.has(problem.message) else None
 
 
 def _word(value: object, translate: Translator) -> object:

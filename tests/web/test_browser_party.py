@@ -1,5 +1,6 @@
-"""In headless Chromium, in each interface language: an HKTE manager adds a webhook on the party page, then
-replaces its signing secret, which is shown that once. Screenshots land in tests/web/screenshots."""
+"""In headless Chromium, in each interface language: an HKTE manager adds a webhook for one event on the party
+page, then replaces its signing secret, which is shown that once; the events are named in the reader's words.
+Screenshots land in tests/web/screenshots."""
 
 from playwright.async_api import Browser, expect
 from sqlalchemy.orm import Session, sessionmaker
@@ -9,6 +10,7 @@ from tests.api.conftest import make_users
 from tests.symposium import Person
 
 HEADINGS = {"en": "A new signing secret", "zh-Hant": "新的簽署密鑰", "zh-Hans": "新的签署密钥"}
+DUE_SOON = {"en": "milestone due soon", "zh-Hant": "里程碑即將到期", "zh-Hans": "里程碑即将到期"}
 
 
 async def test_a_webhook_is_added_and_its_secret_replaced(
@@ -19,6 +21,7 @@ async def test_a_webhook_is_added_and_its_secret_replaced(
     page = manager.page
     await manager.visit("/web/party")
     await page.fill("#webhook-url", "https://hooks.example.invalid/mouflow")
+    await page.check("input[name=events][value=milestone_due_soon]")  # the code is what the form sends
     await manager.press("#do-add-webhook")
     first = await page.locator("#webhook-secret").inner_text()
     for language, heading in HEADINGS.items():
@@ -26,4 +29,7 @@ async def test_a_webhook_is_added_and_its_secret_replaced(
         await manager.press("[id^=do-rotate-]")
         await expect(page.locator("#secret-rotated")).to_contain_text(heading)
         assert (await page.locator("#rotated-secret").inner_text()) not in {first, ""}
+        await expect(page.locator(".webhook .tag")).to_have_text(DUE_SOON[language])
+        due_soon = page.locator("label.check", has=page.locator("input[value=milestone_due_soon]"))
+        await expect(due_soon).to_have_text(DUE_SOON[language])
         await manager.shot(f"party-01-secret-replaced-{language}")

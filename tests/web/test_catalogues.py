@@ -7,7 +7,7 @@ from api.web.i18n import negotiated
 from api.web.refusals import placeholders
 from mouflow.chinese import to_simplified
 from mouflow.translations import CATALOGUE_LOCALES, Translator, catalogue, translations_of
-from ops.catalogues import EVENT_CODES, said_by_the_rules, said_in_templates, said_of_events
+from ops import catalogues
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
 
 LANGUAGES = sorted(CATALOGUE_LOCALES)
@@ -15,7 +15,7 @@ LANGUAGES = sorted(CATALOGUE_LOCALES)
 
 @pytest.fixture(scope="module")
 def said() -> set[str]:
-    found = {*said_in_templates(), *said_by_the_rules(), *said_of_events(), *EVENT_CODES}
+    found = catalogues.said()
     assert len(found) > 250
     return found
 

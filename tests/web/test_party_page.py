@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.domain.enums import Role
@@ -83,8 +84,34 @@ async def test_deliveries_show_with_their_attempts(web: Site, sessions: sessionm
     hook = await web.call("POST", HOOKS, "hkte", json={"url": URL})
     record_delivery(sessions, hook["id"])
     shown = (await party_page(await web.signed_in("hkte"))).text(f"webhook-{hook['id']}")
-    assert "submitted_for_review" in shown and "HTTP 503" in shown and "HTTP 200" in shown
+    assert "submitted for review" in shown and "HTTP 503" in shown and "HTTP 200" in shown
     assert "1 Mar 2025 18:00 HKT" in shown and "connection reset" in shown
+
+
+EVENT_WORDS = {
+    "en": ("submitted for review", "milestone due soon"),
+    "zh-Hant": ("已提交審閱", "里程碑即將到期"),
+    "zh-Hans": ("已提交审阅", "里程碑即将到期"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(EVENT_WORDS))
+async def test_webhook_events_are_named_in_the_readers_words_and_sent_as_codes(
+    web: Site, sessions: sessionmaker[Session], language: str
+) -> None:
+    await web.start(MOU, submit=False)
+    hook = await web.call("POST", HOOKS, "hkte", json={"url": URL, "events": ["milestone_due_soon"]})
+    record_delivery(sessions, hook["id"])
+    hkte = await web.signed_in("hkte")
+    await hkte.get(f"/web/language/{language}")
+    page = await party_page(hkte)
+    submitted, due_soon = EVENT_WORDS[language]
+    assert f'value="submitted_for_review"> {submitted}</label>' in page.response.text
+    assert page.text("form-add-webhook").count("_") == 0  # every event in words, none as its code
+    shown = page.text(f"webhook-{hook['id']}")
+    assert due_soon in shown and submitted in shown and "_" not in shown
+    added = await add_webhook(hkte, URL + "/2", ["submitted_for_review"])
+    assert added.status == 200 and (await web.call("GET", HOOKS, "hkte"))[1]["events"] == ["submitted_for_review"]
 
 
 def record_delivery(sessions: sessionmaker[Session], webhook_id: str) -> None:
