@@ -23,6 +23,7 @@ from activities.documents import DocumentActivities
 from activities.notify import DeliveryLedger, EmailActivities, WebhookActivities
 from activities.store import DeliveryStoreActivities, StoreActivities
 from mouflow import names
+from mouflow.audit_anchoring import anchor_periodically
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.documents.subsetter import warn_if_slow_subsetter
@@ -30,7 +31,8 @@ from mouflow.logs import configure_logging
 from mouflow.notify.smtp import SmtpSender
 from mouflow.outbox_dispatcher import OutboxDispatcher
 from mouflow.sealed_secrets import Sealer
-from mouflow.store.db import make_engine, session_factory, session_scope
+from mouflow.sessions import sessions_from
+from mouflow.store.db import session_scope
 from mouflow.store.webhooks import seal_clear_secrets
 from mouflow.temporal import connect
 from workflows.mou import MouWorkflow
@@ -170,7 +172,7 @@ async def main() -> None:
         ThreadPoolExecutor(max_workers=NOTIFY_THREADS) as notify_executor,
     ):
         # the schema is migrated before the worker starts (ops.up, or python -m mouflow.store.migrate)
-        sessions = session_factory(make_engine(settings.resolved_database_url))
+        sessions = sessions_from(settings)
         seal_stored_secrets(sessions, Sealer(settings))
         mous, documents = build_workers(client, settings, sessions, executor, render_executor)
         async with webhook_client(settings) as http:
@@ -179,7 +181,10 @@ async def main() -> None:
             )
             # leaving the block shuts the workers down gracefully: running activities may finish first
             async with mous, documents, notify:
-                await dispatcher(client, sessions, settings.task_queue).run(stop)
+                await asyncio.gather(
+                    dispatcher(client, sessions, settings.task_queue).run(stop),
+                    anchor_periodically(sessions, every_seconds=settings.audit_anchor_seconds, stop=stop),
+                )
 
 
 if __name__ == "__main__":

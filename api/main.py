@@ -29,7 +29,7 @@ from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.logs import redact_secrets
 from mouflow.sealed_secrets import Sealer
-from mouflow.store.db import make_engine, session_factory
+from mouflow.sessions import sessions_from
 from mouflow.temporal import connect
 
 DESCRIPTION = (
@@ -52,7 +52,7 @@ def create_app(
         redact_secrets()  # the server has configured its loggers by now: its access log writes every path
         if sessions is None:
             # migrated before the API starts (ops.up, or python -m mouflow.store.migrate)
-            app.state.sessions = session_factory(make_engine(settings.resolved_database_url))
+            app.state.sessions = sessions_from(settings)
             app.state.renderer = DocumentRenderer(app.state.storage, app.state.sessions)
         app.state.temporal = temporal or await connect(settings)
         yield

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.store.audit_tables import AuditRow
-from mouflow.store.tables import DocumentRow, EventRow, MouRow
+from mouflow.store.tables import DocumentRow, MouRow
 
 # (seq, event kind) of one bench MoU, in order: what the store must hold for each, exactly once
 EXPECTED_EVENTS = [
@@ -41,7 +41,6 @@ def problems(sessions: sessionmaker[Session], mou_ids: list[str]) -> list[str]:
     with sessions() as session:
         found = [
             *_projection_problems(session, mou_ids),
-            *_entry_problems("mou_events", _events(session), mou_ids),
             *_entry_problems("audit_log", _audit(session), mou_ids),
             *_document_problems(session, mou_ids),
         ]
@@ -62,13 +61,8 @@ def _projection_problems(session: Session, mou_ids: list[str]) -> Iterable[str]:
             yield f"{mou_id}: projection at {row.stage} seq {row.last_seq}, expected {FINAL_STAGE} seq {TRANSITIONS}"
 
 
-def _events(session: Session) -> list[Entry]:
-    query = select(EventRow.mou_id, EventRow.seq, EventRow.position, EventRow.kind)
-    return [(m, s, p, k) for m, s, p, k in session.execute(query)]
-
-
 def _audit(session: Session) -> list[Entry]:
-    query = select(AuditRow.mou_id, AuditRow.seq, AuditRow.position, AuditRow.what).where(AuditRow.mou_id.isnot(None))
+    query = select(AuditRow.mou_id, AuditRow.seq, AuditRow.position, AuditRow.what).where(AuditRow.seq.isnot(None))
     return [(m or "", s or 0, p or 0, w) for m, s, p, w in session.execute(query)]
 
 

@@ -1,8 +1,8 @@
 """How often the store's writers wait for a PostgreSQL lock, sampled from pg_stat_activity.
 
 Our connections carry an application_name, so other users of the same database do not count. A
-writer waiting on `audit_head` waits for the one row every audit append locks: that lock serialises
-all store writes across MoUs.
+writer waiting on `audit_heads` waits for its MoU's chain head, which only writes to the same MoU hold;
+one waiting on `audit_anchor` waits for the anchor, which a new MoU's first write takes.
 """
 
 import asyncio

@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     # seals webhook secrets at rest (mouflow.sealed_secrets): a Fernet key, kept outside the database; unset,
     # the key is the file secrets.key in data_dir, made on first use
     secrets_key: SecretStr | None = None
+    # keys the audit log's HMACs (mouflow.audit_key), kept outside the database; unset, the key is the file
+    # audit.key in data_dir, made on first use
+    audit_key: SecretStr | None = None
+    # how often the worker anchors every audit chain's head at once (mouflow.store.audit_anchor)
+    audit_anchor_seconds: float = Field(default=60.0, gt=0)
     # e-mail: no host means e-mail is off, and no e-mail deliveries are planned
     smtp_host: str | None = None
     smtp_port: int = 25

@@ -15,6 +15,7 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from mouflow.names import NOTIFICATION_WORKFLOW, notification_workflow_id
 from mouflow.notify.models import NotificationInput
+from mouflow.periodic import sleep_unless
 from mouflow.store.outbox import claim_undispatched, mark_dispatched
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ class OutboxDispatcher:
                 log.exception("notification dispatch failed; retrying")
                 dispatched = 0
             if dispatched < BATCH:  # a full batch means more are waiting: go on at once
-                await _sleep_unless(stop, POLL_SECONDS)
+                await sleep_unless(stop, POLL_SECONDS)
 
     async def dispatch_once(self) -> int:
         """Starts the workflows of one batch of rows and marks the ones started; returns how many."""
@@ -68,10 +69,3 @@ class OutboxDispatcher:
 def _mark(session: Session, ids: list[str]) -> None:
     mark_dispatched(session=session, ids=ids)
     session.commit()  # on PostgreSQL this also releases the rows claimed for this batch
-
-
-async def _sleep_unless(stop: asyncio.Event, seconds: float) -> None:
-    try:
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-    except TimeoutError:
-        pass

@@ -7,14 +7,13 @@ use for the embedded stack. Fernet (the `cryptography` library) is AES-128-CBC w
 sealed value altered in the database fails to open rather than opening to something else.
 """
 
-import os
-import secrets
 from functools import cached_property
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
 from mouflow.config import Settings
+from mouflow.key_files import key_file
 
 SEALED = "sealed:v1:"  # what a sealed value starts with; a secret stored before sealing starts with its own prefix
 KEY_FILE = "secrets.key"
@@ -52,19 +51,4 @@ def is_sealed(stored: str) -> bool:
 
 
 def _key_file(data_dir: Path) -> bytes:
-    """The data folder's key, made once: written whole under another name, then linked into place, so that two
-    processes starting at once agree on one key (the second finds the first's)."""
-    path = data_dir / KEY_FILE
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        draft = data_dir / f".{KEY_FILE}.{secrets.token_hex(8)}"
-        # made readable by its owner only from the start, never for a moment by anyone else
-        with os.fdopen(os.open(draft, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as written:
-            written.write(Fernet.generate_key())
-        try:
-            os.link(draft, path)
-        except FileExistsError:
-            pass  # another process made it first: its key is the one
-        finally:
-            draft.unlink()
-    return path.read_bytes().strip()
+    return key_file(data_dir, KEY_FILE, Fernet.generate_key)

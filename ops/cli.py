@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from mouflow.audit_key import audit_key
 from mouflow.config import Settings
 from mouflow.documents.embedded import NotAnExecutedCopy
 from mouflow.documents.verification import Verification, verify_executed_copy
@@ -28,8 +29,9 @@ from mouflow.domain.actions import Actor
 from mouflow.domain.content import Party
 from mouflow.domain.enums import ReadingLanguage, Role
 from mouflow.errors import StoreError
+from mouflow.sessions import sessions_from
 from mouflow.store.audit import append_action
-from mouflow.store.db import make_engine, session_factory, session_scope
+from mouflow.store.db import make_engine, session_scope
 from mouflow.store.migrate import create_schema
 from mouflow.store.parties import create_party
 from mouflow.store.users import create_user, list_users
@@ -47,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     engine = connect()
     try:
-        with session_scope(session_factory(engine)) as session:
+        with session_scope(sessions_from(Settings(), engine)) as session:
             reply: Reply = args.run(session, args)
     except (StoreError, ValidationError, NotAnExecutedCopy, OSError) as error:
         print(f"error: {_message(error)}", file=sys.stderr)
@@ -90,7 +92,7 @@ def connect() -> Engine:
     if settings.database_url is None:  # the default SQLite file lives in the data directory
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.resolved_database_url)
-    create_schema(engine)
+    create_schema(engine, audit_key=audit_key(settings))
     return engine
 
 

@@ -9,12 +9,14 @@ from temporalio.client import Client
 from temporalio.common import WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
+from mouflow.audit_key import audit_key
 from mouflow.config import Settings
 from mouflow.demo import HKTE, NANSHA, QIANHAI, READS, symposium_mou
 from mouflow.domain.actions import StartMou
 from mouflow.domain.enums import Role
 from mouflow.names import mou_workflow_id
-from mouflow.store.db import make_engine, session_factory, session_scope
+from mouflow.sessions import sessions_from
+from mouflow.store.db import make_engine, session_scope
 from mouflow.store.migrate import create_schema
 from mouflow.store.parties import create_party, get_party
 from mouflow.store.users import create_user, list_users
@@ -103,8 +105,8 @@ def exit_at_once(code: int) -> None:
 def prepare_database(settings: Settings) -> sessionmaker[Session]:
     """Migrates the store to the newest schema: done once here, before the worker and the API start."""
     engine = make_engine(settings.resolved_database_url)
-    create_schema(engine)
-    return session_factory(engine)
+    create_schema(engine, audit_key=audit_key(settings))
+    return sessions_from(settings, engine)
 
 
 async def main() -> None:

@@ -20,6 +20,7 @@ from urllib.parse import quote
 import httpx
 from temporalio.client import Client
 
+from mouflow.audit_key import audit_key
 from mouflow.config import Settings
 from mouflow.store.db import make_engine
 from mouflow.store.migrate import create_schema
@@ -162,7 +163,7 @@ async def running_stack(root: Path, database_url: str | None = None) -> AsyncIte
     stack = Stack(root=root, database_url=database_url or f"sqlite:///{root / 'mouflow.db'}")
     root.mkdir(parents=True, exist_ok=True)
     engine = make_engine(stack.database_url)
-    create_schema(engine)
+    create_schema(engine, audit_key=audit_key(stack.settings))
     engine.dispose()
     try:
         await stack.start_server()

@@ -41,6 +41,7 @@ started. PDFs made from the very same HTML are made once per run (tests/pdf_cach
 import asyncio
 import logging
 import os
+import secrets
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -60,6 +61,7 @@ from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
 from api.sign_in_limits import forget_all
+from mouflow.audit_key import audit_key
 from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.store.db import make_engine, session_factory
@@ -108,8 +110,12 @@ Runtime.set_default(
 
 # the tests' webhook receivers listen on 127.0.0.1, which production refuses to call
 TEST_SETTINGS = Settings(
-    webhook_allow_private_networks=True, smtp_host=None, secrets_key=SecretStr(Fernet.generate_key().decode())
+    webhook_allow_private_networks=True,
+    smtp_host=None,
+    secrets_key=SecretStr(Fernet.generate_key().decode()),
+    audit_key=SecretStr(secrets.token_hex(32)),
 )
+TEST_AUDIT_KEY = audit_key(TEST_SETTINGS)
 
 
 def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -240,7 +246,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path, postgres_schemas: Sch
 
 @pytest.fixture
 def sessions(engine: Engine) -> sessionmaker[Session]:
-    return session_factory(engine)
+    return session_factory(engine, audit_key=TEST_AUDIT_KEY)
 
 
 @pytest.fixture

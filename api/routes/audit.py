@@ -1,4 +1,4 @@
-"""The audit log: every action, chained by SHA-256 so a changed or missing entry is found."""
+"""The audit log: every action, in keyed hash chains (one per MoU), so a changed or missing entry is found."""
 
 from datetime import datetime
 from typing import Annotated
@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict
 
 from api.access import require_auditor, visible_mou
 from api.deps import CurrentUser, SessionDep
-from mouflow.store.audit import ChainVerification, list_entries, verify_chain
+from mouflow.store.audit import list_entries
+from mouflow.store.audit_verify import ChainVerification, verify_chain, verify_mou_chain
 
 router = APIRouter(tags=["audit"])
 AfterId = Annotated[int, Query(ge=0, le=2**62, description="the last id of the previous page")]
@@ -50,6 +51,15 @@ def all_audit(user: CurrentUser, session: SessionDep, after_id: AfterId = 0, lim
 
 @router.get("/audit/verify")
 def verify(user: CurrentUser, session: SessionDep) -> ChainVerification:
-    """Recomputes the whole chain and names the first entry that was altered or follows a removed one."""
+    """Recomputes every chain, and checks the anchor over them: names the first entry that was altered or
+    follows a removed one, and the MoU whose entries were removed whole."""
     require_auditor(session, user)
     return verify_chain(session=session)
+
+
+@router.get("/mous/{mou_id}/audit/verify")
+def verify_mou(mou_id: str, user: CurrentUser, session: SessionDep) -> ChainVerification:
+    """Recomputes one MoU's chain, without reading any other MoU's entries."""
+    require_auditor(session, user)
+    visible_mou(session=session, user=user, mou_id=mou_id)
+    return verify_mou_chain(session=session, mou_id=mou_id)

@@ -12,9 +12,11 @@ from mouflow.documents.models import DocumentKind
 from mouflow.documents.records import list_documents
 from mouflow.domain.summaries import MouStatus
 from mouflow.store.access_tables import UserRow
-from mouflow.store.mous import list_events, list_milestones
+from mouflow.store.audit import list_events
+from mouflow.store.audit_tables import AuditRow
+from mouflow.store.mous import list_milestones
 from mouflow.store.parties import list_parties
-from mouflow.store.tables import DocumentRow, EventRow, MilestoneRow, MouRow
+from mouflow.store.tables import DocumentRow, MilestoneRow, MouRow
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class MouPage:
     status: MouStatus
     milestones: list[MilestoneRow]
     chart: MilestoneChart | None
-    events: list[EventRow]
+    events: list[AuditRow]
     documents: list[DocumentRow]
     party_names: dict[str, tuple[str, str]]
     starting_parties: frozenset[str] = frozenset()  # the parties whose officers start MoUs ("Start a copy")

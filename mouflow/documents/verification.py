@@ -13,7 +13,7 @@ from mouflow.documents.canonical import AGREED_TEXT_FILE, sha256_hex
 from mouflow.documents.embedded import AgreedText, read_agreed_text
 from mouflow.documents.models import DocumentKind
 from mouflow.documents.records import find_document_by_sha256
-from mouflow.store.audit import check_entry
+from mouflow.store.audit_verify import check_entry
 from mouflow.store.tables import DocumentRow
 
 

@@ -15,6 +15,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mouflow.store.audit_hashes import AUDIT_KEY
+
 log = logging.getLogger(__name__)
 
 
@@ -46,8 +48,9 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def session_factory(engine: Engine, *, audit_key: bytes) -> sessionmaker[Session]:
+    """`audit_key` (mouflow.audit_key) keys the audit log's hashes; every session carries it to the log."""
+    return sessionmaker(engine, expire_on_commit=False, info={AUDIT_KEY: audit_key})
 
 
 @contextmanager

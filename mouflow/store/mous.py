@@ -4,7 +4,7 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from mouflow.chinese import in_every_script
-from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow
+from mouflow.store.tables import MilestoneRow, MouPartyRow, MouRow, VersionRow
 
 
 def get_mou(*, session: Session, mou_id: str) -> MouRow | None:
@@ -90,9 +90,3 @@ def list_milestones(*, session: Session, mou_id: str) -> list[MilestoneRow]:
 
 def get_version(*, session: Session, mou_id: str, number: int) -> VersionRow | None:
     return session.get(VersionRow, (mou_id, number))
-
-
-def list_events(*, session: Session, mou_id: str) -> list[EventRow]:
-    """Everything that happened to the MoU, in the order it happened: the timeline."""
-    query = select(EventRow).where(EventRow.mou_id == mou_id).order_by(EventRow.seq, EventRow.position)
-    return list(session.scalars(query))

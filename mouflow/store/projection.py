@@ -6,11 +6,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mouflow.domain.enums import EventKind
-from mouflow.domain.state import DraftVersion, Event, Milestone
+from mouflow.domain.state import DraftVersion, Milestone
 from mouflow.domain.summaries import MilestoneKey, MouStatus
-from mouflow.store.audit import append_events
+from mouflow.store.audit import append_events, transition_was_recorded
+from mouflow.store.audit_tables import AuditRow
 from mouflow.store.outbox import add_notifications
-from mouflow.store.tables import EventRow, MilestoneRow, MouPartyRow, MouRow, VersionRow
+from mouflow.store.tables import MilestoneRow, MouPartyRow, MouRow, VersionRow
 from mouflow.transitions import RecordTransition
 
 
@@ -20,7 +21,7 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
     # attempts at one MoU's transitions take turns on its row from here, so an attempt retried while a slow
     # one was committing finds that one's rows instead of colliding with them
     row = session.get(MouRow, mou_id, with_for_update=True)
-    if _already_recorded(session=session, mou_id=mou_id, seq=transition.seq):
+    if transition_was_recorded(session=session, mou_id=mou_id, seq=transition.seq):
         return False
     _upsert_mou(
         session=session, row=row, summary=transition.summary, workflow_id=transition.workflow_id, seq=transition.seq
@@ -32,22 +33,14 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
         _upsert_milestone(session=session, mou_id=mou_id, milestone=milestone, seq=transition.seq)
     for key in transition.removed_milestones:
         _delete_milestone(session=session, mou_id=mou_id, key=key, seq=transition.seq)
-    session.add_all(
-        _event_row(mou_id, transition.seq, position, event) for position, event in enumerate(transition.events)
-    )
     # the outbox row commits with the transition or not at all: no event is told twice, none is lost
     add_notifications(session=session, transition=transition)
-    session.flush()  # before the audit head is locked: that lock makes every store write wait, so hold it briefly
-    # the same transaction as the projection: an answer from the API implies both the state and its audit
+    # the events are the MoU's timeline and its audit entries at once, in the projection's transaction: an
+    # answer from the API implies both the state and its audit
     append_events(
         session=session, workflow_id=transition.workflow_id, mou_id=mou_id, seq=transition.seq, events=transition.events
     )
     return True
-
-
-def _already_recorded(*, session: Session, mou_id: str, seq: int) -> bool:
-    found = session.scalar(select(EventRow.id).where(EventRow.mou_id == mou_id, EventRow.seq == seq).limit(1))
-    return found is not None
 
 
 def _upsert_mou(*, session: Session, row: MouRow | None, summary: MouStatus, workflow_id: str, seq: int) -> None:
@@ -102,11 +95,11 @@ def _upsert_milestone(*, session: Session, mou_id: str, milestone: Milestone, se
 
 
 def _removed_since(*, session: Session, mou_id: str, milestone_id: str, seq: int) -> bool:
-    removal = select(EventRow.id).where(
-        EventRow.mou_id == mou_id,
-        EventRow.kind == EventKind.MILESTONE_REMOVED.value,
-        EventRow.milestone_id == milestone_id,
-        EventRow.seq > seq,
+    removal = select(AuditRow.id).where(
+        AuditRow.mou_id == mou_id,
+        AuditRow.what == EventKind.MILESTONE_REMOVED.value,
+        AuditRow.milestone_id == milestone_id,
+        AuditRow.seq > seq,
     )
     return session.scalar(removal.limit(1)) is not None
 
@@ -115,20 +108,3 @@ def _delete_milestone(*, session: Session, mou_id: str, key: MilestoneKey, seq: 
     row = session.get(MilestoneRow, (mou_id, key.term_number, key.milestone_id), with_for_update=True)
     if row is not None and row.last_seq < seq:  # not a milestone added again under its id since
         session.delete(row)
-
-
-def _event_row(mou_id: str, seq: int, position: int, event: Event) -> EventRow:
-    return EventRow(
-        mou_id=mou_id,
-        seq=seq,
-        position=position,
-        kind=event.kind.value,
-        at=event.at,
-        actor_user_id=event.actor.user_id if event.actor else None,
-        actor_party_id=event.actor.party_id if event.actor else None,
-        version=event.version,
-        milestone_id=event.milestone_id,
-        party_id=event.party_id,
-        detail=event.detail,
-        words=event.words.model_dump(mode="json") if event.words else None,
-    )

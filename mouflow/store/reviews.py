@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mouflow.domain.enums import EventKind
-from mouflow.store.tables import EventRow
+from mouflow.store.audit_tables import AuditRow
 
 
 def last_reviewed_version(*, session: Session, mou_id: str, party_id: str) -> int | None:
@@ -12,8 +12,8 @@ def last_reviewed_version(*, session: Session, mou_id: str, party_id: str) -> in
 
     Read from the events, not the status: the status keeps only the last round, which a party may not
     have reviewed yet (a new round opens with the new version)."""
-    query = select(func.max(EventRow.version)).where(
-        EventRow.mou_id == mou_id, EventRow.kind == EventKind.REVIEWED.value, EventRow.party_id == party_id
+    query = select(func.max(AuditRow.version)).where(
+        AuditRow.mou_id == mou_id, AuditRow.what == EventKind.REVIEWED.value, AuditRow.party_id == party_id
     )
     return session.scalar(query)
 
@@ -22,7 +22,7 @@ def last_submitted_version(*, session: Session, mou_id: str) -> int | None:
     """The latest version submitted for review, in any round; None before the first submission.
 
     Read from the events, as above: a reopened MoU's status no longer says which version was reviewed last."""
-    query = select(func.max(EventRow.version)).where(
-        EventRow.mou_id == mou_id, EventRow.kind == EventKind.SUBMITTED.value
+    query = select(func.max(AuditRow.version)).where(
+        AuditRow.mou_id == mou_id, AuditRow.what == EventKind.SUBMITTED.value
     )
     return session.scalar(query)

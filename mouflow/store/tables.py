@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Dialect, ForeignKey, Index, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -95,26 +95,6 @@ class MilestoneRow(Base):
     overdue: Mapped[bool] = mapped_column(index=True)
     confirmed: Mapped[bool]
     last_seq: Mapped[int]
-
-
-class EventRow(Base):
-    __tablename__ = "mou_events"
-    __table_args__ = (UniqueConstraint("mou_id", "seq", "position"), Index("ix_mou_events_at", "at"))
-
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    mou_id: Mapped[str] = mapped_column(ForeignKey("mous.id"), index=True)
-    seq: Mapped[int]
-    position: Mapped[int]
-    kind: Mapped[str] = mapped_column(String(40))
-    at: Mapped[datetime]
-    actor_user_id: Mapped[str | None] = mapped_column(String(500))
-    actor_party_id: Mapped[str | None] = mapped_column(String(64))
-    version: Mapped[int | None]
-    milestone_id: Mapped[str | None] = mapped_column(String(64))
-    party_id: Mapped[str | None] = mapped_column(String(64))
-    detail: Mapped[str] = mapped_column(Text)
-    # mouflow.domain.event_words.EventWords as JSON: the detail for a page to say in its own language
-    words: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)
 
 
 class DocumentRow(Base):

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.domain.enums import Role
 from mouflow.store.audit_tables import AuditRow
-from mouflow.store.tables import EventRow, MilestoneRow, MouRow, VersionRow
+from mouflow.store.tables import MilestoneRow, MouRow, VersionRow
 from tests.api.conftest import Users
 from tests.api.test_access_matrix import CONTENT, MOU, prepare
 
@@ -88,8 +88,7 @@ SPECIFIC = [  # (method, path, body, status, words the message must contain)
 def snapshot(sessions: sessionmaker[Session]) -> tuple[object, ...]:
     with sessions() as session:
         counts = tuple(
-            session.scalar(select(func.count()).select_from(t))
-            for t in (MouRow, EventRow, MilestoneRow, VersionRow, AuditRow)
+            session.scalar(select(func.count()).select_from(t)) for t in (MouRow, MilestoneRow, VersionRow, AuditRow)
         )
         return (*counts, session.scalar(select(MouRow.last_seq)))
 

@@ -14,8 +14,8 @@ from mouflow.documents.embedded import NotAnExecutedCopy
 from mouflow.documents.models import DocumentKind
 from mouflow.documents.storage import DiskStorage
 from mouflow.documents.verification import Verification, verify_executed_copy
-from mouflow.store.audit import verify_chain
 from mouflow.store.audit_tables import AuditRow
+from mouflow.store.audit_verify import verify_chain
 from mouflow.store.tables import DocumentRow
 from tests.documents.agreed_text_files import one_byte_changed, with_agreed_text
 from tests.documents.builders import EXECUTED, request

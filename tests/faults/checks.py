@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from mouflow.documents.audit_entries import EXECUTED_COPY
 from mouflow.documents.storage import DiskStorage
 from mouflow.domain.state import MouState
-from mouflow.store.audit import verify_chain
 from mouflow.store.audit_tables import AuditRow
-from mouflow.store.tables import DocumentRow, EventRow, MilestoneRow, MouRow, VersionRow
+from mouflow.store.audit_verify import verify_chain
+from mouflow.store.tables import DocumentRow, MilestoneRow, MouRow, VersionRow
 from tests.faults.case import MOU_ID
 
 # the seed case's paper: a draft and a Simplified copy of each version, the programme, the executed MoU
@@ -25,7 +25,7 @@ DOCUMENTS_TIMEOUT = 90.0  # seconds for the owed renders to land after the last 
 
 
 def check_transitions(sessions: sessionmaker[Session], state: MouState, request_ids: list[str]) -> None:
-    """Seq 1..n made by steps 1..n in order, each once; the events and the audit log hold the same entries."""
+    """Seq 1..n made by steps 1..n in order, each once, and each event in the log once."""
     with sessions() as session:
         audit = session.execute(
             select(AuditRow.seq, AuditRow.position, AuditRow.what, AuditRow.request_id).where(
@@ -33,14 +33,10 @@ def check_transitions(sessions: sessionmaker[Session], state: MouState, request_
                 AuditRow.seq.is_not(None),  # the events' entries, not the documents'
             )
         ).all()
-        events = session.execute(
-            select(EventRow.seq, EventRow.position, EventRow.kind).where(EventRow.mou_id == MOU_ID)
-        ).all()
     assert state.seq == len(request_ids), f"the workflow made {state.seq} transitions for {len(request_ids)} steps"
     by_seq = {seq: {request_id for s, _, _, request_id in audit if s == seq} for seq in range(1, state.seq + 1)}
     assert by_seq == {seq: {request_ids[seq - 1]} for seq in by_seq}, f"transitions by step: {by_seq}"
     assert not _duplicates([(seq, position) for seq, position, _, _ in audit]), "an audit entry was written twice"
-    assert Counter((s, p, what) for s, p, what, _ in audit) == Counter(events), "the events and the audit differ"
 
 
 def check_projection(sessions: sessionmaker[Session], state: MouState) -> None:

@@ -20,7 +20,8 @@ from temporalio.client import WorkflowHandle
 from mouflow.domain.state import MouState
 from mouflow.domain.summaries import MouSummary
 from mouflow.names import mou_workflow_id
-from mouflow.store.db import make_engine, session_factory
+from mouflow.sessions import sessions_from
+from mouflow.store.db import make_engine
 from ops.stack import Stack, postgres_url_with_schema, running_stack
 from tests.api.conftest import make_users
 from tests.conftest import BACKENDS
@@ -83,7 +84,7 @@ async def rig(root: Path, db: FaultDb, stack_url: str | None = None) -> AsyncIte
     try:
         async with running_stack(root, stack_url or db.url) as stack:
             async with httpx.AsyncClient(base_url=stack.api_url, limits=IDLE_CONNECTIONS) as api:
-                sessions = session_factory(engine)
+                sessions = sessions_from(stack.settings, engine)
                 client = await stack.client()
                 mou = client.get_workflow_handle_for(MouWorkflow.run, mou_workflow_id(MOU_ID))
                 try:

@@ -1,6 +1,6 @@
 """A write lock the test holds on the store, so the worker's next write waits in the middle of its transaction.
 
-PostgreSQL: `audit_head` locked in EXCLUSIVE mode, which the store's `SELECT ... FOR UPDATE` of the
+PostgreSQL: `audit_heads` locked in EXCLUSIVE mode, which the store's `SELECT ... FOR UPDATE` of the MoU's
 audit head waits for, after the projection rows are written in the same transaction. SQLite: the
 whole file, by `BEGIN EXCLUSIVE` (under WAL, readers such as the API still read).
 """
@@ -48,13 +48,13 @@ class HeldLock:
     @contextmanager
     def _postgres(self) -> Iterator[None]:
         with psycopg.connect(self._conninfo()) as connection:  # leaving it rolls back, which releases the lock
-            connection.execute("LOCK TABLE audit_head IN EXCLUSIVE MODE")
+            connection.execute("LOCK TABLE audit_heads IN EXCLUSIVE MODE")
             yield
             connection.rollback()
 
     def _postgres_waiters(self) -> int:
         with psycopg.connect(self._conninfo(), autocommit=True) as connection:
-            query = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'audit_head'::regclass"
+            query = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'audit_heads'::regclass"
             row = connection.execute(query).fetchone()
             return int(row[0]) if row else 0
 

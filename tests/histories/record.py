@@ -40,7 +40,7 @@ from mouflow.domain.term import RENEWAL_NOTICE_DAYS
 from mouflow.store.db import make_engine, session_factory
 from mouflow.store.migrate import create_schema
 from tests import symposium as case
-from tests.conftest import running_worker
+from tests.conftest import TEST_AUDIT_KEY, running_worker
 from tests.servers import start_time_skipping
 from tests.workflows.driver import Mou, eventually, start, status
 from workflows.mou import MouWorkflow
@@ -225,7 +225,7 @@ async def main(folder: Path, only: set[str]) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         engine = make_engine(f"sqlite:///{scratch}/record.db")
         create_schema(engine)
-        async with env, running_worker(env.client, TASK_QUEUE, session_factory(engine)):
+        async with env, running_worker(env.client, TASK_QUEUE, session_factory(engine, audit_key=TEST_AUDIT_KEY)):
             for scenario in (s for s in SCENARIOS if not only or s.__name__ in only):
                 mou = await scenario(env)
                 for path in await save_chain(env.client, mou, folder):

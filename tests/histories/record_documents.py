@@ -18,7 +18,7 @@ from mouflow.domain.actions import Close, Submit
 from mouflow.domain.paperwork import RequestDocument
 from mouflow.store.db import make_engine, session_factory
 from mouflow.store.migrate import create_schema
-from tests.conftest import running_worker
+from tests.conftest import TEST_AUDIT_KEY, running_worker
 from tests.documents.jammed import JammedPress
 from tests.histories.record import save_chain
 from tests.servers import start_time_skipping
@@ -35,7 +35,7 @@ async def main(folder: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         engine = make_engine(f"sqlite:///{scratch}/record.db")
         create_schema(engine)
-        sessions = session_factory(engine)
+        sessions = session_factory(engine, audit_key=TEST_AUDIT_KEY)
         press = JammedPress(DocumentActivities(DiskStorage(Path(scratch) / "documents"), sessions))
         async with env, running_worker(env.client, TASK_QUEUE, sessions, renders=[press.render]):
             mou = await start(env.client, TASK_QUEUE, MOU)

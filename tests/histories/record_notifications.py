@@ -24,7 +24,7 @@ from mouflow.store.notify_tables import NotificationRow
 from mouflow.store.parties import create_party
 from mouflow.store.webhooks import create_webhook
 from tests import symposium as case
-from tests.conftest import TEST_SETTINGS, running_worker
+from tests.conftest import TEST_AUDIT_KEY, TEST_SETTINGS, running_worker
 from tests.notify.receiver import receiving
 from tests.servers import start_time_skipping
 from tests.workflows.driver import start
@@ -76,7 +76,7 @@ async def main(folder: Path) -> None:
         receiver.script.update({path: list(answers) for path, answers in ANSWERS.items()})
         engine = make_engine(f"sqlite:///{scratch}/record.db")
         create_schema(engine)
-        sessions = session_factory(engine)
+        sessions = session_factory(engine, audit_key=TEST_AUDIT_KEY)
         register_webhooks(sessions, receiver.base_url)
         async with env, running_worker(env.client, TASK_QUEUE, sessions):
             mou = await start(env.client, TASK_QUEUE, case.QIANHAI_MOU)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mouflow.store.audit import list_entries, verify_chain
+from mouflow.store.audit import list_entries
+from mouflow.store.audit_verify import verify_chain
 from mouflow.store.db import make_engine, session_factory
 from mouflow.store.users import get_user_by_token
+from tests.conftest import TEST_AUDIT_KEY
 
 
 @pytest.fixture
@@ -19,7 +21,7 @@ def database_url(tmp_path: Path) -> str:
 
 def cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
     # DATABASE_URL always names the temporary file, even when the suite itself runs on PostgreSQL
-    env = {**os.environ, "DATABASE_URL": database_url}
+    env = {**os.environ, "DATABASE_URL": database_url, "MOUFLOW_AUDIT_KEY": TEST_AUDIT_KEY.decode()}
     command = [sys.executable, "-m", "ops.cli", *args]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
 
@@ -47,7 +49,7 @@ def test_the_printed_token_signs_the_user_in(database_url: str) -> None:
     listed = cli(database_url, "list-users")
     assert "Chan Tai Man" in listed.stdout and token not in listed.stdout
     engine = make_engine(database_url)
-    with session_factory(engine)() as session:
+    with session_factory(engine, audit_key=TEST_AUDIT_KEY)() as session:
         user = get_user_by_token(session=session, token=token)
         assert user is not None and (user.name, user.party_id, user.role) == ("Chan Tai Man", "hkte", "officer")
         assert [entry.what for entry in list_entries(session=session)] == [
@@ -83,7 +85,7 @@ def test_a_user_may_be_given_an_email_address_and_a_bad_one_is_refused(database_
     created = cli(database_url, *user, "--email", "chan@hkte.example")
     assert created.returncode == 0, created.stderr
     engine = make_engine(database_url)
-    with session_factory(engine)() as session:
+    with session_factory(engine, audit_key=TEST_AUDIT_KEY)() as session:
         token = next(line.removeprefix("token: ") for line in created.stdout.splitlines() if line.startswith("token: "))
         found = get_user_by_token(session=session, token=token)
         assert found is not None and found.email == "chan@hkte.example"

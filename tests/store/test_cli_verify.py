@@ -8,9 +8,11 @@ from mouflow.documents.canonical import agreed_text_json
 from mouflow.documents.models import DocumentKind
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage
-from mouflow.store.audit import list_entries, verify_chain
+from mouflow.store.audit import list_entries
+from mouflow.store.audit_verify import verify_chain
 from mouflow.store.db import make_engine, session_factory
 from mouflow.store.migrate import create_schema
+from tests.conftest import TEST_AUDIT_KEY
 from tests.documents.agreed_text_files import one_byte_changed, with_agreed_text
 from tests.documents.builders import EXECUTED, request
 from tests.documents.rendered import pdf
@@ -23,7 +25,9 @@ def genuine(database_url: str, tmp_path: Path) -> Path:  # noqa: F811
     engine = make_engine(database_url)
     create_schema(engine)
     storage = DiskStorage(tmp_path / "documents")
-    ref = DocumentRenderer(storage, session_factory(engine)).render(request(DocumentKind.EXECUTED, EXECUTED))
+    ref = DocumentRenderer(storage, session_factory(engine, audit_key=TEST_AUDIT_KEY)).render(
+        request(DocumentKind.EXECUTED, EXECUTED)
+    )
     engine.dispose()
     path = tmp_path / "executed.pdf"
     path.write_bytes(storage.read(ref.sha256))
@@ -40,7 +44,7 @@ def test_a_genuine_copy_is_ok(database_url: str, genuine: Path) -> None:  # noqa
         "OK",
     ]
     engine = make_engine(database_url)
-    with session_factory(engine)() as session:
+    with session_factory(engine, audit_key=TEST_AUDIT_KEY)() as session:
         entries = list_entries(session=session)
         assert [(entry.what, entry.mou_id) for entry in entries] == [
             ("executed_copy_recorded", EXECUTED.mou_id),

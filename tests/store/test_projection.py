@@ -12,9 +12,10 @@ from mouflow.domain import followup
 from mouflow.domain.actions import AmendMilestones
 from mouflow.domain.enums import EventKind, Stage
 from mouflow.domain.state import Event
+from mouflow.store.audit_tables import AuditRow
 from mouflow.store.db import session_scope
 from mouflow.store.projection import record_transition
-from mouflow.store.tables import EventRow, MilestoneRow, MouRow
+from mouflow.store.tables import MilestoneRow, MouRow
 from mouflow.transitions import RecordTransition, transition_of
 from tests.domain.builders import T0, drafted, executed
 
@@ -34,7 +35,7 @@ def record(sessions: sessionmaker[Session], transition: RecordTransition) -> boo
 def counts(sessions: sessionmaker[Session]) -> tuple[int, int, int]:
     with sessions() as session:
         return tuple(
-            session.scalar(select(func.count()).select_from(table)) or 0 for table in (MouRow, MilestoneRow, EventRow)
+            session.scalar(select(func.count()).select_from(table)) or 0 for table in (MouRow, MilestoneRow, AuditRow)
         )  # type: ignore[return-value]
 
 

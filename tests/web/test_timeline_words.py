@@ -17,8 +17,8 @@ from mouflow.domain.enums import DocumentKind
 from mouflow.domain.event_words import coded, words
 from mouflow.domain.state import DocumentOrder, Event, MouState
 from mouflow.event_said import event_said
+from mouflow.store.audit_tables import AuditRow
 from mouflow.store.db import session_scope
-from mouflow.store.tables import EventRow
 from mouflow.translations import Translator
 from tests.domain.builders import QIANHAI_SIGNATORY, T0, executed, signing_open
 from tests.web.helpers import Site, users_fixture, web_fixture  # noqa: F401  the fixtures
@@ -62,7 +62,7 @@ async def test_the_timeline_of_a_submitted_mou_reads_in_simplified(web: Site, se
     assert "须于" in timeline and "香港标准时间 前完成审阅" in timeline and "review due by" not in timeline
 
     with session_scope(sessions) as session:  # an event recorded before events had words
-        session.execute(update(EventRow).where(EventRow.kind == "submitted").values(words=None))
+        session.execute(update(AuditRow).where(AuditRow.what == "submitted").values(words=None))
     assert "review due by" in (await qianhai.get(f"/web/mous/{MOU}")).text("timeline")
 
 

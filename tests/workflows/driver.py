@@ -12,7 +12,7 @@ from mouflow.domain.actions import StartMou
 from mouflow.domain.enums import EventKind
 from mouflow.domain.state import MouState
 from mouflow.names import mou_workflow_id
-from mouflow.store.tables import EventRow
+from mouflow.store.audit_tables import AuditRow
 from workflows.mou import MouWorkflow, MouWorkflowInput
 
 Mou = WorkflowHandle[MouWorkflow, object]
@@ -57,13 +57,13 @@ async def eventually(mou: Mou, check: Callable[[MouState], bool], what: str, sec
         await asyncio.sleep(0.05)
 
 
-def recorded(sessions: sessionmaker[Session], mou_id: str, kind: EventKind) -> list[EventRow]:
+def recorded(sessions: sessionmaker[Session], mou_id: str, kind: EventKind) -> list[AuditRow]:
     with sessions() as session:
-        query = select(EventRow).where(EventRow.mou_id == mou_id, EventRow.kind == kind.value).order_by(EventRow.id)
+        query = select(AuditRow).where(AuditRow.mou_id == mou_id, AuditRow.what == kind.value).order_by(AuditRow.id)
         return list(session.scalars(query))
 
 
 def kinds_recorded(sessions: sessionmaker[Session], mou_id: str) -> list[str]:
     with sessions() as session:
-        query = select(EventRow.kind).where(EventRow.mou_id == mou_id).order_by(EventRow.seq, EventRow.position)
+        query = select(AuditRow.what).where(AuditRow.mou_id == mou_id).order_by(AuditRow.seq, AuditRow.position)
         return list(session.scalars(query))

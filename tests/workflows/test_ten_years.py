@@ -12,7 +12,8 @@ from mouflow.demo import HKTE, QIANHAI, monthly_reports, officer, symposium_mou
 from mouflow.domain.actions import Submit
 from mouflow.domain.calendar import start_of_day
 from mouflow.domain.enums import MilestoneStatus, Stage
-from mouflow.store.tables import EventRow, MilestoneRow
+from mouflow.store.audit_tables import AuditRow
+from mouflow.store.tables import MilestoneRow
 from tests import symposium as case
 from tests.conftest import running_worker
 from tests.workflows.driver import start, status
@@ -71,7 +72,7 @@ async def test_a_ten_year_mou_with_monthly_milestones(
         assert len(runs) >= 2, f"a decade must continue-as-new; got {runs}"
         assert max(length for _, length in runs) < 2_500
     with sessions() as session:
-        keys = select(func.count()).select_from(select(EventRow.seq).group_by(EventRow.seq).subquery())
-        assert session.scalar(keys) == session.scalar(select(func.max(EventRow.seq)))  # no seq lost across runs
+        keys = select(func.count()).select_from(select(AuditRow.seq).group_by(AuditRow.seq).subquery())
+        assert session.scalar(keys) == session.scalar(select(func.max(AuditRow.seq)))  # no seq lost across runs
         rows = session.scalars(select(MilestoneRow)).all()
         assert len(rows) == MONTHS and sum(row.overdue for row in rows) == len(SKIPPED)

@@ -1,0 +1,88 @@
+"""The anchor over every chain: a register of the chains, and now and then a record of their heads.
+
+Chains keep writers to different MoUs apart, but a chain removed whole (its entries and its head) leaves no
+gap in any other. The register does: a chain is registered when it begins (once per MoU, the only moment
+writers to different MoUs take turns), the anchor counts the chains, and each chain's record names the one
+registered before it. Anchoring the heads now and then records how far each chain had come, as a second
+witness beside its head's MAC.
+"""
+
+import logging
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from mouflow.store.audit_hashes import anchor_mac, anchored_mac, head_mac, session_key
+from mouflow.store.audit_tables import GENESIS_HASH, AnchoredChainRow, AuditAnchorRow, AuditHeadRow
+
+log = logging.getLogger(__name__)
+
+
+def register_chain(*, session: Session, key: bytes, chain: str) -> None:
+    """Called in the transaction that writes the chain's first entry, with its head locked."""
+    anchor = _lock_anchor(session, key)
+    anchor.chains += 1
+    row = AnchoredChainRow(chain=chain, number=anchor.chains, previous_chain=anchor.last_chain)
+    _set_head(row, key, seq=0, hash=GENESIS_HASH)
+    anchor.last_chain = chain
+    _seal(anchor, key)
+    session.add(row)
+
+
+def take_anchor(*, session: Session) -> int:
+    """Records every head that moved since the last anchor; returns how many did."""
+    key = session_key(session)
+    anchor = _lock_anchor(session, key)
+    registered = {row.chain: row for row in session.scalars(select(AnchoredChainRow))}
+    moved = 0
+    for head in session.scalars(select(AuditHeadRow).order_by(AuditHeadRow.chain)):
+        row = registered.get(head.chain)
+        if row is not None and _may_anchor(key, head, row):
+            _set_head(row, key, seq=head.last_seq, hash=head.last_hash)
+            moved += 1
+    if moved:
+        anchor.number, anchor.at = anchor.number + 1, datetime.now(UTC)
+        _seal(anchor, key)
+    session.flush()
+    return moved
+
+
+def _may_anchor(key: bytes, head: AuditHeadRow, row: AnchoredChainRow) -> bool:
+    if (row.seq, row.hash) == (head.last_seq, head.last_hash):
+        return False  # it has not moved
+    if head.mac != head_mac(key, chain=head.chain, seq=head.last_seq, hash=head.last_hash):
+        # anchoring it would record a state nobody with the key wrote; verification names the chain
+        log.warning("audit chain %r: its head does not match its MAC; not anchored", head.chain)
+        return False
+    if head.last_seq < row.seq:
+        log.warning("audit chain %r: its head is behind the anchor's record of it; not anchored", head.chain)
+        return False
+    return True
+
+
+def _set_head(row: AnchoredChainRow, key: bytes, *, seq: int, hash: str) -> None:
+    row.seq, row.hash = seq, hash
+    row.mac = anchored_mac(
+        key, chain=row.chain, number=row.number, previous_chain=row.previous_chain, seq=seq, hash=hash
+    )
+
+
+def _seal(anchor: AuditAnchorRow, key: bytes) -> None:
+    anchor.mac = anchor_mac(key, number=anchor.number, at=anchor.at, chains=anchor.chains, last_chain=anchor.last_chain)
+
+
+def _lock_anchor(session: Session, key: bytes) -> AuditAnchorRow:
+    """The one anchor row, locked until the transaction ends; made, sealed, the first time."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    now = datetime.now(UTC)
+    empty = {"id": 1, "number": 0, "at": now, "chains": 0, "last_chain": None}
+    empty["mac"] = anchor_mac(key, number=0, at=now, chains=0, last_chain=None)
+    session.execute(dialect.insert(AuditAnchorRow).values(empty).on_conflict_do_nothing(index_elements=["id"]))
+    if dialect is sqlite:
+        # SQLite ignores FOR UPDATE; writing takes the database lock now, before we read the row
+        session.execute(update(AuditAnchorRow).where(AuditAnchorRow.id == 1).values(number=AuditAnchorRow.number))
+    anchor = session.get(AuditAnchorRow, 1, with_for_update=True, populate_existing=True)
+    assert anchor is not None, "the anchor row was just added"
+    return anchor

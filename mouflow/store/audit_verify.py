@@ -1,0 +1,264 @@
+"""Checking that nobody altered the audit log: one MoU's chain, or every chain and the anchor over them.
+
+Each finding names the first entry that was altered or that follows a removed one, with its MoU; an entry
+removed at a chain's end has no id left to name, so the finding names its place in the chain instead.
+"""
+
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from itertools import groupby
+from operator import attrgetter
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from mouflow.store.audit_hashes import anchor_mac, anchored_mac, entry_hash, head_mac, session_key
+from mouflow.store.audit_tables import (
+    GENESIS_HASH,
+    SYSTEM_CHAIN,
+    AnchoredChainRow,
+    AuditAnchorRow,
+    AuditHeadRow,
+    AuditRow,
+)
+
+VERIFY_BATCH = 1_000
+ANCHOR_READS = 3  # an anchor taken while we read its rows: read again, as many times
+
+
+class ChainVerification(BaseModel):
+    ok: bool
+    checked: int  # entries found intact before the first bad one (all of them when ok)
+    first_bad_id: int | None = None  # the entry altered, or the one after a removed entry
+    mou_id: str | None = None  # whose chain is bad; None for the system's chain or the anchor
+    chain_seq: int | None = None  # the first bad place in that chain
+    reason: str
+
+
+class _Fault(Exception):
+    def __init__(self, reason: str, *, chain: str | None, seq: int | None = None, entry_id: int | None = None):
+        super().__init__(reason)
+        self.reason, self.chain, self.seq, self.entry_id = reason, chain, seq, entry_id
+
+
+def verify_mou_chain(*, session: Session, mou_id: str) -> ChainVerification:
+    """One MoU's entries, without reading any other MoU's."""
+    key, counter = session_key(session), _Counter()
+    try:
+        _verify_one(session, key, mou_id, counter)
+    except _Fault as fault:
+        return _failed(fault, counter.count)
+    return ChainVerification(ok=True, checked=counter.count, reason=f"all {counter.count} entries are intact")
+
+
+def verify_chain(*, session: Session) -> ChainVerification:
+    """Every chain, and the anchor: a chain removed whole, with its head, shows too."""
+    key, counter = session_key(session), _Counter()
+    try:
+        anchor, registered = _read_anchor(session, key)
+        heads = {head.chain: head for head in session.scalars(select(AuditHeadRow))}
+        if anchor is None and heads:
+            raise _Fault("the anchor is missing, but chains exist", chain=None)
+        begun_since = _walk_every_chain(session, key, counter, heads=heads, registered=registered)
+        for chain in begun_since:  # began after we read the heads: checked alone, its head read first
+            _verify_one(session, key, chain, counter)
+    except _Fault as fault:
+        return _failed(fault, counter.count)
+    reason = f"all {counter.count} entries are intact"
+    if anchor is not None:
+        reason += f", in the {anchor.chains} chains the anchor registered"
+    return ChainVerification(ok=True, checked=counter.count, reason=reason)
+
+
+def _walk_every_chain(
+    session: Session,
+    key: bytes,
+    counter: "_Counter",
+    *,
+    heads: dict[str, AuditHeadRow],
+    registered: dict[str, AnchoredChainRow],
+) -> list[str]:
+    """Walks the chains whose heads were read, in one pass over the log; returns the chains begun since."""
+    walked, begun_since = set(), []
+    with closing(_entries(session)) as entries:
+        for chain, rows in groupby(entries, key=attrgetter("chain")):
+            walked.add(chain)
+            if chain not in heads:
+                begun_since.append(chain)
+                continue
+            anchored = registered.get(chain) or _registration(session, key, chain)
+            _walk_chain(key, chain, counter.counting(rows), head=heads[chain], anchored=anchored)
+    for chain in sorted((heads.keys() | registered.keys()) - walked):  # chains whose entries are all gone
+        _walk_chain(key, chain, iter(()), head=heads.get(chain), anchored=registered.get(chain))
+    return begun_since
+
+
+def _verify_one(session: Session, key: bytes, chain: str, counter: "_Counter") -> None:
+    anchored = _registration(session, key, chain)
+    head = session.get(AuditHeadRow, chain)  # read before the entries: rows appended meanwhile lie beyond it
+    with closing(_entries(session, chain=chain)) as entries:
+        _walk_chain(key, chain, counter.counting(entries), head=head, anchored=anchored)
+
+
+def _registration(session: Session, key: bytes, chain: str) -> AnchoredChainRow | None:
+    """The chain's record in the register, read now: it began after the register was read whole."""
+    anchored = session.get(AnchoredChainRow, chain)
+    if anchored is not None:
+        _check_anchored_mac(key, anchored)
+    return anchored
+
+
+def check_entry(*, session: Session, entry: AuditRow) -> str:
+    """Why one entry cannot be trusted, or "": its hash, and its links to the entries on either side in its
+    chain. Cheaper than verifying the chain, and enough to show that this entry is the one the chain holds."""
+    key = session_key(session)
+    if entry_hash(key, _fields(entry)) != entry.hash:
+        return "its content does not match its hash: the entry was altered"
+    before = _entry_at(session, entry.chain, entry.chain_seq - 1)
+    if entry.prev_hash != (before.hash if before else GENESIS_HASH) or (entry.chain_seq > 1 and before is None):
+        return "its prev_hash does not match the entry before it"
+    after = _entry_at(session, entry.chain, entry.chain_seq + 1)
+    if after is not None and after.prev_hash != entry.hash:
+        return "the entry after it does not link to it"
+    head = session.get(AuditHeadRow, entry.chain)
+    if after is None and (head is None or (head.last_seq, head.last_hash) != (entry.chain_seq, entry.hash)):
+        return "it is the newest entry of its chain but not the one its head recorded"
+    return ""
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def counting(self, entries: Iterable[Row[Any]]) -> Iterator[Row[Any]]:
+        for entry in entries:
+            yield entry
+            self.count += 1  # after the caller took it without a fault: counts the entries found intact
+
+
+def _walk_chain(
+    key: bytes, chain: str, entries: Iterable[Row[Any]], *, head: AuditHeadRow | None, anchored: AnchoredChainRow | None
+) -> None:
+    previous, expected = GENESIS_HASH, 1
+    hash_at_anchor = hash_at_head = None
+    for entry in entries:
+        if entry_hash(key, entry._mapping) != entry.hash:
+            raise _Fault("its content does not match its hash: the entry was altered", **_at(entry))
+        if entry.chain_seq != expected or entry.prev_hash != previous:
+            raise _Fault("it does not follow the entry before it: an entry before it was removed", **_at(entry))
+        if anchored is not None and entry.chain_seq == anchored.seq:
+            hash_at_anchor = entry.hash
+        if head is not None and entry.chain_seq == head.last_seq:
+            hash_at_head = entry.hash
+        previous, expected = entry.hash, expected + 1
+    _check_head(key, chain, head, found=expected - 1, hash_at_head=hash_at_head)
+    if head is not None or anchored is not None:
+        _check_anchored(chain, anchored, hash_at_anchor=hash_at_anchor)
+
+
+def _check_head(key: bytes, chain: str, head: AuditHeadRow | None, *, found: int, hash_at_head: str | None) -> None:
+    if head is None:
+        if found:
+            reason = "the chain's head is missing: its newest entries cannot be told from removed ones"
+            raise _Fault(reason, chain=chain)
+        return
+    if head.mac != head_mac(key, chain=chain, seq=head.last_seq, hash=head.last_hash):
+        raise _Fault("the chain's head was altered: it does not match its MAC", chain=chain)
+    if found < head.last_seq:
+        reason = f"the newest entries, from place {found + 1} to {head.last_seq} in the chain, were removed"
+        raise _Fault(reason, chain=chain, seq=found + 1)
+    if head.last_seq and hash_at_head != head.last_hash:
+        raise _Fault("the newest entry is not the one the head recorded: the end was replaced", chain=chain)
+
+
+def _check_anchored(chain: str, anchored: AnchoredChainRow | None, *, hash_at_anchor: str | None) -> None:
+    if anchored is None:
+        raise _Fault("the chain is not in the anchor's register: its record there was removed", chain=chain)
+    if anchored.seq and hash_at_anchor != anchored.hash:
+        reason = f"the entries up to place {anchored.seq}, which the anchor recorded, were removed or replaced"
+        raise _Fault(reason, chain=chain, seq=anchored.seq)
+
+
+def _read_anchor(session: Session, key: bytes) -> tuple[AuditAnchorRow | None, dict[str, AnchoredChainRow]]:
+    """The anchor and the chains it registered, as one transaction left them: read again if one changed them."""
+    for _ in range(ANCHOR_READS):
+        anchor = session.get(AuditAnchorRow, 1, populate_existing=True)
+        anchored = list(session.scalars(select(AnchoredChainRow).order_by(AnchoredChainRow.number)))
+        again = session.get(AuditAnchorRow, 1, populate_existing=True)
+        if _state(anchor) == _state(again):
+            _check_anchor(key, anchor, anchored)
+            return anchor, {row.chain: row for row in anchored}
+    raise _Fault("the anchor kept changing while it was read: verify again", chain=None)
+
+
+def _state(anchor: AuditAnchorRow | None) -> tuple[int, int] | None:
+    return (anchor.number, anchor.chains) if anchor else None
+
+
+def _check_anchor(key: bytes, anchor: AuditAnchorRow | None, anchored: list[AnchoredChainRow]) -> None:
+    if anchor is None:
+        if anchored:
+            raise _Fault("the anchor is missing, but chains were registered", chain=None)
+        return
+    expected = anchor_mac(key, number=anchor.number, at=anchor.at, chains=anchor.chains, last_chain=anchor.last_chain)
+    if anchor.mac != expected:
+        raise _Fault("the anchor was altered: it does not match its MAC", chain=None)
+    for row in anchored:
+        _check_anchored_mac(key, row)
+    _check_numbers(anchor, anchored)
+
+
+def _check_numbers(anchor: AuditAnchorRow, anchored: list[AnchoredChainRow]) -> None:
+    """Numbers 1…n without a gap; a row removed is named by the one after it, or by the anchor for the last."""
+    for number, row in enumerate(anchored, start=1):
+        if row.number != number:
+            raise _Fault(_removed_chain(row.previous_chain), chain=row.previous_chain)
+    if len(anchored) != anchor.chains:
+        raise _Fault(_removed_chain(anchor.last_chain), chain=anchor.last_chain)
+
+
+def _removed_chain(chain: str | None) -> str:
+    return "its record in the anchor's register was removed, and the chain with it"
+
+
+def _check_anchored_mac(key: bytes, row: AnchoredChainRow) -> None:
+    expected = anchored_mac(
+        key, chain=row.chain, number=row.number, previous_chain=row.previous_chain, seq=row.seq, hash=row.hash
+    )
+    if row.mac != expected:
+        raise _Fault("the anchor's record of this chain was altered: it does not match its MAC", chain=row.chain)
+
+
+def _failed(fault: _Fault, checked: int) -> ChainVerification:
+    mou_id = fault.chain if fault.chain != SYSTEM_CHAIN else None
+    reason = fault.reason if fault.chain is None else f"{_chain_name(fault.chain)}: {fault.reason}"
+    return ChainVerification(
+        ok=False, checked=checked, first_bad_id=fault.entry_id, mou_id=mou_id, chain_seq=fault.seq, reason=reason
+    )
+
+
+def _chain_name(chain: str | None) -> str:
+    return "the system's chain" if chain == SYSTEM_CHAIN else f"MoU {chain}"
+
+
+def _at(entry: Row[Any]) -> dict[str, Any]:
+    return {"chain": entry.chain, "seq": entry.chain_seq, "entry_id": entry.id}
+
+
+def _entries(session: Session, chain: str | None = None) -> Any:
+    # plain rows in batches, not ORM objects: the whole log passes through here
+    query = select(AuditRow.__table__).order_by(AuditRow.chain, AuditRow.chain_seq)
+    if chain is not None:
+        query = query.where(AuditRow.chain == chain)
+    return session.execute(query.execution_options(yield_per=VERIFY_BATCH))
+
+
+def _entry_at(session: Session, chain: str, chain_seq: int) -> AuditRow | None:
+    query = select(AuditRow).where(AuditRow.chain == chain, AuditRow.chain_seq == chain_seq)
+    return session.scalars(query).one_or_none()
+
+
+def _fields(entry: AuditRow) -> dict[str, Any]:
+    return {column: getattr(entry, column) for column in AuditRow.__table__.columns.keys()}
