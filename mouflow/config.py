@@ -1,5 +1,6 @@
 """One settings object, read from the environment (MOUFLOW_* and DATABASE_URL)."""
 
+import os
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr
@@ -13,6 +14,12 @@ class Settings(BaseSettings):
     temporal_address: str = "127.0.0.1:7233"
     temporal_namespace: str = "default"
     task_queue: str = "mouflow"
+    # how many processes of each kind `ops.up` runs on this machine (mouflow.processes): MoU workers (workflows,
+    # store writes, notifications), render workers (PDFs, one at a time each, so as many as the cores), API
+    # processes (on consecutive ports from the first); render_workers 0 renders inside the MoU worker instead
+    mou_workers: int = Field(default=1, ge=1)
+    render_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=0)
+    api_processes: int = Field(default=1, ge=1)
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("DATABASE_URL", "MOUFLOW_DATABASE_URL")
     )
