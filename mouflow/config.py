@@ -2,8 +2,9 @@
 
 import os
 from pathlib import Path
+from typing import Self
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, FilePath, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -13,6 +14,15 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     temporal_address: str = "127.0.0.1:7233"
     temporal_namespace: str = "default"
+    # a Temporal cluster (mouflow.temporal tls_config): mTLS with a client certificate and its key (PEM
+    # files), or an API key (Temporal Cloud), which implies TLS; the server's certificate is checked against
+    # temporal_tls_ca (else the system's roots) under temporal_tls_server_name (else the address's host)
+    temporal_tls: bool | None = None  # None: TLS when any of the settings below asks for it
+    temporal_tls_cert: FilePath | None = None
+    temporal_tls_key: FilePath | None = None
+    temporal_tls_ca: FilePath | None = None
+    temporal_tls_server_name: str | None = None
+    temporal_api_key: SecretStr | None = None
     task_queue: str = "mouflow"
     # how many processes of each kind `ops.up` runs on this machine (mouflow.processes): MoU workers (workflows,
     # store writes, notifications), render workers (PDFs, one at a time each, so as many as the cores), API
@@ -23,6 +33,16 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("DATABASE_URL", "MOUFLOW_DATABASE_URL")
     )
+    # PostgreSQL: each process's pool holds up to pool_size + max_overflow connections; their sum over all
+    # processes must stay under the server's max_connections (mouflow.store.connection_budget checks it)
+    database_pool_size: int = Field(default=10, ge=1)
+    database_max_overflow: int = Field(default=30, ge=0)
+    # Prometheus: each process serves its metrics at http://metrics_host:<port>/metrics, one port per process
+    # kind; unset, that kind serves none. Several processes of one kind on a machine each get their own port
+    # from whoever starts them (mouflow.metrics_endpoint)
+    metrics_host: str = "127.0.0.1"
+    worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    api_metrics_port: int | None = Field(default=None, ge=1, le=65535)
     # the address people reach mouflow at (https://mouflow.example.org), for links handed out: feed URLs and
     # the links in e-mails; unset, feed URLs follow the request's host, and e-mails carry no link
     public_url: str | None = None
@@ -45,6 +65,17 @@ class Settings(BaseSettings):
     smtp_username: str | None = None
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = False
+
+    @model_validator(mode="after")
+    def _one_way_to_temporal(self) -> Self:
+        if (self.temporal_tls_cert is None) != (self.temporal_tls_key is None):
+            raise ValueError("MOUFLOW_TEMPORAL_TLS_CERT and MOUFLOW_TEMPORAL_TLS_KEY go together: set both or neither")
+        if self.temporal_tls_cert is not None and self.temporal_api_key is not None:
+            raise ValueError("set MOUFLOW_TEMPORAL_TLS_CERT and _KEY (mTLS) or MOUFLOW_TEMPORAL_API_KEY, not both")
+        wanted = [self.temporal_tls_cert, self.temporal_tls_ca, self.temporal_tls_server_name, self.temporal_api_key]
+        if self.temporal_tls is False and any(setting is not None for setting in wanted):
+            raise ValueError("MOUFLOW_TEMPORAL_TLS is false, but a TLS certificate, server name or API key is set")
+        return self
 
     @property
     def resolved_database_url(self) -> str:

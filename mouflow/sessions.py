@@ -1,13 +1,36 @@
-"""The store's sessions as the settings describe them: their database, and the audit log's key."""
+"""The store's sessions as the settings describe them: their database, its pool, and the audit log's key."""
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.audit_key import audit_key
 from mouflow.config import Settings
+from mouflow.store.connection_budget import check_process
 from mouflow.store.db import make_engine, session_factory
 
 
 def sessions_from(settings: Settings, engine: Engine | None = None) -> sessionmaker[Session]:
-    engine = engine or make_engine(settings.resolved_database_url)
+    """Without `engine`, for a process of its own (the worker, the API): a pool sized by the settings,
+    checked against the server's max_connections (mouflow.store.connection_budget)."""
+    if engine is None:
+        engine = process_engine(settings)
     return session_factory(engine, audit_key=audit_key(settings))
+
+
+def process_engine(settings: Settings) -> Engine:
+    engine = make_engine(
+        settings.resolved_database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+    )
+    try:
+        check_process(engine, per_process=pool_maximum(settings))
+    except BaseException:
+        engine.dispose()  # the connection that asked is closed before the process exits
+        raise
+    return engine
+
+
+def pool_maximum(settings: Settings) -> int:
+    """The most connections one process's pool may hold at once."""
+    return settings.database_pool_size + settings.database_max_overflow

@@ -20,12 +20,22 @@ from mouflow.store.audit_hashes import AUDIT_KEY
 log = logging.getLogger(__name__)
 
 
-def make_engine(url: str, postgres_schema: str | None = None) -> Engine:
+# as many connections as the API has threads (40), so no thread waits on the pool while holding one;
+# the settings change them per process (database_pool_size, database_max_overflow)
+POOL_SIZE, MAX_OVERFLOW = 10, 30
+
+
+def make_engine(
+    url: str, postgres_schema: str | None = None, *, pool_size: int = POOL_SIZE, max_overflow: int = MAX_OVERFLOW
+) -> Engine:
     if not url.startswith("sqlite"):
         options = {"options": f"-c search_path={postgres_schema}"} if postgres_schema else {}
-        # as many connections as the API has threads (40), so no thread waits on the pool while holding one
         return create_engine(
-            with_psycopg_driver(url), pool_pre_ping=True, pool_size=10, max_overflow=30, connect_args=options
+            with_psycopg_driver(url),
+            pool_pre_ping=True,
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            connect_args=options,
         )
     engine = create_engine(url, connect_args={"timeout": 30})
     event.listen(engine, "connect", _sqlite_pragmas)
