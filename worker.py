@@ -1,16 +1,20 @@
 """The worker: builds the activities with their clients and registers them with the workflows.
 
-`python -m worker` runs it; the tests and the benchmarks build their workers
-with the functions here.
+`python -m worker` runs a MoU worker (the workflows, store writes and notifications), and `python -m worker
+renders` a render worker (PDFs only). `ops.up` runs as many of each as the settings say; the tests and the
+benchmarks build their workers with the functions here.
 """
 
+import argparse
 import asyncio
 import functools
 import logging
 import signal
 import ssl
+import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AsyncExitStack
 from datetime import timedelta
 from typing import Any
 
@@ -39,6 +43,7 @@ from workflows.mou import MouWorkflow
 from workflows.notification import NotificationWorkflow
 
 WORKFLOWS = [MouWorkflow]
+MOUS, RENDERS = "mous", "renders"  # the two kinds of worker process
 # after a worker dies, its MoUs' next workflow tasks wait this long on its sticky queue before any
 # worker may take them (the SDK's 10 s default made the next action on each MoU wait 10 s)
 STICKY_TIMEOUT = timedelta(seconds=3)
@@ -84,7 +89,11 @@ def render_activities(sessions: sessionmaker[Session], storage: DocumentStorage)
 
 
 def documents_worker(
-    client: Client, task_queue: str, renders: list[Callable[..., Any]], executor: ThreadPoolExecutor
+    client: Client,
+    task_queue: str,
+    renders: list[Callable[..., Any]],
+    executor: ThreadPoolExecutor,
+    slots: int = RENDER_THREADS,
 ) -> Worker:
     """Serves `names.documents_queue(task_queue)`: WeasyPrint holds the GIL, so more render threads
     would only take the event loop's share, which every workflow task and store write needs."""
@@ -93,7 +102,7 @@ def documents_worker(
         task_queue=names.documents_queue(task_queue),
         activities=renders,
         activity_executor=executor,
-        max_concurrent_activities=RENDER_THREADS,
+        max_concurrent_activities=slots,
         graceful_shutdown_timeout=SHUTDOWN_GRACE,
     )
 
@@ -157,35 +166,61 @@ def seal_stored_secrets(sessions: sessionmaker[Session], sealer: Sealer) -> None
         logging.getLogger(__name__).info("sealed %d webhook secrets stored in clear", sealed)
 
 
-async def main() -> None:
-    configure_logging("worker")
+async def main(role: str = MOUS) -> None:
+    configure_logging("worker" if role == MOUS else "renders")
     settings = Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    warn_if_slow_subsetter()
     client = await connect(settings)
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+    # the schema is migrated before the worker starts (ops.up, or python -m mouflow.store.migrate)
+    sessions = sessions_from(settings)
+    if role == RENDERS:
+        await run_renders(client, settings, sessions, stop)
+    else:
+        await run_mous(client, settings, sessions, stop)
+
+
+async def run_mous(client: Client, settings: Settings, sessions: sessionmaker[Session], stop: asyncio.Event) -> None:
+    """The workflows, store writes and notifications; the renders too when no render worker runs beside it."""
+    renders_here = settings.render_workers == 0
     with (
         ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor,
         ThreadPoolExecutor(max_workers=RENDER_THREADS) as render_executor,
         ThreadPoolExecutor(max_workers=NOTIFY_THREADS) as notify_executor,
     ):
-        # the schema is migrated before the worker starts (ops.up, or python -m mouflow.store.migrate)
-        sessions = sessions_from(settings)
         seal_stored_secrets(sessions, Sealer(settings))
         mous, documents = build_workers(client, settings, sessions, executor, render_executor)
-        async with webhook_client(settings) as http:
-            notify = notify_worker(
-                client, settings.task_queue, notify_activities(sessions, settings, http), notify_executor
+        async with AsyncExitStack() as running:  # leaving it shuts the workers down gracefully, then the client
+            http = await running.enter_async_context(webhook_client(settings))
+            notifications = notify_activities(sessions, settings, http)
+            notify = notify_worker(client, settings.task_queue, notifications, notify_executor)
+            for worker in (mous, notify, *([documents] if renders_here else [])):
+                await running.enter_async_context(worker)
+            if renders_here:
+                warn_if_slow_subsetter()
+            await asyncio.gather(
+                dispatcher(client, sessions, settings.task_queue).run(stop),
+                anchor_periodically(sessions, every_seconds=settings.audit_anchor_seconds, stop=stop),
             )
-            # leaving the block shuts the workers down gracefully: running activities may finish first
-            async with mous, documents, notify:
-                await asyncio.gather(
-                    dispatcher(client, sessions, settings.task_queue).run(stop),
-                    anchor_periodically(sessions, every_seconds=settings.audit_anchor_seconds, stop=stop),
-                )
+
+
+async def run_renders(client: Client, settings: Settings, sessions: sessionmaker[Session], stop: asyncio.Event) -> None:
+    """Only the renders, one at a time: a process of its own has a GIL of its own, so run one per core."""
+    warn_if_slow_subsetter()
+    storage = DiskStorage.from_settings(settings)
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        renders = documents_worker(client, settings.task_queue, render_activities(sessions, storage), executor, slots=1)
+        async with renders:
+            await stop.wait()
+
+
+def parse_role(argv: list[str]) -> str:
+    parser = argparse.ArgumentParser(prog="python -m worker", description=__doc__)
+    parser.add_argument("role", nargs="?", choices=[MOUS, RENDERS], default=MOUS)
+    return str(parser.parse_args(argv).role)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main(parse_role(sys.argv[1:])))

@@ -1,4 +1,7 @@
-"""Runs the whole system on this machine: the Temporal dev server, the worker, the API and the demo MoUs.
+"""Runs the whole system on this machine: the Temporal dev server, the workers, the API and the demo MoUs.
+
+As many MoU workers, render workers and API processes as the settings say (`MOUFLOW_MOU_WORKERS`,
+`MOUFLOW_RENDER_WORKERS`, `MOUFLOW_API_PROCESSES`); the API processes listen on consecutive ports from 8000.
 
 `python -m ops.up` (what `./scripts/up` ends with) stays in the foreground. Ctrl-C, SIGTERM or SIGHUP
 stops the children in reverse order of start and exits 0; a child that exits on its own stops the
@@ -73,6 +76,19 @@ def worker_command() -> list[str]:
     return [sys.executable, "-m", "worker"]
 
 
+def render_worker_command() -> list[str]:
+    return [sys.executable, "-m", "worker", "renders"]
+
+
+def api_ports(settings: Settings, first: int = API_PORT) -> list[int]:
+    return [first + offset for offset in range(settings.api_processes)]
+
+
+def numbered(name: str, number: int) -> str:
+    """The first of a kind keeps the plain name, as when there was only one: "worker", "worker 2", …"""
+    return name if number == 1 else f"{name} {number}"
+
+
 def api_command(port: int = API_PORT) -> list[str]:
     return [sys.executable, "-m", "uvicorn", "api.main:app", "--host", HOST, "--port", str(port)]
 
@@ -133,11 +149,18 @@ async def first_exit(children: list[Child]) -> Child:
 
 
 def where(settings: Settings) -> str:
+    more = (
+        f" (and {settings.api_processes - 1} more API processes on the next ports)"
+        if settings.api_processes > 1
+        else ""
+    )
     return "\n".join(
         [
             f"Temporal UI  http://{HOST}:{UI_PORT}  (gRPC {settings.temporal_address})",
             f"web pages    http://{HOST}:{API_PORT}/web  (sign in with a token printed above)",
-            f"API          http://{HOST}:{API_PORT}/docs",
+            f"API          http://{HOST}:{API_PORT}/docs{more}",
+            f"processes    {settings.mou_workers} MoU workers, {settings.render_workers} render workers, "
+            f"{settings.api_processes} API processes",
             f"data         {settings.data_dir.resolve()}",
             "Ctrl-C stops everything; running it again resumes with the same data.",
         ]
@@ -146,12 +169,16 @@ def where(settings: Settings) -> str:
 
 async def start_and_watch(settings: Settings, children: list[Child]) -> None:
     """Starts every part and seeds, then waits; it returns only by raising, when a child exits."""
-    check_ports_free([temporal_endpoint(settings)[1], UI_PORT, API_PORT])
+    check_ports_free([temporal_endpoint(settings)[1], UI_PORT, *api_ports(settings)])
     children.append(await spawn("Temporal server", temporal_command(settings)))
     client = await wait_for_server(settings, children[0])
     directory = seed_directory(prepare_database(settings))
-    children.append(await spawn("worker", worker_command()))
-    children.append(await spawn("API", api_command()))
+    for number in range(1, settings.mou_workers + 1):
+        children.append(await spawn(numbered("worker", number), worker_command()))
+    for number in range(1, settings.render_workers + 1):
+        children.append(await spawn(numbered("render worker", number), render_worker_command()))
+    for number, port in enumerate(api_ports(settings), start=1):
+        children.append(await spawn(numbered("API", number), api_command(port)))
     print("\n".join([*directory, report(await seed(client, settings.task_queue))]), flush=True)
     print(where(settings), flush=True)
     dead = await first_exit(children)

@@ -26,6 +26,7 @@ from ops.stack import Stack, postgres_url_with_schema, running_stack
 from tests.api.conftest import make_users
 from tests.conftest import BACKENDS
 from tests.faults.case import MOU_ID, SeedCase
+from tests.faults.spread import SpreadTransport
 from workflows.mou import MouWorkflow
 
 LOG_TAIL = 3_000  # characters of each process's log shown when a test fails
@@ -78,12 +79,17 @@ def postgres_schema(url: str) -> Iterator[str]:
 
 
 @asynccontextmanager
-async def rig(root: Path, db: FaultDb, stack_url: str | None = None) -> AsyncIterator[Rig]:
-    """Starts the stack on `stack_url` (default: the test's own URL), with a user of every role per party."""
+async def rig(root: Path, db: FaultDb, stack_url: str | None = None, **processes: int) -> AsyncIterator[Rig]:
+    """Starts the stack on `stack_url` (default: the test's own URL), with a user of every role per party.
+
+    `processes`: how many of each kind (ops.stack.running_stack); the case's client spreads its requests
+    over the API processes, as a load balancer would."""
     engine = make_engine(db.url)
     try:
-        async with running_stack(root, stack_url or db.url) as stack:
-            async with httpx.AsyncClient(base_url=stack.api_url, limits=IDLE_CONNECTIONS) as api:
+        async with running_stack(root, stack_url or db.url, **processes) as stack:
+            urls = [stack.api_url_of(name) for name in stack.api_names]
+            spread = SpreadTransport(urls, limits=IDLE_CONNECTIONS)
+            async with httpx.AsyncClient(base_url=stack.api_url, transport=spread) as api:
                 sessions = sessions_from(stack.settings, engine)
                 client = await stack.client()
                 mou = client.get_workflow_handle_for(MouWorkflow.run, mou_workflow_id(MOU_ID))
