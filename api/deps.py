@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
 from api.sign_in_limits import sign_in_attempt
-from api.tokens import recent_tokens
+from api.tokens import lookups_in_flight, recent_tokens
 from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DocumentStorage
@@ -46,6 +46,9 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 
 async def _end(session: Session, *, commit: bool) -> None:
+    if not session.in_transaction():
+        session.close()  # nothing to commit or roll back, so no I/O: no trip to a thread (most reads, every write)
+        return
     # outside the shared thread limit, as FastAPI runs a sync dependency's exit: otherwise every worker
     # thread could be waiting for a pooled connection that only this end would hand back
     with CancelScope(shield=True):
@@ -103,14 +106,23 @@ async def current_user(
     if credentials is None:
         raise UnauthorizedError("send 'Authorization: Bearer <token>'")
     token = credentials.credentials
-    user = recent_tokens.remembered(token)
+    user = await _remembered(token)
     if user is not None:
         return user
-    with sign_in_attempt(client_address(request)) as attempt:
+    with lookups_in_flight.leading(token), sign_in_attempt(client_address(request)) as attempt:
         user = await run_in_threadpool(_look_up, session, token)
         attempt.failed = user is None
     if user is None:
         raise UnauthorizedError("the token is not valid")
+    return user
+
+
+async def _remembered(token: str) -> UserRow | None:
+    """The token's user from memory, after the lookup another request is making for it if there is one. A
+    lookup that found nothing, or failed, leaves this request to look up for itself."""
+    user = recent_tokens.remembered(token)
+    while user is None and await lookups_in_flight.waited_for(token):
+        user = recent_tokens.remembered(token)
     return user
 
 

@@ -6,9 +6,11 @@ The price: a user deactivated in the database keeps access for up to `TTL_SECOND
 that saw them in that time. Unknown tokens are never remembered, so a new user works at once.
 """
 
+import asyncio
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -51,5 +53,34 @@ class RecentTokens:
             self._seen[key] = _Seen(columns, self._clock() + self._ttl)
 
 
+class LookupsInFlight:
+    """One lookup at a time per token, on the event loop: the requests that come with a token while it is
+    being looked up wait for that lookup instead of making their own. A burst of requests with a token not
+    yet remembered (a client's first, or every one after the memory expired under load) would otherwise
+    each take a place among the sign-in attempts (api/sign_in_limits.py) and all but ten get 429."""
+
+    def __init__(self) -> None:
+        self._running: dict[str, asyncio.Event] = {}
+
+    async def waited_for(self, token: str) -> bool:
+        """True when another request was looking this token up; that lookup has ended when this returns."""
+        running = self._running.get(hash_token(token))
+        if running is None:
+            return False
+        await running.wait()
+        return True
+
+    @contextmanager
+    def leading(self, token: str) -> Iterator[None]:
+        key, done = hash_token(token), asyncio.Event()
+        self._running[key] = done
+        try:
+            yield
+        finally:
+            del self._running[key]
+            done.set()
+
+
 _COLUMNS = tuple(column.key for column in UserRow.__table__.columns)
 recent_tokens = RecentTokens()
+lookups_in_flight = LookupsInFlight()

@@ -14,6 +14,9 @@ from mouflow.store.db import make_engine
 from mouflow.store.migrate import create_schema
 from ops.stack import postgres_url_with_schema
 
+# the audit log's HMAC key for a bench's store: any fixed key will do, the data is thrown away after
+BENCH_AUDIT_KEY = b"bench audit key"
+
 
 @dataclass(frozen=True)
 class ScratchDb:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from scratch_db import scratch_db
+from scratch_db import BENCH_AUDIT_KEY, scratch_db
 from status_data import load_mous, load_parties_and_viewer
 from temporalio.client import Client
 
@@ -39,7 +39,11 @@ def real_answer(database_url: str, token: str, mou_id: str) -> bytes:
 
     async def fetch() -> bytes:
         temporal = await Client.connect("127.0.0.1:1", lazy=True)
-        app = create_app(Settings(database_url=database_url), session_factory(make_engine(database_url)), temporal)
+        app = create_app(
+            Settings(database_url=database_url),
+            session_factory(make_engine(database_url), audit_key=BENCH_AUDIT_KEY),
+            temporal,
+        )
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
             response = await client.get(f"/mous/{mou_id}", headers={"Authorization": f"Bearer {token}"})
         response.raise_for_status()
@@ -99,7 +103,7 @@ def memory_gib() -> float:
 
 def main(seconds: float, clients: int) -> None:
     with scratch_db("reads") as db, tempfile.TemporaryDirectory() as folder:
-        sessions = session_factory(db.engine)
+        sessions = session_factory(db.engine, audit_key=BENCH_AUDIT_KEY)
         token = load_parties_and_viewer(sessions)
         mou_ids = load_mous(sessions, MOUS)
         body = real_answer(db.url, token, mou_ids[0])

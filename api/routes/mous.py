@@ -1,6 +1,7 @@
 """Starting, listing, reading and the drafting and closing of MoUs over HTTP (api/services/mous.py; every
 change after the start is a workflow Update, through api/workflows.py `Writer`)."""
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
@@ -102,10 +103,12 @@ def _list_item(row: MouRow) -> MouListItem:
 
 
 @router.get("/{mou_id}", response_model=MouOut)
-def get_one(mou_id: str, user: CurrentUser, session: SessionDep) -> JSONResponse:
-    """The MoU's status with its milestones. The projection keeps the status as the JSON this answers
-    (written from a validated MouStatus), so it goes out as it is, not parsed and validated again."""
-    return JSONResponse(read_mou_status(session=session, user=user, mou_id=mou_id))
+async def get_one(mou_id: str, user: CurrentUser, session: SessionDep) -> JSONResponse:
+    """The MoU's status with its milestones. The projection keeps the whole answer as JSON (written from a
+    validated MouStatus), so it is one query and goes out as it is, not parsed and validated again. Async, so
+    that the request makes one trip to a worker thread, for that query, and none for the token or the session."""
+    status = await run_in_threadpool(partial(read_mou_status, session=session, user=user, mou_id=mou_id))
+    return JSONResponse(status)
 
 
 @router.get("/{mou_id}/versions/{number}")

@@ -25,9 +25,11 @@ from mouflow.domain.state import ReviewComment
 from mouflow.domain.summaries import MouStatus, MouSummary
 from mouflow.errors import ConflictError, Forbidden, ForbiddenError, InvalidError, InvalidInput, NotFoundError
 from mouflow.store.access_tables import UserRow
-from mouflow.store.mous import get_mou, get_version, list_milestones, list_mous
+from mouflow.store.db import transaction
+from mouflow.store.mous import get_mou, get_version, list_mous
 from mouflow.store.parties import get_party, to_party
-from mouflow.store.tables import MilestoneRow, MouRow
+from mouflow.store.status_answers import Reader, read_visible_status
+from mouflow.store.tables import MouRow
 from mouflow.store.users import to_actor
 from workflows.mou import MouWorkflow, MouWorkflowInput
 
@@ -256,29 +258,20 @@ def list_visible_mous(*, session: Session, user: UserRow, where: MouFilter, limi
 
 
 def read_mou_status(*, session: Session, user: UserRow, mou_id: str) -> dict[str, object]:
-    """The MoU's status with its milestones, as the JSON the API answers: the projection keeps the status
-    as that JSON (written from a validated MouStatus), so it goes out as it is, not parsed again."""
-    row = visible_mou(session=session, user=user, mou_id=mou_id)
-    milestones = [_milestone_json(m) for m in list_milestones(session=session, mou_id=mou_id)]
-    return {**row.status, "milestones": milestones}
+    """The MoU's status with its milestones, as the JSON the API answers: the projection keeps that whole
+    answer (written from a validated MouStatus), so it is one statement with the access check in it, and it
+    goes out as it is, not parsed again. The connection goes back to the pool in the caller's thread."""
+    reader = Reader(party_id=user.party_id, is_manager=user.role == Role.MANAGER.value)
+    with transaction(session):
+        status = read_visible_status(session=session, reader=reader, mou_id=mou_id)
+    if status is None:
+        raise NotFoundError(f"there is no MoU {mou_id!r}")
+    return status
 
 
 def read_comments(*, session: Session, user: UserRow, mou_id: str) -> list[ReviewComment]:
     row = visible_mou(session=session, user=user, mou_id=mou_id)
     return MouStatus.model_validate(row.status).comments
-
-
-def _milestone_json(row: MilestoneRow) -> dict[str, object]:
-    return {  # MilestoneOut
-        "id": row.milestone_id,
-        "term_number": row.term_number,
-        "title": {"en": row.title_en, "zh": row.title_zh},
-        "owner_party_id": row.owner_party_id,
-        "due_date": row.due_date.isoformat(),
-        "status": row.status,
-        "overdue": row.overdue,
-        "confirmed": row.confirmed,
-    }
 
 
 def read_draft(*, session: Session, user: UserRow, mou_id: str, number: int) -> DraftContent:

@@ -11,6 +11,7 @@ from mouflow.domain.summaries import MilestoneKey, MouStatus
 from mouflow.store.audit import append_events, transition_was_recorded
 from mouflow.store.audit_tables import AuditRow
 from mouflow.store.outbox import add_notifications
+from mouflow.store.status_answers import MILESTONES, milestone_answers
 from mouflow.store.tables import MilestoneRow, MouPartyRow, MouRow, VersionRow
 from mouflow.transitions import RecordTransition
 
@@ -23,6 +24,7 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
     row = session.get(MouRow, mou_id, with_for_update=True)
     if transition_was_recorded(session=session, mou_id=mou_id, seq=transition.seq):
         return False
+    kept = None if row is None else row.status.get(MILESTONES)
     _upsert_mou(
         session=session, row=row, summary=transition.summary, workflow_id=transition.workflow_id, seq=transition.seq
     )
@@ -33,6 +35,8 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
         _upsert_milestone(session=session, mou_id=mou_id, milestone=milestone, seq=transition.seq)
     for key in transition.removed_milestones:
         _delete_milestone(session=session, mou_id=mou_id, key=key, seq=transition.seq)
+    touched = bool(transition.milestones or transition.removed_milestones)
+    _complete_answer(session=session, mou_id=mou_id, kept=None if touched else kept)
     # the outbox row commits with the transition or not at all: no event is told twice, none is lost
     add_notifications(session=session, transition=transition)
     # the events are the MoU's timeline and its audit entries at once, in the projection's transaction: an
@@ -61,6 +65,18 @@ def _upsert_mou(*, session: Session, row: MouRow | None, summary: MouStatus, wor
     if is_new:
         session.flush()  # no ORM relationship orders these inserts: the MoU row goes first
         session.add_all(MouPartyRow(mou_id=summary.mou_id, party_id=party_id) for party_id in summary.party_ids)
+
+
+def _complete_answer(*, session: Session, mou_id: str, kept: object) -> None:
+    """The status JSON becomes `GET /mous/{id}`'s whole answer, milestones included, so that a read is one
+    statement (mouflow/store/status_answers.py). `kept`: the answer's milestones as they were before this
+    transition, when it changed none; otherwise (or for a row written before they were kept) they are read
+    back, this transition's changes included."""
+    row = session.get(MouRow, mou_id)  # in the session already: no query
+    if row is None or (kept is not None and MILESTONES in row.status):
+        return  # an older transition recorded late, which changed no milestone: the answer stands
+    milestones = kept if kept is not None else milestone_answers(session=session, mou_id=mou_id)
+    row.status = {**row.status, MILESTONES: milestones}
 
 
 def _insert_version(*, session: Session, mou_id: str, version: DraftVersion) -> None:
