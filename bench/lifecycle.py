@@ -7,16 +7,21 @@ the updates and activities mouflow performs per MoU; the bare workflow (bench/ba
 do exactly as many, with empty activities. Each round drives N workflows at once per variant, the order
 rotating between rounds so that whatever else the machine does weighs on all alike:
 - bare: the bare workflow;
-- mouflow: MouWorkflow with the production activities (store, WeasyPrint renders) on PostgreSQL;
+- mouflow: MouWorkflow with the production activities on PostgreSQL, its WeasyPrint renders in render
+  worker processes of their own (`python -m worker renders`, as many as the cores: --render-workers);
 - mouflow without PDFs: the same, with documents.render replaced by an empty activity of that name;
 - mouflow, empty activities: the store activity empty too: MouWorkflow's own cost over bare.
-Prints MoUs/s and updates/s of each, the ratio to bare (target: mouflow at least 0.8), how much of the
-gap the PDFs, the store and the workflow itself explain, and where the time goes: activity queueing and
-run times from the histories, and how often a store writer waited for a PostgreSQL lock.
+Prints MoUs/s and updates/s of each, the ratio to bare (target: mouflow, PDFs and all, at least 0.3 on 2
+cores), how much of the gap the PDFs, the store and the workflow itself explain, renders per MoU, each
+update's round trip (p50, p95; target: with renders running at most 1.2x the same without PDFs), where
+the time goes (activity queueing and run times from the histories), and how often a store writer waited
+for a PostgreSQL lock (target: 5% or less).
 """
 
 import argparse
 import asyncio
+import os
+import secrets
 import tempfile
 import time
 import uuid
@@ -28,8 +33,8 @@ from bare import BarePlan
 from fresh_store import POSTGRES, drop_schema, fresh_schema
 from history_counts import HistoryCounts, counts_of
 from lifecycle_drive import bare_lifecycle, mouflow_lifecycle
-from lifecycle_report import Measured, print_counts, print_profile, print_throughput
-from lifecycle_workers import build, build_documents, executors, slug, task_queue, variants
+from lifecycle_report import Measured, print_counts, print_latencies, print_profile, print_throughput
+from lifecycle_workers import build, build_documents, executors, render_processes, slug, task_queue, variants
 from lock_waits import PERIOD, LockWaits, tagged
 from temporalio.client import Client
 
@@ -47,6 +52,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("n", nargs="?", type=int, default=20, help="workflows at once per variant (default 20)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds, each running every variant once")
     parser.add_argument("--database-url", default=POSTGRES, help="the store: PostgreSQL (fresh schema) or sqlite:///")
+    parser.add_argument(
+        "--render-workers", type=int, default=os.cpu_count() or 1, help="render processes (default: the cores)"
+    )
     return parser.parse_args()
 
 
@@ -56,13 +64,19 @@ async def batch(drive: Drive, ids: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def drivers(client: Client, run: str, plan: BarePlan) -> dict[str, Drive]:
+def drivers(client: Client, run: str, plan: BarePlan, latencies: dict[str, list[float]]) -> dict[str, Drive]:
+    """Each variant's drive; the round trip of each update goes to `latencies[variant]`, once that is set."""
+
     def mouflow(name: str) -> Drive:
         queue = task_queue(name, run)
-        return lambda mou_id: mouflow_lifecycle(client, queue, mou_id, int(mou_id.rsplit("-", 1)[1]))
+        return lambda mou_id: mouflow_lifecycle(
+            client, queue, mou_id, int(mou_id.rsplit("-", 1)[1]), latencies.get(name)
+        )
 
     return {
-        "bare": lambda workflow_id: bare_lifecycle(client, task_queue("bare", run), workflow_id, plan),
+        "bare": lambda workflow_id: bare_lifecycle(
+            client, task_queue("bare", run), workflow_id, plan, latencies.get("bare")
+        ),
         "mouflow": mouflow("mouflow"),
         "mouflow without PDFs": mouflow("mouflow without PDFs"),
         "mouflow, empty activities": mouflow("mouflow, empty activities"),
@@ -80,10 +94,12 @@ async def calibrate(client: Client, run: str) -> tuple[BarePlan, HistoryCounts]:
 async def measure(client: Client, run: str, count: int, rounds: int, locks: LockWaits) -> dict[str, Measured]:
     plan, counts = await calibrate(client, run)
     print_counts(counts)
-    drive = drivers(client, run, plan)
+    latencies: dict[str, list[float]] = {}
+    drive = drivers(client, run, plan, latencies)
     for name in drive:  # warm-up: imports, sandbox, connections
         await batch(drive[name], [_id(name, run, "warm", 0)])
     measured = {name: Measured(name=name, updates_per_mou=plan.updates) for name in drive}
+    latencies.update({name: m.latencies for name, m in measured.items()})
     names = list(drive)
     for round_number in range(rounds):
         for name in names[round_number % len(names) :] + names[: round_number % len(names)]:
@@ -107,8 +123,10 @@ async def profile(client: Client, measured: dict[str, Measured]) -> dict[str, Hi
 
 async def compare(stack: Stack, args: argparse.Namespace, run: str) -> None:
     """Starts the workers and the lock sampler, measures, prints."""
-    writer = make_engine(tagged(stack.database_url) if schema_of(stack) else stack.database_url)
-    registrations = variants(session_factory(writer), DiskStorage(stack.root / "documents"))
+    store_url = tagged(stack.database_url) if schema_of(stack) else stack.database_url
+    key = secrets.token_hex(16)
+    sessions = session_factory(make_engine(store_url), audit_key=key.encode())
+    registrations = variants(sessions, DiskStorage(stack.root / "documents"))
     client = await stack.client()
     locks = LockWaits(make_engine(stack.database_url))
     async with AsyncExitStack() as workers:
@@ -117,12 +135,18 @@ async def compare(stack: Stack, args: argparse.Namespace, run: str) -> None:
         for (name, registration), pool, render_pool in zip(registrations.items(), pools, render_pools, strict=True):
             queue = task_queue(name, run)
             await workers.enter_async_context(build(client, queue, registration, pool))
-            await workers.enter_async_context(build_documents(client, queue, registration, render_pool))
+            if name == "mouflow":  # its PDFs in render workers of their own, as ops.up runs them
+                renders = render_processes(stack, queue, store_url, key, count=args.render_workers)
+                await workers.enter_async_context(renders)
+            else:
+                await workers.enter_async_context(build_documents(client, queue, registration, render_pool))
         sampler = asyncio.create_task(locks.sample_forever()) if schema_of(stack) else None
         measured = await measure(client, run, args.n, args.rounds, locks)
         if sampler is not None:
             sampler.cancel()
+    print(f"render workers: {args.render_workers} processes of their own, for mouflow's PDFs")
     print_throughput(measured, args.n, args.rounds, args.database_url)
+    print_latencies(measured)
     print_profile(await profile(client, measured), args.n * args.rounds)
     print(f"store writers and PostgreSQL locks (pg_stat_activity every {PERIOD * 1000:.0f} ms):")
     for name, tally in locks.tallies.items():

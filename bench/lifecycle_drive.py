@@ -1,6 +1,7 @@
 """Driving one workflow of each kind through the client, as the API does: mouflow's seed lifecycle, and
 the bare workflow with as many updates."""
 
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -77,7 +78,17 @@ def termination(actor: Actor) -> Terminate:
     return Terminate(actor=actor, reason=TERMINATION_REASON, by=TERMINATION_BY)
 
 
-async def mouflow_lifecycle(client: Client, task_queue: str, mou_id: str, n: int) -> str:
+async def timed(update: Awaitable[Any], latencies: list[float] | None) -> None:
+    """One update, its round trip added to `latencies` (None: not measured)."""
+    started = time.perf_counter()
+    await update
+    if latencies is not None:
+        latencies.append(time.perf_counter() - started)
+
+
+async def mouflow_lifecycle(
+    client: Client, task_queue: str, mou_id: str, n: int, latencies: list[float] | None = None
+) -> str:
     """Starts as the API does (start, then wait until stored), takes every step, waits for the end."""
     partner = partner_of(n)
     start = first_draft(partner, mou_id).model_copy(update={"actor": officer(HKTE)})
@@ -86,16 +97,18 @@ async def mouflow_lifecycle(client: Client, task_queue: str, mou_id: str, n: int
     )
     await mou.execute_update(MouWorkflow.stored)
     for step in seed_steps(start, partner):
-        await step(mou)
+        await timed(step(mou), latencies)
     summary = await mou.result()
     if summary.stage is not Stage.TERMINATED:
         raise RuntimeError(f"{mou_id} ended {summary.stage}")
     return mou.id
 
 
-async def bare_lifecycle(client: Client, task_queue: str, workflow_id: str, plan: BarePlan) -> str:
+async def bare_lifecycle(
+    client: Client, task_queue: str, workflow_id: str, plan: BarePlan, latencies: list[float] | None = None
+) -> str:
     handle = await client.start_workflow(BareWorkflow.run, plan, id=workflow_id, task_queue=task_queue)
     for n in range(plan.updates):
-        await handle.execute_update(BareWorkflow.step, BareStep(last=n == plan.updates - 1))
+        await timed(handle.execute_update(BareWorkflow.step, BareStep(last=n == plan.updates - 1)), latencies)
     await handle.result()
     return handle.id

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from history_counts import HistoryCounts
 
-TARGET = 0.8  # mouflow's throughput as a share of bare's
+TARGET = 0.3  # mouflow's throughput, PDFs and all, as a share of bare's, on 2 cores
+LATENCY_TARGET = 1.2  # an officer's write with the renders running, against the same without PDFs
 
 
 @dataclass
@@ -15,6 +16,7 @@ class Measured:
     updates_per_mou: int
     seconds: float = 0.0
     ids: list[str] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)  # each update's round trip, in seconds
 
     def add(self, seconds: float, ids: list[str]) -> None:
         self.seconds += seconds
@@ -35,6 +37,7 @@ def print_counts(counts: HistoryCounts) -> None:
         f"per MoU (history of one seed lifecycle): {counts.updates} updates, "
         f"{sum(counts.activities.values())} activities ({kinds}), {counts.timers} timers, {counts.events} events"
     )
+    print(f"renders per MoU: {counts.activities.get('documents.render', 0)}")
 
 
 def print_throughput(measured: dict[str, Measured], count: int, rounds: int, store: str) -> None:
@@ -61,6 +64,25 @@ def print_gap(measured: dict[str, Measured]) -> None:
     print(f"the gap, {gap:.3f} s per MoU (batch wall time / MoUs), explained by:")
     for cause, before, after in zip(causes, seconds, seconds[1:], strict=False):
         print(f"  {cause:48} {after - before:+.3f} s = {(after - before) / gap:4.0%}")
+
+
+def print_latencies(measured: dict[str, Measured]) -> None:
+    """An officer's write while the renders run, against the same writes with no PDFs at all."""
+    print("one update's round trip (each step of each MoU, measured rounds):")
+    for m in measured.values():
+        p50, p95 = _percentiles(m.latencies)
+        print(f"  {m.name:26} p50 {p50 * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms")
+    with_pdfs, without = (_percentiles(measured[name].latencies) for name in ("mouflow", "mouflow without PDFs"))
+    ratios = [a / b for a, b in zip(with_pdfs, without, strict=True)]
+    verdict = "met" if max(ratios) <= LATENCY_TARGET else "NOT met"
+    print(
+        f"with renders / without PDFs: p50 {ratios[0]:.2f}x, p95 {ratios[1]:.2f}x (target {LATENCY_TARGET}): {verdict}"
+    )
+
+
+def _percentiles(latencies: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(latencies, n=100)
+    return cuts[49], cuts[94]
 
 
 def print_profile(counts: dict[str, HistoryCounts], mous: int) -> None:

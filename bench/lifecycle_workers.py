@@ -2,10 +2,11 @@
 production worker's 16-thread activity executor, and a documents worker with its 2 render threads on
 the variant's documents queue, as the worker package builds them."""
 
+import asyncio
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, asynccontextmanager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,8 @@ from activities.store import StoreActivities
 from mouflow.documents.models import DocumentRef, Language, RenderDocument
 from mouflow.documents.storage import DocumentStorage
 from mouflow.transitions import RecordTransition
+from ops.stack import Stack
+from ops.up import render_worker_command
 from worker import ACTIVITY_THREADS, WORKFLOWS, activities, documents_worker
 
 
@@ -85,3 +88,32 @@ def build_documents(
 ) -> Worker:
     """The variant's activities on its documents queue too: its renders, real or empty, go there."""
     return documents_worker(client, queue, registration[1], pool)
+
+
+@asynccontextmanager
+async def render_processes(stack: Stack, queue: str, store_url: str, key: str, count: int) -> AsyncIterator[None]:
+    """`count` render workers (`python -m worker renders`) on the variant's documents queue, as ops.up runs
+    them: processes of their own, so that WeasyPrint never holds the workflows' GIL. Stopped after."""
+    env = {
+        **stack.environment(),
+        "MOUFLOW_TASK_QUEUE": queue,
+        "DATABASE_URL": store_url,
+        "MOUFLOW_AUDIT_KEY": key,
+        "MOUFLOW_RENDER_WORKERS": str(count),
+    }
+    logs = stack.root / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    processes = []
+    with (logs / "renders.log").open("ab") as log:
+        for _ in range(count):
+            process = await asyncio.create_subprocess_exec(
+                *render_worker_command(), stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log, env=env
+            )
+            processes.append(process)
+    try:
+        yield
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            await process.wait()
