@@ -7,7 +7,7 @@ from typing import ParamSpec, TypeVar
 
 from pydantic import BaseModel
 from temporalio import workflow
-from temporalio.common import RetryPolicy
+from temporalio.common import Priority, RetryPolicy
 from temporalio.exceptions import ActivityError, ApplicationError, FailureError
 
 with workflow.unsafe.imports_passed_through():
@@ -26,6 +26,7 @@ with workflow.unsafe.imports_passed_through():
         signatures,
         term,
         termination,
+        urgency,
     )
     from mouflow.domain.actions import (
         Action,
@@ -69,6 +70,7 @@ DOCUMENTS_PATCH = "documents-v1"  # histories from before PDFs existed replay wi
 PROMPT_PAPER_PATCH = "documents-prompt-v1"  # the first draft at once, and nothing owed lost at continue-as-new
 DOCUMENTS_QUEUE_PATCH = "documents-queue-v1"  # renders on a task queue of their own
 RENDERS_APART_PATCH = "documents-apart-v1"  # renders beside the main loop, bounded; what fails is recorded missing
+URGENT_PAPER_PATCH = "documents-by-urgency-v1"  # the most urgent owed document first, with a Temporal priority
 # about two and a half minutes of attempts (10 s, 20 s, 40 s, 60 s apart): a render that fails this long
 # fails for a reason a person must look at, and the MoU records the document as missing instead
 RENDER_RETRY = RetryPolicy(
@@ -331,14 +333,15 @@ class MouWorkflow:
         owed = self.state.paperwork.owed
         while True:
             await workflow.wait_condition(lambda: bool(owed))
+            order = urgency.most_urgent(self.state) if workflow.patched(URGENT_PAPER_PATCH) else owed[0]
             try:
-                events = await self._render(owed[0])
+                events = await self._render(order)
                 if events:
                     await self._record(events)
             except ActivityError as error:  # a store write that failed for good must not stop every later render
-                workflow.logger.error("the outcome of %s was not recorded: %s", owed[0].kind, error.cause)
+                workflow.logger.error("the outcome of %s was not recorded: %s", order.kind, error.cause)
             finally:
-                owed.pop(0)
+                owed.remove(order)  # the first equal one: this very order, however many the MoU owes
 
     async def _render(self, order: DocumentOrder) -> list[Event]:
         request = RenderDocument(
@@ -352,11 +355,18 @@ class MouWorkflow:
                 start_to_close_timeout=RENDER_TIMEOUT,
                 heartbeat_timeout=RENDER_HEARTBEAT_TIMEOUT,
                 retry_policy=RENDER_RETRY,
+                priority=self._render_priority(order),
             )
         except ActivityError as error:  # the MoU goes on; the document is listed as missing, with why
             workflow.logger.error("%s for version %s not rendered: %s", order.kind, order.version, error.cause)
             return paperwork.mark_missing(self.state, order, _failure_message(error), workflow.now())
         return paperwork.mark_rendered(self.state, order, workflow.now())
+
+    def _render_priority(self, order: DocumentOrder) -> Priority:
+        """Render workers take the urgent renders of every MoU from their backlog first."""
+        if not workflow.patched(URGENT_PAPER_PATCH):
+            return Priority.default
+        return Priority(priority_key=urgency.rank(self.state, order))
 
     def _documents_queue(self) -> str | None:
         """Renders have a queue and threads of their own, so the store writes that officers wait for
