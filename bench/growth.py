@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import httpx
 from growth_data import load_mous, load_parties
-from scratch_db import ScratchDb, scratch_db
+from scratch_db import BENCH_AUDIT_KEY, ScratchDb, scratch_db
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
@@ -82,7 +82,7 @@ async def percentiles(db: ScratchDb, tokens: dict[str, str], runs: int) -> dict[
     """p50 and p99 in ms per case. p99 is the target; p50 shows the trend when other work on the machine
     lands in the tail."""
     temporal = await Client.connect("127.0.0.1:1", lazy=True)  # list reads never reach Temporal
-    app = create_app(Settings(database_url=db.url), session_factory(db.engine), temporal)
+    app = create_app(Settings(database_url=db.url), session_factory(db.engine, audit_key=BENCH_AUDIT_KEY), temporal)
     times: dict[str, list[float]] = {}
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
         all_cases = cases(middle_id(db.engine))
@@ -134,7 +134,7 @@ def main(runs: int, show_plans: bool) -> None:
     rng = random.Random(20250603)
     with scratch_db("growth") as db:
         load_parties(db.engine)
-        tokens = make_users(session_factory(db.engine))
+        tokens = make_users(session_factory(db.engine, audit_key=BENCH_AUDIT_KEY))
         figures: dict[int, dict[str, tuple[float, float]]] = {}
         loaded = 0
         for size in SIZES:

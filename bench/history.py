@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fresh_store import POSTGRES, drop_schema, fresh_schema
 from history_counts import chain
+from scratch_db import BENCH_AUDIT_KEY
 from temporalio.api.enums.v1 import IndexedValueType
 from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest
 from temporalio.client import WorkflowHistory
@@ -94,7 +95,7 @@ async def main() -> None:
         with tempfile.TemporaryDirectory(prefix="mouflow-history-") as root:
             engine = make_engine(url)
             create_schema(engine)
-            sessions, storage = session_factory(engine), DiskStorage(Path(root))
+            sessions, storage = session_factory(engine, audit_key=BENCH_AUDIT_KEY), DiskStorage(Path(root))
             async with await time_skipping() as env:
                 with ThreadPoolExecutor(max_workers=16) as pool, ThreadPoolExecutor(max_workers=2) as render_pool:
                     worker = Worker(

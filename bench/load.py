@@ -29,7 +29,7 @@ from load_checks import TRANSITIONS, expected_rows, problems
 from load_client import LoadClient, StepFailed, make_tokens
 from load_steps import drive
 
-from mouflow.store.db import make_engine, session_factory
+from mouflow.sessions import sessions_from
 from ops.stack import Stack, running_stack
 
 COMPLETION_TIMEOUT = 3_600.0  # seconds for the workflows to finish their PDFs after the last request
@@ -83,7 +83,7 @@ def report_requests(client: LoadClient, seconds: float) -> None:
 
 
 async def run(stack: Stack, count: int, in_flight: int) -> bool:
-    sessions = session_factory(make_engine(stack.database_url))
+    sessions = sessions_from(stack.settings)  # the stack's processes' own key: data/audit.key
     run_id = uuid.uuid4().hex[:6]
     mou_ids = [f"load-{run_id}-{n:04d}" for n in range(count)]
     limits = httpx.Limits(max_connections=count * 2, max_keepalive_connections=count * 2)

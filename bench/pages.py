@@ -22,7 +22,7 @@ from tempfile import TemporaryDirectory
 from typing import Any
 
 import httpx
-from scratch_db import scratch_db
+from scratch_db import BENCH_AUDIT_KEY, scratch_db
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from status_data import load_mous, load_parties_and_viewer
@@ -96,7 +96,9 @@ def round_trips(database_url: str, token: str, cookie: str, mou_id: str) -> dict
     async def measure() -> dict[str, tuple[Trips, int]]:
         temporal = await Client.connect("127.0.0.1:1", lazy=True)
         engine = make_engine(database_url)
-        app = create_app(Settings(database_url=database_url), session_factory(engine), temporal)
+        app = create_app(
+            Settings(database_url=database_url), session_factory(engine, audit_key=BENCH_AUDIT_KEY), temporal
+        )
         transport = httpx.ASGITransport(app=app)
         found: dict[str, tuple[Trips, int]] = {}
         headers = {"Authorization": f"Bearer {token}", "Cookie": cookie}
@@ -131,7 +133,7 @@ def report_trips(found: dict[str, tuple[Trips, int]], backend: str) -> None:
 
 def main(seconds: float, clients: int) -> None:
     with scratch_db("pages") as db, TemporaryDirectory() as folder:
-        sessions = session_factory(db.engine)
+        sessions = session_factory(db.engine, audit_key=BENCH_AUDIT_KEY)
         load_parties_and_viewer(sessions)
         token, cookie = officer_and_session(sessions)
         mou_ids = load_mous(sessions, MOUS)
