@@ -32,6 +32,7 @@ from mouflow.config import Settings
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.documents.subsetter import warn_if_slow_subsetter
 from mouflow.logs import configure_logging
+from mouflow.metrics_endpoint import serve_metrics
 from mouflow.notify.smtp import SmtpSender
 from mouflow.outbox_dispatcher import OutboxDispatcher
 from mouflow.sealed_secrets import Sealer
@@ -170,7 +171,8 @@ async def main(role: str = MOUS) -> None:
     configure_logging("worker" if role == MOUS else "renders")
     settings = Settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    client = await connect(settings)
+    metrics_port = settings.worker_metrics_port if role == MOUS else settings.render_metrics_port
+    client = await connect(settings, serve_metrics(settings, port=metrics_port))
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)

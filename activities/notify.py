@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from mouflow.metrics import count_delivery
 from mouflow.notify.destinations import Destination, RefusedDestination, destination
 from mouflow.notify.mail import build_message
-from mouflow.notify.models import Deliver, DeliveryStatus
+from mouflow.notify.models import Channel, Deliver, DeliveryStatus
 from mouflow.notify.smtp import SmtpSender, is_permanent
 from mouflow.notify.webhook import is_retryable, is_success, webhook_body, webhook_headers
 from mouflow.sealed_secrets import Sealer, SecretUnreadable
@@ -60,6 +61,11 @@ def new_attempt(job: DeliveryJob, started: float, outcome: DeliveryStatus, **fou
     )
 
 
+def counted(channel: Channel, attempt: Attempt) -> Attempt:
+    count_delivery(channel.value, outcome=attempt.outcome.value, seconds=attempt.duration_ms / 1000)
+    return attempt
+
+
 class WebhookActivities:
     def __init__(
         self,
@@ -80,6 +86,7 @@ class WebhookActivities:
             return  # delivered by an earlier attempt, failed for good, or its webhook was removed
         started = time.monotonic()
         attempt = await self._attempt(job, started)
+        counted(Channel.WEBHOOK, attempt)
         await asyncio.to_thread(self._ledger.settle, attempt)
 
     async def _attempt(self, job: DeliveryJob, started: float) -> Attempt:
@@ -132,7 +139,7 @@ class EmailActivities:
         job = self._ledger.start(request.delivery_id)
         if job is None:
             return
-        self._ledger.settle(self._attempt(job, time.monotonic()))
+        self._ledger.settle(counted(Channel.EMAIL, self._attempt(job, time.monotonic())))
 
     def _attempt(self, job: DeliveryJob, started: float) -> Attempt:
         if not self._smtp.enabled:  # planned while e-mail was on; switched off since

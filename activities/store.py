@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio import activity
 
 from activities.cancellation import uncancellable
+from mouflow.metrics import storing
 from mouflow.notify.models import MarkFailed, PlanDeliveries, PlannedDelivery
 from mouflow.store import deliveries
 from mouflow.store.db import session_scope
@@ -18,8 +19,9 @@ class StoreActivities:
     @activity.defn(name="store.record_transition")
     def record_transition(self, transition: RecordTransition) -> bool:
         # a timed-out attempt still commits or rolls back whole, and the retry finds what it did
-        with uncancellable(), session_scope(self._sessions) as session:
+        with storing() as outcome, uncancellable(), session_scope(self._sessions) as session:
             written = record_transition(session=session, transition=transition)
+            outcome.value = "written" if written else "already_recorded"
         activity.logger.info(
             "transition %s/%s %s", transition.workflow_id, transition.seq, "written" if written else "already recorded"
         )

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 
-from api import docs_pages, openapi_errors, problems, web
+from api import docs_pages, openapi_errors, problems, request_metrics, web
 from api.body_limits import BodyLimits
 from api.public_address import PublicAddressCheck
 from api.routes import (
@@ -28,6 +28,7 @@ from mouflow.config import Settings
 from mouflow.documents.renderer import DocumentRenderer
 from mouflow.documents.storage import DiskStorage, DocumentStorage
 from mouflow.logs import redact_secrets
+from mouflow.metrics_endpoint import serve_metrics
 from mouflow.sealed_secrets import Sealer
 from mouflow.sessions import sessions_from
 from mouflow.temporal import connect
@@ -54,7 +55,9 @@ def create_app(
             # migrated before the API starts (ops.up, or python -m mouflow.store.migrate)
             app.state.sessions = sessions_from(settings)
             app.state.renderer = DocumentRenderer(app.state.storage, app.state.sessions)
-        app.state.temporal = temporal or await connect(settings)
+        app.state.temporal = temporal or await connect(
+            settings, serve_metrics(settings, port=settings.api_metrics_port)
+        )
         yield
 
     app = FastAPI(
@@ -87,6 +90,7 @@ def create_app(
     openapi_errors.install(app)
     app.add_middleware(BodyLimits)
     app.add_middleware(PublicAddressCheck, settings=settings)
+    request_metrics.install(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["health"])
     return app
 

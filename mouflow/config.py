@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     # from whoever starts them (mouflow.metrics_endpoint)
     metrics_host: str = "127.0.0.1"
     worker_metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    render_metrics_port: int | None = Field(default=None, ge=1, le=65535)
     api_metrics_port: int | None = Field(default=None, ge=1, le=65535)
     # the address people reach mouflow at (https://mouflow.example.org), for links handed out: feed URLs and
     # the links in e-mails; unset, feed URLs follow the request's host, and e-mails carry no link

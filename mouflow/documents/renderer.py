@@ -17,6 +17,7 @@ from mouflow.documents.pdf import write_pdf
 from mouflow.documents.plan import Plan, plan_document
 from mouflow.documents.records import add_document, get_document, to_ref
 from mouflow.documents.storage import DocumentStorage
+from mouflow.metrics import count_stored_render, rendering
 from mouflow.store.db import session_scope
 
 log = logging.getLogger(__name__)
@@ -36,10 +37,12 @@ class DocumentRenderer:
         stored = self._stored(plan.request_key)
         if stored is not None:
             log.info("%s for %s already rendered", request.kind, request.workflow_id)
+            count_stored_render(request.kind.value)
             return stored
-        html = render_html(plan.template, plan.context)
-        pdf = write_pdf(html, archival=plan.archival, fetcher=self._fetcher, files=plan.files)
-        return self._record(request, plan, pdf)
+        with rendering(request.kind.value):
+            html = render_html(plan.template, plan.context)
+            pdf = write_pdf(html, archival=plan.archival, fetcher=self._fetcher, files=plan.files)
+            return self._record(request, plan, pdf)
 
     def _stored(self, request_key: str) -> DocumentRef | None:
         with session_scope(self._sessions) as session:

@@ -1,0 +1,46 @@
+"""mouflow's own counters (mouflow.metrics), in this process: a block that raises counts as failed."""
+
+import logging
+
+import pytest
+from prometheus_client import REGISTRY
+
+from mouflow.metrics import count_delivery, rendering, storing
+from mouflow.metrics_endpoint import TemporalCoreMetrics, free_loopback_port
+
+
+def sample(name: str, **labels: str) -> float:
+    return REGISTRY.get_sample_value(name, labels) or 0.0
+
+
+def test_a_write_counts_as_what_the_block_says_or_failed_when_it_raises() -> None:
+    written, failed = (
+        sample("mouflow_store_writes_total", outcome="already_recorded"),
+        sample("mouflow_store_writes_total", outcome="failed"),
+    )
+    with storing() as outcome:
+        outcome.value = "already_recorded"
+    with pytest.raises(RuntimeError), storing():
+        raise RuntimeError("the database went away")
+    assert sample("mouflow_store_writes_total", outcome="already_recorded") == written + 1
+    assert sample("mouflow_store_writes_total", outcome="failed") == failed + 1
+
+
+def test_a_render_that_raises_counts_as_failed() -> None:
+    before = sample("mouflow_renders_total", kind="executed", outcome="failed")
+    with pytest.raises(ValueError), rendering("executed"):
+        raise ValueError("no fonts")
+    assert sample("mouflow_renders_total", kind="executed", outcome="failed") == before + 1
+
+
+def test_a_delivery_counts_by_channel_and_outcome() -> None:
+    before = sample("mouflow_deliveries_total", channel="email", outcome="pending")
+    count_delivery("email", outcome="pending", seconds=0.2)
+    assert sample("mouflow_deliveries_total", channel="email", outcome="pending") == before + 1
+
+
+def test_an_sdk_endpoint_that_does_not_answer_leaves_the_rest_of_the_scrape(caplog: pytest.LogCaptureFixture) -> None:
+    nobody = TemporalCoreMetrics(f"http://127.0.0.1:{free_loopback_port()}/metrics")
+    with caplog.at_level(logging.WARNING, logger="mouflow.metrics_endpoint"):
+        assert list(nobody.collect()) == []
+    assert "could not be read" in caplog.text
