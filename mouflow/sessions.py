@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mouflow.audit_key import audit_key
 from mouflow.config import Settings
-from mouflow.store.connection_budget import check_process
+from mouflow.store.connection_budget import check_planned, check_process
 from mouflow.store.db import make_engine, session_factory
 
 
@@ -34,3 +34,14 @@ def process_engine(settings: Settings) -> Engine:
 def pool_maximum(settings: Settings) -> int:
     """The most connections one process's pool may hold at once."""
     return settings.database_pool_size + settings.database_max_overflow
+
+
+def check_all_pools(settings: Settings) -> None:
+    """For a launcher, before it starts the processes the settings count (ops.up): all their pools at their
+    largest must fit under the server's max_connections beside the connections open now."""
+    processes = settings.mou_workers + settings.render_workers + settings.api_processes
+    engine = make_engine(settings.resolved_database_url, pool_size=1, max_overflow=0)
+    try:
+        check_planned(engine, processes=processes, per_process=pool_maximum(settings))
+    finally:
+        engine.dispose()

@@ -11,6 +11,7 @@ run resumes with the same MoUs.
 
 import asyncio
 import contextlib
+import os
 import signal
 import socket
 import sys
@@ -25,6 +26,8 @@ from temporalio.common import SearchAttributeIndexedValueType as Indexed
 
 from mouflow import names
 from mouflow.config import Settings
+from mouflow.sessions import check_all_pools
+from mouflow.store.connection_budget import ConnectionBudgetError
 from mouflow.temporal import connect
 from ops.seed import exit_at_once, prepare_database, report, seed, seed_directory
 
@@ -106,10 +109,25 @@ def check_ports_free(ports: Iterable[int]) -> None:
                 raise LaunchError(f"port {port} on {HOST} is in use (see `ss -ltnp`): {error}") from error
 
 
-async def spawn(name: str, command: list[str]) -> Child:
+async def spawn(name: str, command: list[str], env: dict[str, str] | None = None) -> Child:
     # a process group of its own: Ctrl-C reaches only us, and we stop the children in order
-    process = await asyncio.create_subprocess_exec(*command, stdin=asyncio.subprocess.DEVNULL, process_group=0)
+    process = await asyncio.create_subprocess_exec(*command, stdin=asyncio.subprocess.DEVNULL, process_group=0, env=env)
     return Child(name, process)
+
+
+def metrics_port_of(variable: str, first: int | None, number: int) -> dict[str, str] | None:
+    """The environment of a kind's `number`-th process: its metrics on the port after the one before's
+    (MOUFLOW_WORKER_METRICS_PORT and the others name the first); None, ours as it is, when none is set."""
+    return None if first is None else {**os.environ, variable: str(first + number - 1)}
+
+
+def warn_of_database_connections(settings: Settings) -> None:
+    """Every process's pool at its largest should fit under max_connections; a process whose own pool
+    could never fit refuses to start by itself, and says so."""
+    try:
+        check_all_pools(settings)
+    except ConnectionBudgetError as error:
+        print(f"mouflow: warning: {error}", file=sys.stderr, flush=True)
 
 
 async def stop(child: Child) -> None:
@@ -175,12 +193,16 @@ async def start_and_watch(settings: Settings, children: list[Child]) -> None:
     children.append(await spawn("Temporal server", temporal_command(settings)))
     client = await wait_for_server(settings, children[0])
     directory = seed_directory(prepare_database(settings))
+    warn_of_database_connections(settings)
     for number in range(1, settings.mou_workers + 1):
-        children.append(await spawn(numbered("worker", number), worker_command()))
+        env = metrics_port_of("MOUFLOW_WORKER_METRICS_PORT", settings.worker_metrics_port, number)
+        children.append(await spawn(numbered("worker", number), worker_command(), env))
     for number in range(1, settings.render_workers + 1):
-        children.append(await spawn(numbered("render worker", number), render_worker_command()))
+        env = metrics_port_of("MOUFLOW_RENDER_METRICS_PORT", settings.render_metrics_port, number)
+        children.append(await spawn(numbered("render worker", number), render_worker_command(), env))
     for number, port in enumerate(api_ports(settings), start=1):
-        children.append(await spawn(numbered("API", number), api_command(port)))
+        env = metrics_port_of("MOUFLOW_API_METRICS_PORT", settings.api_metrics_port, number)
+        children.append(await spawn(numbered("API", number), api_command(port), env))
     print("\n".join([*directory, report(await seed(client, settings.task_queue))]), flush=True)
     print(where(settings), flush=True)
     dead = await first_exit(children)

@@ -1,4 +1,5 @@
-"""mouflow's own counters (mouflow.metrics), in this process: a block that raises counts as failed."""
+"""mouflow's own counters (mouflow.metrics), in this process: a block that raises counts as failed; and the
+ports ops.up gives its processes' metrics."""
 
 import logging
 
@@ -7,6 +8,7 @@ from prometheus_client import REGISTRY
 
 from mouflow.metrics import count_delivery, rendering, storing
 from mouflow.metrics_endpoint import TemporalCoreMetrics, free_loopback_port
+from ops.up import metrics_port_of
 
 
 def sample(name: str, **labels: str) -> float:
@@ -44,3 +46,9 @@ def test_an_sdk_endpoint_that_does_not_answer_leaves_the_rest_of_the_scrape(capl
     with caplog.at_level(logging.WARNING, logger="mouflow.metrics_endpoint"):
         assert list(nobody.collect()) == []
     assert "could not be read" in caplog.text
+
+
+def test_ops_up_gives_each_process_of_a_kind_the_port_after_the_one_before() -> None:
+    assert metrics_port_of("MOUFLOW_API_METRICS_PORT", None, 2) is None  # the environment as it is
+    second = metrics_port_of("MOUFLOW_API_METRICS_PORT", 9470, 2)
+    assert second is not None and second["MOUFLOW_API_METRICS_PORT"] == "9471" and "PATH" in second

@@ -3,12 +3,15 @@
 Each process may hold up to `database_pool_size + database_max_overflow` connections. Past the server's
 limit, the next connection is refused, and whatever needed it fails. The rule, checked twice:
 
-- a launcher that knows how many processes it will start (`ops.up`) checks, before it starts any, that all
-  their pools at their largest fit beside the client connections open now, and refuses to start if not;
-- each process checks at its start that its own pool fits beside the client connections open now. It
-  refuses when its pool alone could never fit, and warns when it does not fit beside the others: those
-  are a moment's count, not their pools' largest, and a process that will not start is worse than one
-  that may wait on a connection.
+- a launcher that knows how many processes it will start (`ops.up`: MoU workers, render workers and API
+  processes) checks, before it starts any, that all their pools at their largest fit beside the client
+  connections open now (`check_planned`), and warns if not;
+- each process checks at its start that its own pool fits beside the client connections open now
+  (`check_process`). It refuses to start when its pool alone could never fit, and warns when it does not
+  fit beside the others.
+
+Only the first refuses: a pool at its largest is the worst case, rarely reached, and a process that will
+not start is worse than one that may, under the heaviest load, wait for a connection or be refused one.
 
 What fits is `max_connections` less the slots kept for superusers (and, from PostgreSQL 16, for roles
 with pg_use_reserved_connections).

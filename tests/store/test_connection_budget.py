@@ -3,12 +3,13 @@ real server when DATABASE_URL names one; SQLite has no limit, and nothing is che
 
 import logging
 import os
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
 
 from mouflow.config import Settings
-from mouflow.sessions import pool_maximum, process_engine
+from mouflow.sessions import check_all_pools, pool_maximum, process_engine
 from mouflow.store.connection_budget import (
     ConnectionBudgetError,
     ServerConnections,
@@ -97,3 +98,15 @@ def test_a_process_sizes_its_pool_from_the_settings_and_checks_it() -> None:
         engine.dispose()
     with pytest.raises(ConnectionBudgetError, match="pool alone"):
         process_engine(Settings(database_url=POSTGRES, database_pool_size=5000))
+
+
+@needs_postgres
+def test_a_launcher_counts_every_process_the_settings_plan() -> None:
+    check_all_pools(Settings(database_url=POSTGRES, database_pool_size=1, database_max_overflow=0))
+    planned = Settings(database_url=POSTGRES, mou_workers=3, render_workers=2, api_processes=3)  # 8 of up to 40
+    with pytest.raises(ConnectionBudgetError, match="8 processes of up to 40"):
+        check_all_pools(planned)
+
+
+def test_sqlite_plans_need_no_check(tmp_path: Path) -> None:
+    check_all_pools(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", mou_workers=50, api_processes=50))
