@@ -1,5 +1,5 @@
-"""Prometheus scrapes a real worker process and a real API process (mouflow.metrics_endpoint), against the
-Temporal dev server: after an MoU is started and submitted, with a webhook to deliver to, the counters of
+"""Prometheus scrapes a real MoU worker, render worker and API process (mouflow.metrics_endpoint), against
+the Temporal dev server: after an MoU is started and submitted, with webhooks to deliver to, the counters of
 requests, store writes, renders and deliveries have moved, the Temporal SDK's own metrics are there, and no
 MoU id or token is in any label."""
 
@@ -35,6 +35,7 @@ class Ports:
     api: int
     api_metrics: int
     worker_metrics: int
+    render_metrics: int
 
 
 def scrape_samples(text: str) -> Iterator[tuple[str, dict[str, str], float]]:
@@ -84,20 +85,22 @@ def environment(dev_env: WorkflowEnvironment, task_queue: str, tmp_path: Path, p
         "MOUFLOW_AUDIT_KEY": TEST_AUDIT_KEY.decode(),
         "MOUFLOW_SECRETS_KEY": TEST_SETTINGS.secrets_key.get_secret_value(),
         "MOUFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",  # the receiver is on 127.0.0.1
-        "MOUFLOW_RENDER_WORKERS": "0",  # the MoU worker renders
-        # one environment for both: each kind takes its own port
+        "MOUFLOW_RENDER_WORKERS": "1",  # the MoU worker leaves the renders to it
+        # one environment for all three: each kind takes its own port
         "MOUFLOW_WORKER_METRICS_PORT": str(ports.worker_metrics),
+        "MOUFLOW_RENDER_METRICS_PORT": str(ports.render_metrics),
         "MOUFLOW_API_METRICS_PORT": str(ports.api_metrics),
     }
 
 
 @asynccontextmanager
-async def worker_and_api(env: dict[str, str], ports: Ports, logs: Path) -> AsyncIterator[str]:
-    worker = [sys.executable, "-m", "worker"]
+async def workers_and_api(env: dict[str, str], ports: Ports, logs: Path) -> AsyncIterator[str]:
+    worker, renders = [sys.executable, "-m", "worker"], [sys.executable, "-m", "worker", "renders"]
     api = [str(BIN / "uvicorn"), "api.main:app", "--host", "127.0.0.1", "--port", str(ports.api)]
     base = f"http://127.0.0.1:{ports.api}"
     async with (
         process(worker, env, f"http://127.0.0.1:{ports.worker_metrics}/metrics", logs / "worker.log"),
+        process(renders, env, f"http://127.0.0.1:{ports.render_metrics}/metrics", logs / "renders.log"),
         process(api, env, f"{base}/healthz", logs / "api.log"),
     ):
         yield base
@@ -125,14 +128,13 @@ async def scrape(port: int) -> str:
     return answer.text
 
 
-async def worker_metrics_once_settled(port: int) -> str:
-    """The worker's metrics once it has rendered and delivered something."""
+async def once_counted(port: int, name: str, **labels: str) -> str:
+    """The process's metrics once `name` has counted something: the worker renders and delivers after the
+    submission has answered."""
     deadline = asyncio.get_running_loop().time() + SETTLE_TIMEOUT
     while True:
         text = await scrape(port)
-        rendered = value(text, "mouflow_renders_total", outcome="rendered")
-        delivered = value(text, "mouflow_deliveries_total", channel="webhook", outcome="delivered")
-        if rendered >= 1 and delivered >= 1:
+        if value(text, name, **labels) >= 1:
             return text
         assert asyncio.get_running_loop().time() < deadline, text
         await asyncio.sleep(0.5)
@@ -151,24 +153,27 @@ def users(tmp_path: Path) -> Users:
 async def test_the_worker_and_the_api_serve_their_metrics(
     dev_env: WorkflowEnvironment, task_queue: str, tmp_path: Path, users: Users
 ) -> None:
-    ports = Ports(api=free_port(), api_metrics=free_port(), worker_metrics=free_port())
+    ports = Ports(api=free_port(), api_metrics=free_port(), worker_metrics=free_port(), render_metrics=free_port())
     mou_id = f"metrics-{uuid.uuid4().hex[:12]}"  # the dev server, and its workflows, outlive the test
     env = environment(dev_env, task_queue, tmp_path, ports)
     with receiving() as receiver:
-        async with worker_and_api(env, ports, tmp_path) as base:
+        async with workers_and_api(env, ports, tmp_path) as base:
             await start_and_submit(base, users, receiver, mou_id)
-            worker = await worker_metrics_once_settled(ports.worker_metrics)
+            delivered = {"channel": "webhook", "outcome": "delivered"}
+            worker = await once_counted(ports.worker_metrics, "mouflow_deliveries_total", **delivered)
+            renders = await once_counted(ports.render_metrics, "mouflow_renders_total", outcome="rendered")
             api = await scrape(ports.api_metrics)
 
     assert value(worker, "mouflow_store_writes_total", outcome="written") >= 2  # started, submitted
     assert value(worker, "mouflow_store_write_seconds_count") >= 2
-    assert value(worker, "mouflow_render_seconds_count") >= 1
+    assert value(renders, "mouflow_render_seconds_count") >= 1
+    assert value(worker, "mouflow_renders_total") == 0  # a render worker runs: the MoU worker renders nothing
     assert value(worker, "mouflow_delivery_seconds_count", channel="webhook") >= 1
     assert value(api, "mouflow_http_requests_total", method="POST", path="/mous", status_code="201") == 1
     submits = value(api, "mouflow_http_requests_total", method="POST", path="/mous/{mou_id}/submit")
     assert submits == 1
     assert value(api, "mouflow_http_request_duration_seconds_count", path="/mous/{mou_id}/submit") == 1
-    for text in (worker, api):
+    for text in (worker, renders, api):
         assert any(name.startswith("temporal_") for name, _, _ in scrape_samples(text)), text
         assert value(text, "temporal_request_total") >= 1  # the SDK's client calls, from its own core
         assert mou_id not in text
