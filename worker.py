@@ -9,6 +9,7 @@ import argparse
 import asyncio
 import functools
 import logging
+import os
 import signal
 import ssl
 import sys
@@ -53,6 +54,7 @@ STICKY_TIMEOUT = timedelta(seconds=3)
 # task queue waits without a clock, for whichever worker is free
 ACTIVITY_THREADS = 16
 RENDER_THREADS = 2
+RENDER_NICENESS = 10  # how much lower a render worker process's CPU priority is than the others'
 # plans, e-mails and failure marks take a thread each; webhooks are async and take none, but share the limit
 NOTIFY_THREADS = 8
 SHUTDOWN_GRACE = timedelta(seconds=8)  # on SIGTERM a render or write under way may finish; ops.up waits 10 s
@@ -210,6 +212,9 @@ async def run_mous(client: Client, settings: Settings, sessions: sessionmaker[Se
 
 async def run_renders(client: Client, settings: Settings, sessions: sessionmaker[Session], stop: asyncio.Event) -> None:
     """Only the renders, one at a time: a process of its own has a GIL of its own, so run one per core."""
+    # a render may wait a moment, an officer's write should not: on a machine shared with the MoU worker and
+    # the API, the scheduler gives them the cores first
+    os.nice(RENDER_NICENESS)
     warn_if_slow_subsetter()
     storage = DiskStorage.from_settings(settings)
     with ThreadPoolExecutor(max_workers=1) as executor:
