@@ -3,9 +3,12 @@ ports ops.up gives its processes' metrics."""
 
 import logging
 
+import httpx
 import pytest
-from prometheus_client import REGISTRY
+from prometheus_client import REGISTRY, generate_latest
 
+from api.main import create_app
+from mouflow.config import Settings
 from mouflow.metrics import count_delivery, rendering, storing
 from mouflow.metrics_endpoint import TemporalCoreMetrics, free_loopback_port
 from ops.up import metrics_port_of
@@ -52,3 +55,15 @@ def test_ops_up_gives_each_process_of_a_kind_the_port_after_the_one_before() -> 
     assert metrics_port_of("MOUFLOW_API_METRICS_PORT", None, 2) is None  # the environment as it is
     second = metrics_port_of("MOUFLOW_API_METRICS_PORT", 9470, 2)
     assert second is not None and second["MOUFLOW_API_METRICS_PORT"] == "9471" and "PATH" in second
+
+
+async def test_a_request_is_counted_by_its_route_template_and_an_unknown_path_by_none() -> None:
+    app = create_app(Settings())  # no database or Temporal: neither route below reaches them
+    before = sample("mouflow_http_requests_total", method="GET", path="/healthz", status_code="200")
+    unknown = sample("mouflow_http_requests_total", method="GET", path="__unknown__", status_code="404")
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1") as client:
+        assert (await client.get("/healthz")).status_code == 200
+        assert (await client.get("/no-such-page/mf_secret-token-123")).status_code == 404
+    assert sample("mouflow_http_requests_total", method="GET", path="/healthz", status_code="200") == before + 1
+    assert sample("mouflow_http_requests_total", method="GET", path="__unknown__", status_code="404") == unknown + 1
+    assert "mf_secret" not in generate_latest(REGISTRY).decode()
