@@ -21,6 +21,7 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,13 @@ def read_server(engine: Engine) -> ServerConnections | None:
 
 
 def check_process(engine: Engine, *, per_process: int) -> None:
-    """At a process's start, with its own pool's largest size."""
-    server = read_server(engine)
+    """At a process's start, with its own pool's largest size. A database out of reach is no reason not to
+    start: the process waits for it as for any outage, unchecked."""
+    try:
+        server = read_server(engine)
+    except DBAPIError as error:
+        log.warning("the database's connection limit could not be read, so this process's pool is unchecked: %s", error)
+        return
     if server is None:
         return
     if per_process > server.available:

@@ -17,6 +17,8 @@ from mouflow.store.connection_budget import (
     check_process,
     read_server,
 )
+from mouflow.store.db import make_engine
+from ops.stack import free_port
 
 POSTGRES = os.environ.get("DATABASE_URL")
 needs_postgres = pytest.mark.skipif(not POSTGRES, reason="DATABASE_URL names no PostgreSQL")
@@ -110,3 +112,13 @@ def test_a_launcher_counts_every_process_the_settings_plan() -> None:
 
 def test_sqlite_plans_need_no_check(tmp_path: Path) -> None:
     check_all_pools(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", mou_workers=50, api_processes=50))
+
+
+def test_a_database_out_of_reach_leaves_the_pool_unchecked(caplog: pytest.LogCaptureFixture) -> None:
+    engine = make_engine(f"postgresql://postgres@127.0.0.1:{free_port()}/nowhere")  # nothing listens there
+    try:
+        with caplog.at_level(logging.WARNING, logger="mouflow.store.connection_budget"):
+            check_process(engine, per_process=40)
+    finally:
+        engine.dispose()
+    assert "could not be read" in caplog.text
