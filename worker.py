@@ -37,7 +37,7 @@ from mouflow.metrics_endpoint import serve_metrics
 from mouflow.notify.smtp import SmtpSender
 from mouflow.outbox_dispatcher import OutboxDispatcher
 from mouflow.sealed_secrets import Sealer
-from mouflow.sessions import sessions_from
+from mouflow.sessions import for_render_worker, sessions_from
 from mouflow.store.db import session_scope
 from mouflow.store.webhooks import seal_clear_secrets
 from mouflow.temporal import connect
@@ -179,7 +179,7 @@ async def main(role: str = MOUS) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
     # the schema is migrated before the worker starts (ops.up, or python -m mouflow.store.migrate)
-    sessions = sessions_from(settings)
+    sessions = sessions_from(for_render_worker(settings) if role == RENDERS else settings)
     if role == RENDERS:
         await run_renders(client, settings, sessions, stop)
     else:

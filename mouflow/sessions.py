@@ -8,6 +8,8 @@ from mouflow.config import Settings
 from mouflow.store.connection_budget import check_planned, check_process
 from mouflow.store.db import make_engine, session_factory
 
+RENDER_WORKER_POOL = 2  # connections: the render's own, and one spare for a retry racing a slow close
+
 
 def sessions_from(settings: Settings, engine: Engine | None = None) -> sessionmaker[Session]:
     """Without `engine`, for a process of its own (the worker, the API): a pool sized by the settings,
@@ -31,6 +33,11 @@ def process_engine(settings: Settings) -> Engine:
     return engine
 
 
+def for_render_worker(settings: Settings) -> Settings:
+    """A render worker makes one PDF at a time, and writes its row and audit entry on one connection."""
+    return settings.model_copy(update={"database_pool_size": RENDER_WORKER_POOL, "database_max_overflow": 0})
+
+
 def pool_maximum(settings: Settings) -> int:
     """The most connections one process's pool may hold at once."""
     return settings.database_pool_size + settings.database_max_overflow
@@ -39,9 +46,10 @@ def pool_maximum(settings: Settings) -> int:
 def check_all_pools(settings: Settings) -> None:
     """For a launcher, before it starts the processes the settings count (ops.up): all their pools at their
     largest must fit under the server's max_connections beside the connections open now."""
-    processes = settings.mou_workers + settings.render_workers + settings.api_processes
+    full = [pool_maximum(settings)] * (settings.mou_workers + settings.api_processes)
+    pools = full + [pool_maximum(for_render_worker(settings))] * settings.render_workers
     engine = make_engine(settings.resolved_database_url, pool_size=1, max_overflow=0)
     try:
-        check_planned(engine, processes=processes, per_process=pool_maximum(settings))
+        check_planned(engine, pools=pools)
     finally:
         engine.dispose()

@@ -18,6 +18,7 @@ with pg_use_reserved_connections).
 """
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
@@ -94,13 +95,13 @@ def check_process(engine: Engine, *, per_process: int) -> None:
         )
 
 
-def check_planned(engine: Engine, *, processes: int, per_process: int) -> None:
-    """Before a launcher starts `processes` processes whose pools each hold up to `per_process`."""
+def check_planned(engine: Engine, *, pools: Sequence[int]) -> None:
+    """Before a launcher starts processes whose pools hold up to `pools` connections, one number each."""
     server = read_server(engine)
-    wanted = processes * per_process
+    wanted = sum(pools)
     if server is not None and server.shortfall(wanted) > 0:
         raise ConnectionBudgetError(
-            f"{processes} processes of up to {per_process} connections each do not fit: {server.describe(wanted)}; "
+            f"{len(pools)} processes of up to {wanted} connections in all do not fit: {server.describe(wanted)}; "
             "lower MOUFLOW_DATABASE_POOL_SIZE and MOUFLOW_DATABASE_MAX_OVERFLOW, run fewer processes, "
             "or raise max_connections"
         )

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from mouflow.config import Settings
-from mouflow.sessions import check_all_pools, pool_maximum, process_engine
+from mouflow.sessions import check_all_pools, for_render_worker, pool_maximum, process_engine
 from mouflow.store.connection_budget import (
     ConnectionBudgetError,
     ServerConnections,
@@ -35,7 +35,7 @@ def test_sqlite_has_no_limit_to_check(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         pytest.skip("SQLite only")
     assert read_server(engine) is None
-    check_planned(engine, processes=1000, per_process=1000)
+    check_planned(engine, pools=[1000] * 1000)
 
 
 @needs_postgres
@@ -84,9 +84,9 @@ def test_planned_processes_that_do_not_fit_together_are_refused(engine: Engine) 
     server = read_server(engine)
     assert server is not None
     per_process = server.available // 2
-    check_planned(engine, processes=1, per_process=1)
+    check_planned(engine, pools=[1])
     with pytest.raises(ConnectionBudgetError, match="3 processes"):
-        check_planned(engine, processes=3, per_process=per_process)
+        check_planned(engine, pools=[per_process] * 3)
 
 
 @needs_postgres
@@ -105,9 +105,15 @@ def test_a_process_sizes_its_pool_from_the_settings_and_checks_it() -> None:
 @needs_postgres
 def test_a_launcher_counts_every_process_the_settings_plan() -> None:
     check_all_pools(Settings(database_url=POSTGRES, database_pool_size=1, database_max_overflow=0))
-    planned = Settings(database_url=POSTGRES, mou_workers=3, render_workers=2, api_processes=3)  # 8 of up to 40
-    with pytest.raises(ConnectionBudgetError, match="8 processes of up to 40"):
+    planned = Settings(database_url=POSTGRES, mou_workers=3, render_workers=2, api_processes=3)
+    # six of up to 40 connections, and two render workers of up to 2 each
+    with pytest.raises(ConnectionBudgetError, match="8 processes of up to 244 connections in all"):
         check_all_pools(planned)
+
+
+def test_a_render_worker_needs_a_small_pool() -> None:
+    settings = for_render_worker(Settings(database_pool_size=10, database_max_overflow=30))
+    assert pool_maximum(settings) == 2
 
 
 def test_sqlite_plans_need_no_check(tmp_path: Path) -> None:
