@@ -33,12 +33,13 @@ LIVE_RUNS = f"WorkflowType = '{MouWorkflow.__name__}' AND ExecutionStatus != 'Co
 BATCH = 100  # workflows listed per page, queried together and written in one transaction
 QUERIES_AT_ONCE = 8  # a closed workflow's query replays its history on the worker: a few at a time
 QUERY_TIMEOUT = timedelta(seconds=30)
+PASSES = 3  # a busy MoU's rows may move on between its query and its write: it is asked again
 
 
 @dataclass
 class Rebuilt:
     written: list[str] = field(default_factory=list)
-    newer_in_store: list[str] = field(default_factory=list)  # a transition recorded since the query
+    newer_in_store: list[str] = field(default_factory=list)  # still, after every pass
     failed: dict[str, str] = field(default_factory=dict)  # workflow id -> why it could not be read
 
     def lines(self) -> list[str]:
@@ -49,12 +50,24 @@ class Rebuilt:
 async def rebuild_all(client: Client, sessions: sessionmaker[Session]) -> Rebuilt:
     rebuilt = Rebuilt()
     async for batch in _batches(client):
-        states = await _states(client, batch, rebuilt)
-        with session_scope(sessions) as session:
-            for workflow_id, state in states.items():
-                written = rebuild_mou(session=session, workflow_id=workflow_id, state=state)
-                (rebuilt.written if written else rebuilt.newer_in_store).append(workflow_id)
+        for _ in range(PASSES):
+            batch = await _rebuild_batch(client, sessions, batch, rebuilt)
+        rebuilt.newer_in_store += batch
     return rebuilt
+
+
+async def _rebuild_batch(
+    client: Client, sessions: sessionmaker[Session], workflow_ids: list[str], rebuilt: Rebuilt
+) -> list[str]:
+    """Returns the ids whose rows were newer than their workflow's answer: a transition recorded since the
+    query. On rows emptied before, that transition wrote only what it changed, so they are asked again."""
+    states = await _states(client, workflow_ids, rebuilt)
+    newer: list[str] = []
+    with session_scope(sessions) as session:
+        for workflow_id, state in states.items():
+            written = rebuild_mou(session=session, workflow_id=workflow_id, state=state)
+            (rebuilt.written if written else newer).append(workflow_id)
+    return newer
 
 
 async def _batches(client: Client) -> AsyncIterator[list[str]]:
