@@ -3,8 +3,10 @@
 - at most `MAX_BODY_BYTES`, counted as it arrives (413), so that a 20 MB body is never read whole;
 - not compressed: a `Content-Encoding` other than identity is refused (415), never ignored;
 - JSON that parses: not UTF-8, nested too deep, or a number too long to read answers 400 naming which;
-- no control characters in its strings but tab and line breaks (422, naming the field): a NUL byte or an
-  escape sequence in a title would reach every page, PDF, e-mail and log that shows it.
+- no control characters in its strings but tab and line breaks, and no bidirectional overrides or isolates
+  (422, naming the field): a NUL byte or an escape sequence in a title would reach every page, PDF, e-mail
+  and log that shows it, and an override would show a clause's words in another order than they are stored.
+  The OpenAPI document declares the same rule on every string a body holds (api/openapi_text.py).
 
 A pure ASGI middleware: the body is held (it is small by then) and handed on to the route unchanged.
 """
@@ -18,8 +20,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 # the largest body a page or client sends: a draft at its 128 KB JSON cap, or the same draft as a form,
 # whose Chinese is percent-encoded (three bytes a character, each written as %XX)
 MAX_BODY_BYTES = 1024 * 1024
-# all C0 controls, DEL and the C1 controls (\x9b starts an 8-bit terminal escape), but tab, LF and CR
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# all C0 controls, DEL and the C1 controls (\x9b starts an 8-bit terminal escape), but tab, LF and CR; then
+# the bidirectional embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). Written as a regular
+# expression's ranges that Python and JSON Schema (ECMA-262) read alike.
+REFUSED_CHARACTERS = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
+CONTROL = re.compile(f"[{REFUSED_CHARACTERS}]")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
@@ -110,7 +115,7 @@ def _refused_json(body: bytes) -> Refusal | None:
     field = _control_character_at(parsed)
     if field is None:
         return None
-    detail = "text may not hold control characters, except tab and line breaks"
+    detail = "text may not hold control characters, except tab and line breaks, nor bidirectional overrides"
     return 422, {"error": "invalid_input", "detail": f"{field}: {detail}", "field": field}
 
 

@@ -7,6 +7,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from api.openapi_text import with_plain_text_bodies
+
 ERROR = {
     "type": "object",
     "title": "Error",
@@ -32,9 +34,10 @@ SIGNED_IN = {
 def install(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = with_error_envelope(
-                get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            generated = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
             )
+            app.openapi_schema = with_plain_text_bodies(with_error_envelope(generated))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to shape the schema

@@ -10,6 +10,9 @@ from mouflow.domain.actions import MouId, SubmitRequest
 from mouflow.domain.content import Bilingual, DraftContent, Slug, YesNo
 from mouflow.domain.summaries import MouStatus
 
+# each party once (api/services/mous.py refuses a repeated one), which the schema says as `uniqueItems`
+PartnerIds = Annotated[list[Slug], Field(min_length=1, max_length=20, json_schema_extra={"uniqueItems": True})]
+
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -30,14 +33,14 @@ class TextOrCopy(Body):
 
 class StartBody(TextOrCopy):
     mou_id: MouId | None = None
-    partner_ids: Annotated[list[Slug], Field(min_length=1, max_length=20)]
+    partner_ids: PartnerIds
 
 
 class StartEachBody(TextOrCopy):
     """One text for several partners: one MoU per partner, the owner's party and that partner. A milestone
     owned by `partner` is owned, in each MoU, by its partner."""
 
-    partner_ids: Annotated[list[Slug], Field(min_length=1, max_length=20)]
+    partner_ids: PartnerIds
 
 
 class MilestoneOut(BaseModel):

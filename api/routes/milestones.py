@@ -11,6 +11,7 @@ from mouflow.domain.actions import (
     ProgressRequest,
     ReportProgress,
 )
+from mouflow.domain.content import Slug
 from mouflow.domain.summaries import MouSummary
 from workflows.mou import MouWorkflow
 
@@ -24,10 +25,10 @@ async def amend(mou_id: str, body: AmendRequest, writer: WriterDep) -> MouSummar
 
 
 @router.post("/{milestone_id}/progress")
-async def report_progress(mou_id: str, milestone_id: str, body: ProgressRequest, writer: WriterDep) -> MouSummary:
+async def report_progress(mou_id: str, milestone_id: Slug, body: ProgressRequest, writer: WriterDep) -> MouSummary:
     return await writer.act(mou_id, MouWorkflow.report_progress, ReportProgress, body, milestone_id=milestone_id)
 
 
 @router.post("/{milestone_id}/confirm")
-async def confirm(mou_id: str, milestone_id: str, body: ConfirmRequest, writer: WriterDep) -> MouSummary:
+async def confirm(mou_id: str, milestone_id: Slug, body: ConfirmRequest, writer: WriterDep) -> MouSummary:
     return await writer.act(mou_id, MouWorkflow.confirm_milestone, ConfirmMilestone, body, milestone_id=milestone_id)

@@ -3,7 +3,7 @@
 from sqlalchemy.orm import Session
 
 from api.access import require_role
-from mouflow.domain.content import Party
+from mouflow.domain.content import Party, YesNo
 from mouflow.domain.enums import Role
 from mouflow.store.access_tables import PartyRow, UserRow
 from mouflow.store.audit import append_action
@@ -12,7 +12,7 @@ from mouflow.store.users import to_actor
 
 
 class PartyRecord(Party):
-    owns_mous: bool = False  # a Hong Kong agency, which starts MoUs; partner regions review and sign
+    owns_mous: YesNo = False  # a Hong Kong agency, which starts MoUs; partner regions review and sign
 
 
 def list_party_records(*, session: Session) -> list[PartyRecord]:

@@ -6,6 +6,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.allowed_methods import with_every_allowed_method
 from api.problems import Problem
 from api.web import (
     actions,
@@ -57,8 +58,10 @@ async def _http_error(request: Request, error: Exception) -> Response:
     """An unknown page or a wrong method under /web/ gets a page with the pages' headers, not JSON."""
     if not isinstance(error, StarletteHTTPException):
         raise error
+    error = with_every_allowed_method(request, error)
     if request.url.path.startswith(f"{WEB_PATH}/"):
-        return await error_page(request, Problem(error.status_code, "http_error", str(error.detail)))
+        problem = Problem(error.status_code, "http_error", str(error.detail), headers=dict(error.headers or {}))
+        return await error_page(request, problem)
     return await http_exception_handler(request, error)
 
 

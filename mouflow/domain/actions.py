@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, AwareDatetime, Field, field_validator, model_validator
 
 from mouflow.domain.content import (
+    A_WHOLE_NUMBER,
     Bilingual,
     Day,
     DraftContent,
@@ -16,7 +17,6 @@ from mouflow.domain.content import (
     Party,
     ShortText,
     Slug,
-    WholeNumber,
     YesNo,
 )
 from mouflow.domain.enums import (
@@ -31,7 +31,7 @@ from mouflow.domain.enums import (
 
 Comment = Annotated[str, Field(max_length=5_000)]
 Reason = Annotated[str, Field(min_length=1, max_length=5_000)]
-Version = Annotated[WholeNumber, Field(ge=1, le=1_000_000)]
+Version = Annotated[int, Field(ge=1, le=1_000_000), A_WHOLE_NUMBER]
 MouId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{2,63}$")]
 COMMENT_ID_PATTERN = r"^c[1-9][0-9]{0,6}$"
 CommentId = Annotated[str, Field(pattern=COMMENT_ID_PATTERN, description="c1, c2, ...: in the order made")]
@@ -71,13 +71,15 @@ class DraftRequest(Frozen):
 
 class SubmitRequest(Frozen):
     version: Version
-    review_days: Annotated[WholeNumber, Field(ge=1, le=180)] = 14
+    review_days: Annotated[int, Field(ge=1, le=180), A_WHOLE_NUMBER] = 14
 
 
 class ClauseComment(Frozen):
     """A reviewer's comment on one clause of the version under review, in one of its two languages."""
 
-    clause: Annotated[WholeNumber, Field(ge=1, le=200, description="the clause's number in the version under review")]
+    clause: Annotated[
+        int, Field(ge=1, le=200, description="the clause's number in the version under review"), A_WHOLE_NUMBER
+    ]
     language: TextLanguage
     text: Annotated[LongText, Field(max_length=5_000)]
 
@@ -140,8 +142,11 @@ class SignatureRequest(Frozen):
     ] = SigningMode.AT_CEREMONY
 
 
+REPORTABLE = [MilestoneStatus.IN_PROGRESS.value, MilestoneStatus.DONE.value]  # pending is where a milestone starts
+
+
 class ProgressRequest(Frozen):
-    status: Annotated[MilestoneStatus, Field(description="in_progress or done")]
+    status: Annotated[MilestoneStatus, Field(description="in_progress or done", json_schema_extra={"enum": REPORTABLE})]
     note: Comment = ""
 
     @field_validator("status")

@@ -7,8 +7,11 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from pydantic_core import PydanticCustomError
 
 # Dates an officer types: far enough either way for any real MoU, near enough that term arithmetic, calendars
-# and PDFs never run off the end of the calendar (the windows of mouflow.domain.dates are narrower still)
-Day = Annotated[date, Field(ge=date(1990, 1, 1), le=date(2199, 12, 31))]
+# and PDFs never run off the end of the calendar (the windows of mouflow.domain.dates are narrower still). JSON
+# Schema has no bounds for a date, so the OpenAPI document says the years as a pattern.
+Day = Annotated[
+    date, Field(ge=date(1990, 1, 1), le=date(2199, 12, 31), json_schema_extra={"pattern": r"^(199\d|2[01]\d\d)-"})
+]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")]
 
 # what a web form sends is text: its numbers and yes/no are read from text only where the validation's context
@@ -32,7 +35,9 @@ def _a_yes_or_no(value: Any, info: ValidationInfo) -> Any:
     return value
 
 
-WholeNumber = Annotated[int, BeforeValidator(_a_whole_number)]
+# written after a number's bounds, never before them: bounds that follow a validator reach the JSON Schema as
+# `ge` and `le`, which no JSON Schema reader knows, instead of `minimum` and `maximum` (pydantic issue 11576)
+A_WHOLE_NUMBER = BeforeValidator(_a_whole_number)
 YesNo = Annotated[bool, BeforeValidator(_a_yes_or_no)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
@@ -87,8 +92,8 @@ class MilestonePlanItem(Frozen):
     title: Bilingual
     owner_party_id: Slug
     due_date: Day | None = None
-    offset_months: Annotated[WholeNumber, Field(ge=0, le=240)] | None = None
-    offset_days: Annotated[WholeNumber, Field(ge=0, le=3660)] = 0
+    offset_months: Annotated[int, Field(ge=0, le=240), A_WHOLE_NUMBER] | None = None
+    offset_days: Annotated[int, Field(ge=0, le=3660), A_WHOLE_NUMBER] = 0
     requires_confirmation: YesNo = False
 
     @model_validator(mode="after")
@@ -104,9 +109,11 @@ class MilestonePlanItem(Frozen):
 class DraftContent(Frozen):
     title: Bilingual
     scope_areas: Annotated[list[Bilingual], Field(min_length=1, max_length=20)]
-    term_months: Annotated[WholeNumber, Field(ge=1, le=240)]
+    term_months: Annotated[int, Field(ge=1, le=240), A_WHOLE_NUMBER]
     effective_date: Day | None = None  # None: effective on the day the last party signs
-    notice_months: Annotated[WholeNumber, Field(ge=0, le=24, description="months a notice of termination runs")] = 3
+    notice_months: Annotated[
+        int, Field(ge=0, le=24, description="months a notice of termination runs"), A_WHOLE_NUMBER
+    ] = 3
     clauses: Annotated[list[Clause], Field(min_length=1, max_length=200)]
     milestones: Annotated[list[MilestonePlanItem], Field(max_length=600)] = []
     simplified: SimplifiedText | None = None  # None: English and Traditional Chinese are the authentic texts

@@ -1,5 +1,6 @@
 """A body is judged before any route parses it: too large (413), compressed (415), JSON that cannot be read
-(400) and control characters in text (422), each in the API's error envelope, and nothing changes."""
+(400), control characters and bidirectional overrides in text (422), each in the API's error envelope, and
+nothing changes."""
 
 import httpx
 
@@ -64,3 +65,19 @@ async def test_a_control_character_in_text_is_refused_naming_the_field(api: http
     lines = CONTENT | {"clauses": [CONTENT["clauses"][0] | {"text": {"en": "One\n\tTwo\r\n", "zh": "一"}}]}
     allowed = await api.post(START, json=body | {"content": lines}, headers=officer(users))
     assert allowed.status_code == 201, allowed.text  # tab and line breaks stay: a clause has lines
+
+
+async def test_a_bidirectional_override_in_text_is_refused_naming_the_field(
+    api: httpx.AsyncClient, users: Users
+) -> None:
+    # U+202E shows what follows it right to left: a clause could read otherwise than it is stored and signed
+    for override in ("\u202a", "\u202e", "\u2066", "\u2069"):
+        clause = CONTENT["clauses"][0] | {"text": {"en": f"Pay {override}01$ HKD", "zh": "一"}}
+        body = {"mou_id": "hkte-qianhai-2025", "partner_ids": ["qianhai"], "content": CONTENT | {"clauses": [clause]}}
+        response = await api.post(START, json=body, headers=officer(users))
+        assert response.status_code == 422, response.text
+        assert response.json()["field"] == "content.clauses[0].text.en"
+    assert await listed(api, users) == []
+    marked = CONTENT | {"title": CONTENT["title"] | {"en": "MoU \u200f on talent"}}  # a mark only marks: kept
+    allowed = await api.post(START, json=body | {"content": marked}, headers=officer(users))
+    assert allowed.status_code == 201, allowed.text
