@@ -8,6 +8,7 @@ Three layers, because the API may die at any point of a write:
 """
 
 import hashlib
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, TypeVar
@@ -27,6 +28,10 @@ KEY_HELP = (
     "A key of your choosing, unique per request (a UUID): send the same key when you retry the same "
     "request, and you get the first answer instead of a second change. Kept for 7 days."
 )
+
+# answers kept past KEPT_FOR are deleted by a write at most this often in each API process, not by every write
+FORGET_EVERY_SECONDS = 60.0
+_forgotten_at = [float("-inf")]  # monotonic time of this process's last deletion
 
 # printable ASCII without spaces, and no longer than the audit log's request id, which it becomes
 KEY_HEADER = Header(alias="Idempotency-Key", min_length=1, max_length=100, pattern=r"^[!-~]+$", description=KEY_HELP)
@@ -81,7 +86,9 @@ class Idempotency:
             status_code=status_code,
             body=answer.model_dump(mode="json"),
         )
-        forget_old_answers(session=self.session, now=datetime.now(UTC))
+        if time.monotonic() - _forgotten_at[0] >= FORGET_EVERY_SECONDS:
+            _forgotten_at[0] = time.monotonic()  # two threads may both delete once: harmless
+            forget_old_answers(session=self.session, now=datetime.now(UTC))
 
     def _digest(self) -> str:
         return hashlib.sha256(f"{self.user_id}\n{self.key}".encode()).hexdigest()

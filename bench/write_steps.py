@@ -39,10 +39,10 @@ Timings = dict[str, list[float]]
 # what the route does, in order, by the name it is called by where it is called
 STEPS = {
     "auth: token lookup (a miss; at idle a token is remembered 5 s)": (api.deps, "_look_up"),
-    "one-language check (its own transaction)": (api.routes.mous, "_require_confirmed"),
-    "access and idempotency lookups (a transaction)": (api.workflows.Writer, "_look_before_acting"),
+    "access, one-language check and idempotency lookups (one checkout)": (api.workflows.Writer, "_look_before_acting"),
+    "  of which the one-language check": (api.routes.mous, "_require_confirmed"),
     "the Update, its activity included": (WorkflowHandle, "execute_update"),
-    "the answer kept for the Idempotency-Key (a transaction)": (api.workflows, "keep_answer_at_once"),
+    "the answer kept for the Idempotency-Key (a checkout)": (api.workflows, "keep_answer_at_once"),
 }
 
 

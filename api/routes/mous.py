@@ -12,9 +12,9 @@ from api.deps import CurrentUser, RequestId, SessionDep, SettingsDep, TemporalDe
 from api.idempotency import IdempotencyDep
 from api.schemas import MouListItem, MouOut, MouPage, StartBody, StartEachBody, SubmitBody
 from api.services import mous as service
-from api.services.authenticity import require_one_language_confirmed
+from api.services.authenticity import require_confirmed_on
 from api.services.mous import EachStarting, MouFilter, Starting, list_visible_mous, read_draft, read_mou_status
-from api.workflows import Writer, WriterDep, release_connection
+from api.workflows import Writer, WriterDep
 from mouflow.domain.actions import (
     Close,
     CloseRequest,
@@ -129,19 +129,13 @@ async def new_draft(mou_id: str, body: DraftRequest, writer: WriterDep) -> MouSu
 async def submit(mou_id: str, body: SubmitBody, writer: WriterDep) -> MouSummary:
     """Opens a review round. A text changed in one language only since the last version submitted needs
     `confirm_one_language: true`; without it, 422 naming that field and listing the changes."""
-    await run_in_threadpool(_require_confirmed, writer, mou_id, body)
-    return await writer.act(mou_id, MouWorkflow.submit, Submit, body.said())
+    check = partial(_require_confirmed, writer, body)  # on the row the write reads for its access check
+    return await writer.act(mou_id, MouWorkflow.submit, Submit, body.said(), check=check)
 
 
-def _require_confirmed(writer: Writer, mou_id: str, body: SubmitBody) -> None:
-    with release_connection(writer.session):  # the connection goes back before the Update waits on Temporal
-        require_one_language_confirmed(
-            session=writer.session,
-            user=writer.user,
-            mou_id=mou_id,
-            version=body.version,
-            confirmed=body.confirm_one_language,
-        )
+def _require_confirmed(writer: Writer, body: SubmitBody, row: MouRow) -> None:
+    version, confirmed = body.version, body.confirm_one_language
+    require_confirmed_on(session=writer.session, user=writer.user, row=row, version=version, confirmed=confirmed)
 
 
 @router.post("/{mou_id}/renewal")

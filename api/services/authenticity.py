@@ -42,6 +42,11 @@ def find_one_language_changes(
     """What submitting `version` asks the user to confirm; None when nothing does (a first submission, a
     change made in both languages, or a submit the workflow will refuse for reasons of its own)."""
     row = visible_mou(session=session, user=user, mou_id=mou_id)
+    return _pending_on(session=session, user=user, row=row, version=version)
+
+
+def _pending_on(*, session: Session, user: UserRow, row: MouRow, version: int) -> OneLanguagePending | None:
+    mou_id = row.id
     if not _may_submit(row, user, version):
         return None
     submitted = last_submitted_version(session=session, mou_id=mou_id)
@@ -58,7 +63,16 @@ def require_one_language_confirmed(
     """Refuses (422, `confirm_one_language`) a submit with one-language changes that the user did not confirm."""
     if confirmed:
         return
-    pending = find_one_language_changes(session=session, user=user, mou_id=mou_id, version=version)
+    _refuse_unconfirmed(find_one_language_changes(session=session, user=user, mou_id=mou_id, version=version))
+
+
+def require_confirmed_on(*, session: Session, user: UserRow, row: MouRow, version: int, confirmed: bool) -> None:
+    """`require_one_language_confirmed` on the MoU's row the caller read already, with its access check."""
+    if not confirmed:
+        _refuse_unconfirmed(_pending_on(session=session, user=user, row=row, version=version))
+
+
+def _refuse_unconfirmed(pending: OneLanguagePending | None) -> None:
     if pending is None:
         return
     raise InvalidInput(

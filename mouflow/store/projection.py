@@ -22,12 +22,15 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
     # attempts at one MoU's transitions take turns on its row from here, so an attempt retried while a slow
     # one was committing finds that one's rows instead of colliding with them
     row = session.get(MouRow, mou_id, with_for_update=True)
-    if transition_was_recorded(session=session, mou_id=mou_id, seq=transition.seq):
+    if _recorded_before(session=session, mou_id=mou_id, row=row, seq=transition.seq):
         return False
-    kept = None if row is None else row.status.get(MILESTONES)
+    touched = bool(transition.milestones or transition.removed_milestones)
+    kept = None if row is None or touched else row.status.get(MILESTONES)
     _upsert_mou(
         session=session, row=row, summary=transition.summary, workflow_id=transition.workflow_id, seq=transition.seq
     )
+    if kept is not None:
+        _complete_answer(session=session, mou_id=mou_id, kept=kept)  # before the flush: one UPDATE of the row
     session.flush()  # the MoU row must exist before rows that refer to it
     for version in transition.versions:
         _insert_version(session=session, mou_id=mou_id, version=version)
@@ -35,8 +38,8 @@ def record_transition(*, session: Session, transition: RecordTransition) -> bool
         _upsert_milestone(session=session, mou_id=mou_id, milestone=milestone, seq=transition.seq)
     for key in transition.removed_milestones:
         _delete_milestone(session=session, mou_id=mou_id, key=key, seq=transition.seq)
-    touched = bool(transition.milestones or transition.removed_milestones)
-    _complete_answer(session=session, mou_id=mou_id, kept=None if touched else kept)
+    if kept is None:
+        _complete_answer(session=session, mou_id=mou_id, kept=None)
     # the outbox row commits with the transition or not at all: no event is told twice, none is lost
     add_notifications(session=session, transition=transition)
     # the events are the MoU's timeline and its audit entries at once, in the projection's transaction: an
@@ -65,6 +68,14 @@ def _upsert_mou(*, session: Session, row: MouRow | None, summary: MouStatus, wor
     if is_new:
         session.flush()  # no ORM relationship orders these inserts: the MoU row goes first
         session.add_all(MouPartyRow(mou_id=summary.mou_id, party_id=party_id) for party_id in summary.party_ids)
+
+
+def _recorded_before(*, session: Session, mou_id: str, row: MouRow | None, seq: int) -> bool:
+    # recording a transition leaves the row at its seq or a later one, so a seq past the row's is new: no query.
+    # Without a row the log is asked all the same: the projection may have been emptied to be rebuilt.
+    if row is not None and seq > row.last_seq:
+        return False
+    return transition_was_recorded(session=session, mou_id=mou_id, seq=seq)
 
 
 def _complete_answer(*, session: Session, mou_id: str, kept: object) -> None:
