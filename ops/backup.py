@@ -44,6 +44,8 @@ LOCK_TIMEOUT = 30.0  # seconds to wait for a store writer to finish before takin
 def back_up(data: DataFolder, destination: Path) -> dict[str, object]:
     """Copies `data` into `destination`, which must not hold anything; returns what backup.json says."""
     _check_empty(destination)
+    if not data.store.exists():  # sqlite3 would make an empty one, and back that up
+        raise FileNotFoundError(f"no store at {data.store}: is MOUFLOW_DATA_DIR (or DATABASE_URL) the stack's?")
     if not data.temporal.exists():
         raise NotEmbedded(f"no Temporal database at {data.temporal}: a Temporal cluster backs up its own store")
     partial = destination.with_name(f".{destination.name}.partial")

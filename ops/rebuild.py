@@ -18,10 +18,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from temporalio.client import Client
 from temporalio.exceptions import TemporalError
 
+from mouflow.audit_key import audit_key
 from mouflow.config import Settings
 from mouflow.domain.state import MouState
 from mouflow.sessions import sessions_from
-from mouflow.store.db import session_scope
+from mouflow.store.db import make_engine, session_scope
+from mouflow.store.migrate import create_schema
 from mouflow.store.rebuild import rebuild_mou
 from mouflow.temporal import connect
 from ops.cli import audit
@@ -102,7 +104,9 @@ async def _states(client: Client, workflow_ids: list[str], rebuilt: Rebuilt) -> 
 
 
 async def run(settings: Settings) -> int:
-    sessions = sessions_from(settings)
+    engine = make_engine(settings.resolved_database_url)
+    create_schema(engine, audit_key=audit_key(settings))  # a store lost whole is rebuilt into a new one
+    sessions = sessions_from(settings, engine)
     rebuilt = await rebuild_all(await connect(settings), sessions)
     with session_scope(sessions) as session:
         audit(session, "projection_rebuilt", rebuilt.lines()[0] + f", {len(rebuilt.failed)} not read")
