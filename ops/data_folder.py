@@ -14,7 +14,7 @@ from mouflow import audit_key, sealed_secrets
 from mouflow.config import Settings
 
 STORE_DB = "mouflow.db"  # the name in a backup, whatever the store's file is called
-TEMPORAL_DB = "temporal.db"  # as ops.up's temporal_command names it
+TEMPORAL_DB = "temporal.db"  # Temporal's own file, which ops.up's temporal_command hands the dev server
 DOCUMENTS = "documents"  # mouflow.documents.storage DiskStorage
 KEY_FILES = (audit_key.KEY_FILE, sealed_secrets.KEY_FILE)
 MANIFEST = "backup.json"

