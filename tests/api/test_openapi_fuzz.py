@@ -29,7 +29,7 @@ from mouflow.store.db import make_engine, session_factory
 from mouflow.store.migrate import create_schema
 from tests.api.conftest import Users, make_users
 from tests.api.test_access_matrix import CONTENT
-from tests.conftest import running_worker
+from tests.conftest import TEST_AUDIT_KEY, running_worker
 
 BIN = Path(sys.executable).parent
 API_START_TIMEOUT = 60.0  # seconds, as the fault tests' stack allows each of its processes
@@ -83,7 +83,7 @@ async def fuzzed_api(dev_env: WorkflowEnvironment, task_queue: str, tmp_path: Pa
     database_url = f"sqlite:///{tmp_path / 'fuzz.db'}"
     engine = make_engine(database_url)
     create_schema(engine)
-    sessions = session_factory(engine)
+    sessions = session_factory(engine, audit_key=TEST_AUDIT_KEY)
     users = make_users(sessions)
     env = {
         "PATH": str(BIN),
@@ -91,6 +91,7 @@ async def fuzzed_api(dev_env: WorkflowEnvironment, task_queue: str, tmp_path: Pa
         "MOUFLOW_TASK_QUEUE": task_queue,
         "MOUFLOW_DATA_DIR": str(tmp_path),
         "MOUFLOW_TEMPORAL_ADDRESS": dev_env.client.service_client.config.target_host,
+        "MOUFLOW_AUDIT_KEY": TEST_AUDIT_KEY.decode(),
     }
     storage = DiskStorage(tmp_path / "documents")  # where the API process looks, from MOUFLOW_DATA_DIR
     async with running_worker(dev_env.client, task_queue, sessions, storage), api_server(env, free_port()) as base:
