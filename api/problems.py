@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from temporalio.client import WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
@@ -213,3 +214,14 @@ def install(app: FastAPI, page: PageRenderer | None = None) -> None:
     for error_type in problem_of.registry:
         if error_type is not object:
             app.add_exception_handler(error_type, answer)
+
+
+def routing_problem(error: StarletteHTTPException) -> Problem:
+    """A path no route has, or a method the path does not take: refused in the same envelope as the rest."""
+    headers = dict(error.headers or {})
+    if error.status_code == 404:
+        return Problem(404, "not_found", "there is no such path in this API; see /docs", headers=headers)
+    if error.status_code == 405:
+        allowed = headers.get("Allow", "")
+        return Problem(405, "method_not_allowed", f"this path takes only {allowed}", headers=headers)
+    return Problem(error.status_code, "http_error", str(error.detail), headers=headers)

@@ -1,13 +1,12 @@
 """The web pages for people: server-rendered HTML from `templates/web/`, no external assets, no script."""
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.allowed_methods import with_every_allowed_method
-from api.problems import Problem
+from api.problems import Problem, json_body, routing_problem
 from api.web import (
     actions,
     closing_actions,
@@ -55,14 +54,16 @@ async def _to_sign_in(request: Request, error: Exception) -> Response:
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
-    """An unknown page or a wrong method under /web/ gets a page with the pages' headers, not JSON."""
+    """An unknown page or a wrong method under /web/ gets a page with the pages' headers, not JSON; anywhere
+    else, the API's error envelope, like every other refusal."""
     if not isinstance(error, StarletteHTTPException):
         raise error
     error = with_every_allowed_method(request, error)
     if request.url.path.startswith(f"{WEB_PATH}/"):
         problem = Problem(error.status_code, "http_error", str(error.detail), headers=dict(error.headers or {}))
         return await error_page(request, problem)
-    return await http_exception_handler(request, error)
+    problem = routing_problem(error)
+    return JSONResponse(status_code=problem.status, content=json_body(problem), headers=problem.headers)
 
 
 async def _to_web() -> Response:

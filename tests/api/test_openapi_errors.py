@@ -29,3 +29,13 @@ async def test_a_refusal_is_shaped_as_declared(api: httpx.AsyncClient, users: Us
     body = refused.json()
     assert set(declared["required"]) <= set(body) <= set(declared["properties"])
     assert all(isinstance(value, str) for value in body.values())
+
+
+async def test_a_path_or_method_no_route_has_is_refused_in_the_envelope(api: httpx.AsyncClient) -> None:
+    missing = await api.get("/no-such-path")
+    assert (missing.status_code, missing.json()["error"]) == (404, "not_found"), missing.text
+    wrong = await api.delete("/mous")
+    assert (wrong.status_code, wrong.json()["error"]) == (405, "method_not_allowed"), wrong.text
+    assert "POST" in wrong.headers["Allow"] and "POST" in wrong.json()["detail"]
+    page = await api.get("/web/no-such-page")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
