@@ -41,7 +41,7 @@ WRITES = [
     ("POST", f"{MOU}/withdrawal", {"reason": "test"}, {"owner"}),
 ]
 MOU_READS = [f"{MOU}", f"{MOU}/versions/1", f"{MOU}/audit"]
-MANAGER_READS = ["/audit", "/audit/verify", "/reports/milestones"]
+MANAGER_READS = ["/audit", "/audit/verify", f"{MOU}/audit/verify", "/reports/milestones"]
 ANYONE_READS = ["/mous", "/parties", "/healthz"]
 
 

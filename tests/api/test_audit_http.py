@@ -1,4 +1,5 @@
-"""Tampering with one audit row in the database is found and named by GET /audit/verify."""
+"""Tampering with one audit row in the database is found and named by GET /audit/verify, and by the MoU's own
+GET /mous/{id}/audit/verify."""
 
 import httpx
 from sqlalchemy import select, text
@@ -38,3 +39,23 @@ async def test_a_removed_audit_row_is_named(
         session.commit()
     verdict = (await api.get("/audit/verify", headers=users.headers("hkte", Role.MANAGER))).json()
     assert verdict["ok"] is False and verdict["first_bad_id"] == second, verdict
+
+
+async def test_one_mous_chain_is_verified_alone(
+    api: httpx.AsyncClient, users: Users, sessions: sessionmaker[Session]
+) -> None:
+    await prepare(api, users)
+    manager = users.headers("hkte", Role.MANAGER)
+    path = "/mous/hkte-qianhai-2025/audit/verify"
+    verdict = (await api.get(path, headers=manager)).json()
+    assert verdict["ok"] is True and verdict["checked"] >= 2, verdict
+    with sessions() as session:
+        in_the_mou = select(AuditRow).where(AuditRow.chain == "hkte-qianhai-2025")
+        newest = session.scalars(in_the_mou.order_by(AuditRow.chain_seq.desc()).limit(1)).one()
+        session.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": newest.id})
+        session.commit()
+    verdict = (await api.get(path, headers=manager)).json()
+    assert (verdict["ok"], verdict["mou_id"], verdict["chain_seq"]) == (False, "hkte-qianhai-2025", newest.chain_seq)
+    assert "were removed" in verdict["reason"], verdict
+    missing = await api.get("/mous/no-such-mou/audit/verify", headers=manager)
+    assert missing.status_code == 404, missing.text

@@ -72,7 +72,8 @@ async def test_a_ten_year_mou_with_monthly_milestones(
         assert len(runs) >= 2, f"a decade must continue-as-new; got {runs}"
         assert max(length for _, length in runs) < 2_500
     with sessions() as session:
-        keys = select(func.count()).select_from(select(AuditRow.seq).group_by(AuditRow.seq).subquery())
+        transitions = select(AuditRow.seq).where(AuditRow.seq.is_not(None)).group_by(AuditRow.seq)
+        keys = select(func.count()).select_from(transitions.subquery())
         assert session.scalar(keys) == session.scalar(select(func.max(AuditRow.seq)))  # no seq lost across runs
         rows = session.scalars(select(MilestoneRow)).all()
         assert len(rows) == MONTHS and sum(row.overdue for row in rows) == len(SKIPPED)
