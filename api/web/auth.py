@@ -15,8 +15,9 @@ from fastapi import Depends, Request, Response
 from starlette.datastructures import FormData
 
 from api.access import sees_everything
+from api.body_limits import CONTROL
 from api.deps import SessionDep
-from mouflow.errors import ForbiddenError
+from mouflow.errors import ForbiddenError, InvalidError
 from mouflow.store.db import transaction
 from mouflow.store.web_sessions import SESSION_LIFETIME, SignedIn, find_session
 
@@ -87,6 +88,12 @@ async def _checked(request: Request, who: SignedIn, max_fields: int) -> FormData
     sent = form.get("csrf_token")
     if not isinstance(sent, str) or not hmac.compare_digest(sent, who.csrf_token):
         raise CsrfError("the form is out of date or did not come from mouflow; reload the page and try again")
+    if any(isinstance(value, str) and CONTROL.search(value) for _, value in form.multi_items()):
+        # as a JSON body's text is checked (api/body_limits.py): nothing of it is kept
+        raise InvalidError(
+            "a field holds a control character or a bidirectional override, which text may not hold; "
+            "remove it and try again"
+        )
     return form
 
 

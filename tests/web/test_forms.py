@@ -222,3 +222,13 @@ async def test_behind_a_proxy_the_public_address_is_this_sites_origin(web: Site)
     finally:
         web.transport.app.state.settings = settings  # type: ignore[attr-defined]
     assert page.status == 303, page.response.text
+
+
+@pytest.mark.parametrize("typed", ["a comment\x00", "a comment \u202e"])
+async def test_a_control_character_or_bidi_override_in_a_form_is_refused(web: Site, typed: str) -> None:
+    await web.start(MOU)
+    qianhai = await web.signed_in("qianhai")
+    form = (await mou_page(qianhai))["form-review"]
+    page = await qianhai.post(form, {"decision": "request_changes", "comment": typed})
+    assert page.status == 422 and "control character" in page.text("error"), page.response.text
+    assert (await web.detail(MOU))["awaiting_review"] == ["hkte", "qianhai"]  # nothing kept
