@@ -93,15 +93,18 @@ def _complete_answer(*, session: Session, mou_id: str, kept: object) -> None:
 def _insert_version(*, session: Session, mou_id: str, version: DraftVersion) -> None:
     if session.get(VersionRow, (mou_id, version.number)) is not None:
         return  # versions never change once written
-    session.add(
-        VersionRow(
-            mou_id=mou_id,
-            number=version.number,
-            content=version.content.model_dump(mode="json"),
-            author_name=version.author.name,
-            author_party_id=version.author.party_id,
-            created_at=version.created_at,
-        )
+    session.add(version_row(mou_id, version))
+
+
+def version_row(mou_id: str, version: DraftVersion) -> VersionRow:
+    """One draft version as the projection keeps it; mouflow.store.rebuild writes it the same way."""
+    return VersionRow(
+        mou_id=mou_id,
+        number=version.number,
+        content=version.content.model_dump(mode="json"),
+        author_name=version.author.name,
+        author_party_id=version.author.party_id,
+        created_at=version.created_at,
     )
 
 

@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from mouflow.domain.state import DraftVersion, Milestone, MouState
+from mouflow.domain.state import Milestone, MouState
 from mouflow.domain.summaries import describe
 from mouflow.store.milestone_seqs import last_touches
+from mouflow.store.projection import version_row
 from mouflow.store.status_answers import MILESTONES, milestone_answers
 from mouflow.store.tables import MilestoneRow, MouPartyRow, MouRow, VersionRow
 
@@ -31,7 +32,7 @@ def rebuild_mou(*, session: Session, workflow_id: str, state: MouState) -> bool:
         session.execute(delete(table).where(table.mou_id == state.mou_id))
     session.flush()  # the MoU row before the rows that refer to it, the old rows gone before the new ones
     session.add_all(MouPartyRow(mou_id=state.mou_id, party_id=party_id) for party_id in state.party_ids)
-    session.add_all(_version_row(state.mou_id, version) for version in state.versions)
+    session.add_all(version_row(state.mou_id, version) for version in state.versions)
     session.add_all(_milestone_rows(session=session, state=state))
     session.flush()
     row.status = {**row.status, MILESTONES: milestone_answers(session=session, mou_id=state.mou_id)}
@@ -47,17 +48,6 @@ def _fill_mou(row: MouRow, state: MouState) -> None:
     row.term_end, row.next_deadline = status.term_end, status.next_deadline
     row.last_seq, row.updated_at = state.seq, datetime.now(UTC)
     row.status = status.model_dump(mode="json")
-
-
-def _version_row(mou_id: str, version: DraftVersion) -> VersionRow:
-    return VersionRow(
-        mou_id=mou_id,
-        number=version.number,
-        content=version.content.model_dump(mode="json"),
-        author_name=version.author.name,
-        author_party_id=version.author.party_id,
-        created_at=version.created_at,
-    )
 
 
 def _milestone_rows(*, session: Session, state: MouState) -> list[MilestoneRow]:
