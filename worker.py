@@ -188,7 +188,7 @@ async def main(role: str = MOUS) -> None:
 
 async def run_mous(client: Client, settings: Settings, sessions: sessionmaker[Session], stop: asyncio.Event) -> None:
     """The workflows, store writes and notifications; the renders too when no render worker runs beside it."""
-    renders_here = settings.render_workers == 0
+    renders_here = not settings.render_workers  # no render worker is said to run beside this one
     with (
         ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor,
         ThreadPoolExecutor(max_workers=RENDER_THREADS) as render_executor,

@@ -13,8 +13,14 @@ from mouflow.key_files import key_file
 KEY_FILE = "audit.key"
 
 
+MINIMUM_LENGTH = 32  # bytes: HMAC-SHA256's own strength needs a key at least this long
+
+
 def audit_key(settings: Settings) -> bytes:
     configured = settings.audit_key
     if configured is not None:
-        return configured.get_secret_value().encode()
+        key = configured.get_secret_value().encode()
+        if len(key) < MINIMUM_LENGTH:
+            raise ValueError(f"MOUFLOW_AUDIT_KEY must be at least {MINIMUM_LENGTH} bytes long")
+        return key
     return key_file(settings.data_dir, KEY_FILE, lambda: secrets.token_hex(32).encode())

@@ -26,9 +26,10 @@ class Settings(BaseSettings):
     task_queue: str = "mouflow"
     # how many processes of each kind `ops.up` runs on this machine (mouflow.processes): MoU workers (workflows,
     # store writes, notifications), render workers (PDFs, one at a time each, so as many as the cores), API
-    # processes (on consecutive ports from the first); render_workers 0 renders inside the MoU worker instead
+    # processes (on consecutive ports from the first). Render workers unset: ops.up runs one per core and tells
+    # its MoU workers so, while a MoU worker started alone renders itself, as does one told 0
     mou_workers: int = Field(default=1, ge=1)
-    render_workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=0)
+    render_workers: int | None = Field(default=None, ge=0)
     api_processes: int = Field(default=1, ge=1)
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("DATABASE_URL", "MOUFLOW_DATABASE_URL")
@@ -77,6 +78,11 @@ class Settings(BaseSettings):
         if self.temporal_tls is False and any(setting is not None for setting in wanted):
             raise ValueError("MOUFLOW_TEMPORAL_TLS is false, but a TLS certificate, server name or API key is set")
         return self
+
+    @property
+    def launched_render_workers(self) -> int:
+        """How many render workers a launcher (ops.up) starts beside the MoU workers."""
+        return self.render_workers if self.render_workers is not None else os.cpu_count() or 1
 
     @property
     def resolved_database_url(self) -> str:

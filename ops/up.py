@@ -180,7 +180,7 @@ def where(settings: Settings) -> str:
             f"Temporal UI  http://{HOST}:{UI_PORT}  (gRPC {settings.temporal_address})",
             f"web pages    http://{HOST}:{API_PORT}/web  (sign in with a token printed above)",
             f"API          http://{HOST}:{API_PORT}/docs{more}",
-            f"processes    {settings.mou_workers} MoU workers, {settings.render_workers} render workers, "
+            f"processes    {settings.mou_workers} MoU workers, {settings.launched_render_workers} render workers, "
             f"{settings.api_processes} API processes",
             f"data         {settings.data_dir.resolve()}",
             "Ctrl-C stops everything; running it again resumes with the same data.",
@@ -198,7 +198,7 @@ async def start_and_watch(settings: Settings, children: list[Child]) -> None:
     for number in range(1, settings.mou_workers + 1):
         env = metrics_port_of("MOUFLOW_WORKER_METRICS_PORT", settings.worker_metrics_port, number)
         children.append(await spawn(numbered("worker", number), worker_command(), env))
-    for number in range(1, settings.render_workers + 1):
+    for number in range(1, settings.launched_render_workers + 1):
         env = metrics_port_of("MOUFLOW_RENDER_METRICS_PORT", settings.render_metrics_port, number)
         children.append(await spawn(numbered("render worker", number), render_worker_command(), env))
     for number, port in enumerate(api_ports(settings), start=1):
@@ -243,6 +243,9 @@ async def outcome(system: asyncio.Task[None]) -> int:
 
 
 def main() -> None:
+    settings = Settings()
+    # the MoU workers must know that render workers run beside them, or they would render too
+    os.environ["MOUFLOW_RENDER_WORKERS"] = str(settings.launched_render_workers)
     exit_at_once(asyncio.run(run(Settings())))
 
 

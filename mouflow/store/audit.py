@@ -66,6 +66,8 @@ def request_was_recorded(*, session: Session, mou_id: str, user_id: str, request
 
 
 def _chain(*, session: Session, chain: str, rows: list[AuditRow]) -> int:
+    if not rows:
+        return 0  # nothing to chain: the head stays as it is, and a chain begins only with an entry
     key = session_key(session)
     head = _lock_head(session, chain=chain, key=key)
     if head.last_seq == 0:  # the chain begins

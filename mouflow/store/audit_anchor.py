@@ -20,6 +20,26 @@ from mouflow.store.audit_tables import GENESIS_HASH, AnchoredChainRow, AuditAnch
 log = logging.getLogger(__name__)
 
 
+class WrongAuditKey(RuntimeError):
+    """This process's audit key is not the one the log was written with."""
+
+
+def check_key(*, session: Session) -> None:
+    """Refuses to go on with a key other than the log's: entries written under two keys never verify again.
+    The anchor's MAC says which key wrote the log; a store without an anchor has no entry yet."""
+    anchor = session.get(AuditAnchorRow, 1)
+    if anchor is None:
+        return
+    expected = anchor_mac(
+        session_key(session), number=anchor.number, at=anchor.at, chains=anchor.chains, last_chain=anchor.last_chain
+    )
+    if anchor.mac != expected:
+        raise WrongAuditKey(
+            "this process's audit key is not the one the audit log was written with (or its anchor was altered): "
+            "give every process the same MOUFLOW_AUDIT_KEY, or the data folder's audit.key"
+        )
+
+
 def register_chain(*, session: Session, key: bytes, chain: str) -> None:
     """Called in the transaction that writes the chain's first entry, with its head locked."""
     anchor = _lock_anchor(session, key)

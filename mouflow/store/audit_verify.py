@@ -25,7 +25,6 @@ from mouflow.store.audit_tables import (
 )
 
 VERIFY_BATCH = 1_000
-ANCHOR_READS = 3  # an anchor taken while we read its rows: read again, as many times
 
 
 class ChainVerification(BaseModel):
@@ -44,10 +43,13 @@ class _Fault(Exception):
 
 
 def verify_mou_chain(*, session: Session, mou_id: str) -> ChainVerification:
-    """One MoU's entries, without reading any other MoU's."""
+    """One MoU's entries, without reading any other MoU's. The MoU exists (the caller found it), and every MoU's
+    first transition is in the log: a chain with nothing left of it was removed whole."""
     key, counter = session_key(session), _Counter()
     try:
         _verify_one(session, key, mou_id, counter)
+        if counter.count == 0:
+            raise _Fault("no entry of it is in the log: its chain was removed whole", chain=mou_id)
     except _Fault as fault:
         return _failed(fault, counter.count)
     return ChainVerification(ok=True, checked=counter.count, reason=f"all {counter.count} entries are intact")
@@ -119,12 +121,18 @@ def check_entry(*, session: Session, entry: AuditRow) -> str:
     before = _entry_at(session, entry.chain, entry.chain_seq - 1)
     if entry.prev_hash != (before.hash if before else GENESIS_HASH) or (entry.chain_seq > 1 and before is None):
         return "its prev_hash does not match the entry before it"
+    head = session.get(AuditHeadRow, entry.chain)  # before the entry after it: one written meanwhile is there
+    if head is None or head.mac != head_mac(key, chain=entry.chain, seq=head.last_seq, hash=head.last_hash):
+        return "its chain's head is missing or altered"
+    if head.last_seq == entry.chain_seq:
+        return (
+            ""
+            if head.last_hash == entry.hash
+            else "it is the newest entry of its chain but not the one its head recorded"
+        )
     after = _entry_at(session, entry.chain, entry.chain_seq + 1)
-    if after is not None and after.prev_hash != entry.hash:
-        return "the entry after it does not link to it"
-    head = session.get(AuditHeadRow, entry.chain)
-    if after is None and (head is None or (head.last_seq, head.last_hash) != (entry.chain_seq, entry.hash)):
-        return "it is the newest entry of its chain but not the one its head recorded"
+    if after is None or after.prev_hash != entry.hash:
+        return "the entry after it is missing or does not link to it"
     return ""
 
 
@@ -153,15 +161,20 @@ def _walk_chain(
         if head is not None and entry.chain_seq == head.last_seq:
             hash_at_head = entry.hash
         previous, expected = entry.hash, expected + 1
-    _check_head(key, chain, head, found=expected - 1, hash_at_head=hash_at_head)
+    registered = anchored is not None
+    _check_head(key, chain, head, found=expected - 1, hash_at_head=hash_at_head, registered=registered)
     if head is not None or anchored is not None:
         _check_anchored(chain, anchored, hash_at_anchor=hash_at_anchor)
 
 
-def _check_head(key: bytes, chain: str, head: AuditHeadRow | None, *, found: int, hash_at_head: str | None) -> None:
+def _check_head(
+    key: bytes, chain: str, head: AuditHeadRow | None, *, found: int, hash_at_head: str | None, registered: bool
+) -> None:
     if head is None:
-        if found:
-            reason = "the chain's head is missing: its newest entries cannot be told from removed ones"
+        # a chain's register record, its head and its first entry are written in one transaction: a record or
+        # an entry without a head means the head was removed, and with it maybe every entry
+        if found or registered:
+            reason = "the chain's head is missing: its entries, or all of them, were removed"
             raise _Fault(reason, chain=chain)
         return
     if head.mac != head_mac(key, chain=chain, seq=head.last_seq, hash=head.last_hash):
@@ -182,19 +195,14 @@ def _check_anchored(chain: str, anchored: AnchoredChainRow | None, *, hash_at_an
 
 
 def _read_anchor(session: Session, key: bytes) -> tuple[AuditAnchorRow | None, dict[str, AnchoredChainRow]]:
-    """The anchor and the chains it registered, as one transaction left them: read again if one changed them."""
-    for _ in range(ANCHOR_READS):
-        anchor = session.get(AuditAnchorRow, 1, populate_existing=True)
-        anchored = list(session.scalars(select(AnchoredChainRow).order_by(AnchoredChainRow.number)))
-        again = session.get(AuditAnchorRow, 1, populate_existing=True)
-        if _state(anchor) == _state(again):
-            _check_anchor(key, anchor, anchored)
-            return anchor, {row.chain: row for row in anchored}
-    raise _Fault("the anchor kept changing while it was read: verify again", chain=None)
-
-
-def _state(anchor: AuditAnchorRow | None) -> tuple[int, int] | None:
-    return (anchor.number, anchor.chains) if anchor else None
+    """The anchor, then the chains it had registered by then: a chain registered since is numbered beyond
+    the anchor's count, and is checked on its own once its entries are reached."""
+    anchor = session.get(AuditAnchorRow, 1, populate_existing=True)
+    counted = anchor.chains if anchor else 0
+    query = select(AnchoredChainRow).where(AnchoredChainRow.number <= counted).order_by(AnchoredChainRow.number)
+    anchored = list(session.scalars(query))
+    _check_anchor(key, anchor, anchored)
+    return anchor, {row.chain: row for row in anchored}
 
 
 def _check_anchor(key: bytes, anchor: AuditAnchorRow | None, anchored: list[AnchoredChainRow]) -> None:

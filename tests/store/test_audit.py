@@ -12,7 +12,7 @@ from mouflow.demo import HKTE, officer
 from mouflow.domain.enums import EventKind
 from mouflow.domain.state import Event
 from mouflow.store.audit import append_action, append_events, list_entries
-from mouflow.store.audit_anchor import take_anchor
+from mouflow.store.audit_anchor import WrongAuditKey, check_key, take_anchor
 from mouflow.store.audit_tables import AuditHeadRow, AuditRow
 from mouflow.store.audit_verify import ChainVerification, verify_chain, verify_mou_chain
 from mouflow.store.db import session_factory, session_scope
@@ -173,7 +173,33 @@ def test_entries_removed_up_to_the_anchor_show_even_with_the_head_gone(
     tamper(engine, f"DELETE FROM audit_log WHERE chain = '{MOU}'")
     tamper(engine, f"DELETE FROM audit_heads WHERE chain = '{MOU}'")
     result = verify(sessions, MOU)
-    assert not result.ok and "which the anchor recorded" in result.reason
+    assert not result.ok and "head is missing" in result.reason
+
+
+def test_a_chain_removed_whole_before_any_anchor_still_shows(sessions: sessionmaker[Session], engine: Engine) -> None:
+    append(sessions, seq=1, mou_id=OTHER)
+    anchor(sessions)
+    append(sessions, seq=1)  # begun since the anchor: its register record still says place 0
+    tamper(engine, f"DELETE FROM audit_log WHERE chain = '{MOU}'")
+    tamper(engine, f"DELETE FROM audit_heads WHERE chain = '{MOU}'")
+    for result in (verify(sessions), verify(sessions, MOU)):
+        assert (result.ok, result.mou_id) == (False, MOU) and "head is missing" in result.reason, result
+
+
+def test_one_mous_chain_removed_whole_shows_in_its_own_check(sessions: sessionmaker[Session], engine: Engine) -> None:
+    append(sessions, seq=1)
+    for table in ("audit_log", "audit_heads", "audit_anchored"):
+        tamper(engine, f"DELETE FROM {table} WHERE chain = '{MOU}'")
+    result = verify(sessions, MOU)
+    assert (result.ok, result.mou_id) == (False, MOU) and "removed whole" in result.reason
+
+
+def test_a_process_with_another_key_refuses_to_go_on(sessions: sessionmaker[Session], engine: Engine) -> None:
+    append(sessions, seq=1)
+    with sessions() as session:
+        check_key(session=session)
+    with session_factory(engine, audit_key=b"another key" * 4)() as session, pytest.raises(WrongAuditKey):
+        check_key(session=session)
 
 
 def test_a_chain_rewritten_without_the_key_does_not_verify(sessions: sessionmaker[Session], engine: Engine) -> None:

@@ -12,8 +12,11 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.config import Config
+from pydantic import SecretStr
 from sqlalchemy import Engine, select, text
 
+from mouflow.audit_key import audit_key
+from mouflow.config import Settings
 from mouflow.store.audit import list_events
 from mouflow.store.audit_tables import AuditRow
 from mouflow.store.audit_verify import verify_chain, verify_mou_chain
@@ -132,3 +135,16 @@ def test_rekeying_needs_the_key(at_0011: Engine) -> None:
     _old_log(at_0011)
     with pytest.raises(RuntimeError, match="needs its key"):
         create_schema(at_0011)
+
+
+def test_an_old_log_whose_newest_entries_were_removed_is_not_rekeyed(at_0011: Engine) -> None:
+    _old_log(at_0011)
+    with at_0011.begin() as connection:
+        connection.execute(text("DELETE FROM audit_log WHERE id = 4"))
+    with pytest.raises(RuntimeError, match="names entry 4 as the newest"):
+        create_schema(at_0011, audit_key=TEST_AUDIT_KEY)
+
+
+def test_a_short_audit_key_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 32 bytes"):
+        audit_key(Settings(audit_key=SecretStr("too short")))

@@ -121,6 +121,7 @@ def _ids_from_a_sequence() -> None:
 
 def _rekey(bind: sa.Connection, key: bytes | None) -> None:
     entries = [dict(row) for row in bind.execute(sa.select(log_table).order_by(log_table.c.id)).mappings()]
+    _check_old_tail(bind, entries)
     if not entries:
         return
     if not key:
@@ -136,6 +137,17 @@ def _rekey(bind: sa.Connection, key: bytes | None) -> None:
     for start in range(0, len(entries), REKEY_BATCH):
         _write_rekeyed(bind, entries[start : start + REKEY_BATCH])
     _write_heads_and_register(bind, key, heads)
+
+
+def _check_old_tail(bind: sa.Connection, entries: list[dict[str, Any]]) -> None:
+    """The old head named the newest entry: entries removed from the end show only here."""
+    head = bind.execute(sa.text("SELECT last_id, last_hash FROM audit_head WHERE id = 1")).first()
+    last = (entries[-1]["id"], entries[-1]["hash"]) if entries else (0, GENESIS_HASH)
+    if head is not None and (head.last_id, head.last_hash) != last:
+        raise RuntimeError(
+            f"the audit log does not verify: audit_head names entry {head.last_id} as the newest, but the log ends "
+            f"at {last[0]}: its newest entries were removed or replaced, so it is not re-keyed"
+        )
 
 
 def _check_old_chain(entries: Iterable[Mapping[str, Any]]) -> None:
