@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import singledispatch
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -219,6 +220,8 @@ def install(app: FastAPI, page: PageRenderer | None = None) -> None:
 def routing_problem(error: StarletteHTTPException) -> Problem:
     """A path no route has, or a method the path does not take: refused in the same envelope as the rest."""
     headers = dict(error.headers or {})
+    if error.detail != HTTPStatus(error.status_code).phrase:  # raised with words of its own: keep them
+        return Problem(error.status_code, "http_error", str(error.detail), headers=headers)
     if error.status_code == 404:
         return Problem(404, "not_found", "there is no such path in this API; see /docs", headers=headers)
     if error.status_code == 405:
