@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from mouflow.domain.actions import Actor
 from mouflow.domain.state import Event
-from mouflow.store.audit_anchor import register_chain
 from mouflow.store.audit_hashes import HASHED_FIELDS, entry_hash, head_mac, session_key, utc
 from mouflow.store.audit_tables import GENESIS_HASH, SYSTEM_CHAIN, AuditHeadRow, AuditRow
 
@@ -70,13 +69,11 @@ def _chain(*, session: Session, chain: str, rows: list[AuditRow]) -> int:
         return 0  # nothing to chain: the head stays as it is, and a chain begins only with an entry
     key = session_key(session)
     head = _lock_head(session, chain=chain, key=key)
-    if head.last_seq == 0:  # the chain begins
-        register_chain(session=session, key=key, chain=chain)
     for row in rows:
         row.chain, row.chain_seq, row.prev_hash = chain, head.last_seq + 1, head.last_hash
         row.hash = entry_hash(key, {name: getattr(row, name) for name in HASHED_FIELDS})
         head.last_seq, head.last_hash = row.chain_seq, row.hash
-    head.mac = head_mac(key, chain=chain, seq=head.last_seq, hash=head.last_hash)
+    head.mac = head_mac(key, chain=chain, seq=head.last_seq, hash=head.last_hash, began_at=head.began_at)
     session.add_all(rows)
     session.flush()
     return len(rows)
@@ -102,8 +99,9 @@ def _locked_head(session: Session, chain: str) -> AuditHeadRow | None:
 
 
 def _add_head_if_missing(session: Session, *, chain: str, key: bytes) -> None:
-    values = {"chain": chain, "last_seq": 0, "last_hash": GENESIS_HASH}
-    values["mac"] = head_mac(key, chain=chain, seq=0, hash=GENESIS_HASH)
+    began_at = datetime.now(UTC)
+    values = {"chain": chain, "last_seq": 0, "last_hash": GENESIS_HASH, "began_at": began_at}
+    values["mac"] = head_mac(key, chain=chain, seq=0, hash=GENESIS_HASH, began_at=began_at)
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     session.execute(dialect.insert(AuditHeadRow).values(values).on_conflict_do_nothing(index_elements=["chain"]))
 

@@ -1,10 +1,11 @@
-"""The anchor over every chain: a register of the chains, and now and then a record of their heads.
+"""The anchor over every chain, taken by the worker every minute: a register of the chains, and a record of
+their heads.
 
 Chains keep writers to different MoUs apart, but a chain removed whole (its entries and its head) leaves no
-gap in any other. The register does: a chain is registered when it begins (once per MoU, the only moment
-writers to different MoUs take turns), the anchor counts the chains, and each chain's record names the one
-registered before it. Anchoring the heads now and then records how far each chain had come, as a second
-witness beside its head's MAC.
+gap in any other. The register does: each round registers the chains begun since the last, the anchor counts
+them, and each chain's record names the one registered before it. No writer waits for the anchor: a chain is
+registered after it began, so one begun and removed whole within the same minute leaves no trace. The heads
+recorded each round are a second witness, beside each head's MAC, of how far each chain had come.
 """
 
 import logging
@@ -15,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mouflow.store.audit_hashes import anchor_mac, anchored_mac, head_mac, session_key
-from mouflow.store.audit_tables import GENESIS_HASH, AnchoredChainRow, AuditAnchorRow, AuditHeadRow
+from mouflow.store.audit_tables import AnchoredChainRow, AuditAnchorRow, AuditHeadRow
 
 log = logging.getLogger(__name__)
 
@@ -40,43 +41,45 @@ def check_key(*, session: Session) -> None:
         )
 
 
-def register_chain(*, session: Session, key: bytes, chain: str) -> None:
-    """Called in the transaction that writes the chain's first entry, with its head locked."""
-    anchor = _lock_anchor(session, key)
-    anchor.chains += 1
-    row = AnchoredChainRow(chain=chain, number=anchor.chains, previous_chain=anchor.last_chain)
-    _set_head(row, key, seq=0, hash=GENESIS_HASH)
-    anchor.last_chain = chain
-    _seal(anchor, key)
-    session.add(row)
-
-
 def take_anchor(*, session: Session) -> int:
-    """Records every head that moved since the last anchor; returns how many did."""
+    """Registers the chains begun since the last anchor and records every head that moved; returns how many
+    chains it registered or moved. The anchor's time is taken before the heads are read: a chain it has not
+    registered began after it, give or take the length of a store transaction."""
     key = session_key(session)
     anchor = _lock_anchor(session, key)
+    started = datetime.now(UTC)
     registered = {row.chain: row for row in session.scalars(select(AnchoredChainRow))}
+    heads = session.scalars(select(AuditHeadRow).order_by(AuditHeadRow.began_at, AuditHeadRow.chain))
     moved = 0
-    for head in session.scalars(select(AuditHeadRow).order_by(AuditHeadRow.chain)):
-        row = registered.get(head.chain)
-        if row is not None and _may_anchor(key, head, row):
-            _set_head(row, key, seq=head.last_seq, hash=head.last_hash)
-            moved += 1
+    for head in heads:
+        if not _may_anchor(key, head, registered.get(head.chain)):
+            continue
+        row = registered.get(head.chain) or _register(session, anchor, head.chain)
+        _set_head(row, key, seq=head.last_seq, hash=head.last_hash)
+        moved += 1
     if moved:
-        anchor.number, anchor.at = anchor.number + 1, datetime.now(UTC)
+        anchor.number, anchor.at = anchor.number + 1, started
         _seal(anchor, key)
     session.flush()
     return moved
 
 
-def _may_anchor(key: bytes, head: AuditHeadRow, row: AnchoredChainRow) -> bool:
-    if (row.seq, row.hash) == (head.last_seq, head.last_hash):
+def _register(session: Session, anchor: AuditAnchorRow, chain: str) -> AnchoredChainRow:
+    anchor.chains += 1
+    row = AnchoredChainRow(chain=chain, number=anchor.chains, previous_chain=anchor.last_chain)
+    anchor.last_chain = chain
+    session.add(row)
+    return row
+
+
+def _may_anchor(key: bytes, head: AuditHeadRow, row: AnchoredChainRow | None) -> bool:
+    if row is not None and (row.seq, row.hash) == (head.last_seq, head.last_hash):
         return False  # it has not moved
-    if head.mac != head_mac(key, chain=head.chain, seq=head.last_seq, hash=head.last_hash):
+    if head.mac != head_mac(key, chain=head.chain, seq=head.last_seq, hash=head.last_hash, began_at=head.began_at):
         # anchoring it would record a state nobody with the key wrote; verification names the chain
         log.warning("audit chain %r: its head does not match its MAC; not anchored", head.chain)
         return False
-    if head.last_seq < row.seq:
+    if row is not None and head.last_seq < row.seq:
         log.warning("audit chain %r: its head is behind the anchor's record of it; not anchored", head.chain)
         return False
     return True

@@ -38,8 +38,8 @@ def entry_hash(key: bytes, fields: Mapping[Any, Any]) -> str:
     return _mac(key, "entry", {name: _canonical(fields[name]) for name in HASHED_FIELDS})
 
 
-def head_mac(key: bytes, *, chain: str, seq: int, hash: str) -> str:
-    return _mac(key, "head", {"chain": chain, "seq": seq, "hash": hash})
+def head_mac(key: bytes, *, chain: str, seq: int, hash: str, began_at: datetime) -> str:
+    return _mac(key, "head", {"chain": chain, "seq": seq, "hash": hash, "began_at": _canonical(began_at)})
 
 
 def anchored_mac(key: bytes, *, chain: str, number: int, previous_chain: str | None, seq: int, hash: str) -> str:

@@ -67,6 +67,9 @@ class AuditHeadRow(Base):
     chain: Mapped[str] = mapped_column(String(64), primary_key=True)
     last_seq: Mapped[int]
     last_hash: Mapped[str] = mapped_column(String(64))
+    # when the chain began, by the database's writer: a chain the anchor has not registered yet must be younger
+    # than the anchor's last round
+    began_at: Mapped[datetime]
     mac: Mapped[str] = mapped_column(String(64))
 
 

@@ -6,6 +6,7 @@ removed at a chain's end has no id left to name, so the finding names its place 
 
 from collections.abc import Iterable, Iterator
 from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from operator import attrgetter
 from typing import Any
@@ -14,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from mouflow.store.audit_hashes import anchor_mac, anchored_mac, entry_hash, head_mac, session_key
+from mouflow.store.audit_hashes import anchor_mac, anchored_mac, entry_hash, head_mac, session_key, utc
 from mouflow.store.audit_tables import (
     GENESIS_HASH,
     SYSTEM_CHAIN,
@@ -25,6 +26,9 @@ from mouflow.store.audit_tables import (
 )
 
 VERIFY_BATCH = 1_000
+# a chain begun while the anchor's round read the heads, in a store transaction still open, joins the next round
+REGISTER_SLACK = timedelta(minutes=1)
+UNANCHORED_GRACE = timedelta(minutes=10)  # for a worker to take the first anchor of a new store
 
 
 class ChainVerification(BaseModel):
@@ -47,6 +51,10 @@ def verify_mou_chain(*, session: Session, mou_id: str) -> ChainVerification:
     first transition is in the log: a chain with nothing left of it was removed whole."""
     key, counter = session_key(session), _Counter()
     try:
+        anchor = session.get(AuditAnchorRow, 1)
+        if anchor is not None:
+            _check_anchor_mac(key, anchor)  # its MAC alone: the other chains' records are not read
+            counter.anchor_at = anchor.at
         _verify_one(session, key, mou_id, counter)
         if counter.count == 0:
             raise _Fault("no entry of it is in the log: its chain was removed whole", chain=mou_id)
@@ -60,18 +68,24 @@ def verify_chain(*, session: Session) -> ChainVerification:
     key, counter = session_key(session), _Counter()
     try:
         anchor, registered = _read_anchor(session, key)
+        counter.anchor_at = anchor.at if anchor else None
         heads = {head.chain: head for head in session.scalars(select(AuditHeadRow))}
-        if anchor is None and heads:
-            raise _Fault("the anchor is missing, but chains exist", chain=None)
         begun_since = _walk_every_chain(session, key, counter, heads=heads, registered=registered)
         for chain in begun_since:  # began after we read the heads: checked alone, its head read first
             _verify_one(session, key, chain, counter)
     except _Fault as fault:
         return _failed(fault, counter.count)
+    return ChainVerification(ok=True, checked=counter.count, reason=_intact(counter, anchor))
+
+
+def _intact(counter: "_Counter", anchor: AuditAnchorRow | None) -> str:
     reason = f"all {counter.count} entries are intact"
     if anchor is not None:
         reason += f", in the {anchor.chains} chains the anchor registered"
-    return ChainVerification(ok=True, checked=counter.count, reason=reason)
+    if counter.unanchored:
+        since = "since its last round" if anchor is not None else "before any anchor was taken"
+        reason += f"; {counter.unanchored} chains begun {since} are not registered yet"
+    return reason
 
 
 def _walk_every_chain(
@@ -91,9 +105,9 @@ def _walk_every_chain(
                 begun_since.append(chain)
                 continue
             anchored = registered.get(chain) or _registration(session, key, chain)
-            _walk_chain(key, chain, counter.counting(rows), head=heads[chain], anchored=anchored)
+            _walk_chain(key, chain, counter.counting(rows), head=heads[chain], anchored=anchored, counter=counter)
     for chain in sorted((heads.keys() | registered.keys()) - walked):  # chains whose entries are all gone
-        _walk_chain(key, chain, iter(()), head=heads.get(chain), anchored=registered.get(chain))
+        _walk_chain(key, chain, iter(()), head=heads.get(chain), anchored=registered.get(chain), counter=counter)
     return begun_since
 
 
@@ -101,7 +115,7 @@ def _verify_one(session: Session, key: bytes, chain: str, counter: "_Counter") -
     anchored = _registration(session, key, chain)
     head = session.get(AuditHeadRow, chain)  # read before the entries: rows appended meanwhile lie beyond it
     with closing(_entries(session, chain=chain)) as entries:
-        _walk_chain(key, chain, counter.counting(entries), head=head, anchored=anchored)
+        _walk_chain(key, chain, counter.counting(entries), head=head, anchored=anchored, counter=counter)
 
 
 def _registration(session: Session, key: bytes, chain: str) -> AnchoredChainRow | None:
@@ -122,7 +136,7 @@ def check_entry(*, session: Session, entry: AuditRow) -> str:
     if entry.prev_hash != (before.hash if before else GENESIS_HASH) or (entry.chain_seq > 1 and before is None):
         return "its prev_hash does not match the entry before it"
     head = session.get(AuditHeadRow, entry.chain)  # before the entry after it: one written meanwhile is there
-    if head is None or head.mac != head_mac(key, chain=entry.chain, seq=head.last_seq, hash=head.last_hash):
+    if head is None or head.mac != _head_mac(key, head):
         return "its chain's head is missing or altered"
     if head.last_seq == entry.chain_seq:
         return (
@@ -139,6 +153,8 @@ def check_entry(*, session: Session, entry: AuditRow) -> str:
 class _Counter:
     def __init__(self) -> None:
         self.count = 0
+        self.anchor_at: datetime | None = None  # the anchor's last round, once read
+        self.unanchored = 0  # chains begun since that round, not registered yet
 
     def counting(self, entries: Iterable[Row[Any]]) -> Iterator[Row[Any]]:
         for entry in entries:
@@ -147,7 +163,13 @@ class _Counter:
 
 
 def _walk_chain(
-    key: bytes, chain: str, entries: Iterable[Row[Any]], *, head: AuditHeadRow | None, anchored: AnchoredChainRow | None
+    key: bytes,
+    chain: str,
+    entries: Iterable[Row[Any]],
+    *,
+    head: AuditHeadRow | None,
+    anchored: AnchoredChainRow | None,
+    counter: "_Counter",
 ) -> None:
     previous, expected = GENESIS_HASH, 1
     hash_at_anchor = hash_at_head = None
@@ -163,8 +185,10 @@ def _walk_chain(
         previous, expected = entry.hash, expected + 1
     registered = anchored is not None
     _check_head(key, chain, head, found=expected - 1, hash_at_head=hash_at_head, registered=registered)
-    if head is not None or anchored is not None:
+    if anchored is not None:
         _check_anchored(chain, anchored, hash_at_anchor=hash_at_anchor)
+    elif head is not None:
+        _check_unregistered(chain, head, counter)
 
 
 def _check_head(
@@ -177,7 +201,7 @@ def _check_head(
             reason = "the chain's head is missing: its entries, or all of them, were removed"
             raise _Fault(reason, chain=chain)
         return
-    if head.mac != head_mac(key, chain=chain, seq=head.last_seq, hash=head.last_hash):
+    if head.mac != _head_mac(key, head):
         raise _Fault("the chain's head was altered: it does not match its MAC", chain=chain)
     if found < head.last_seq:
         reason = f"the newest entries, from place {found + 1} to {head.last_seq} in the chain, were removed"
@@ -186,9 +210,19 @@ def _check_head(
         raise _Fault("the newest entry is not the one the head recorded: the end was replaced", chain=chain)
 
 
-def _check_anchored(chain: str, anchored: AnchoredChainRow | None, *, hash_at_anchor: str | None) -> None:
-    if anchored is None:
-        raise _Fault("the chain is not in the anchor's register: its record there was removed", chain=chain)
+def _check_unregistered(chain: str, head: AuditHeadRow, counter: "_Counter") -> None:
+    """A chain the register does not hold must have begun after the anchor's last round; with no anchor at all,
+    within the grace a worker needs to take the first."""
+    began = utc(head.began_at)
+    if counter.anchor_at is None and began < datetime.now(UTC) - UNANCHORED_GRACE:
+        raise _Fault(f"the anchor is missing, though this chain began at {began:%Y-%m-%d %H:%M} UTC", chain=chain)
+    if counter.anchor_at is not None and began < utc(counter.anchor_at) - REGISTER_SLACK:
+        reason = "the chain began before the anchor's last round, but is not in its register: its record was removed"
+        raise _Fault(reason, chain=chain)
+    counter.unanchored += 1
+
+
+def _check_anchored(chain: str, anchored: AnchoredChainRow, *, hash_at_anchor: str | None) -> None:
     if anchored.seq and hash_at_anchor != anchored.hash:
         reason = f"the entries up to place {anchored.seq}, which the anchor recorded, were removed or replaced"
         raise _Fault(reason, chain=chain, seq=anchored.seq)
@@ -210,12 +244,16 @@ def _check_anchor(key: bytes, anchor: AuditAnchorRow | None, anchored: list[Anch
         if anchored:
             raise _Fault("the anchor is missing, but chains were registered", chain=None)
         return
-    expected = anchor_mac(key, number=anchor.number, at=anchor.at, chains=anchor.chains, last_chain=anchor.last_chain)
-    if anchor.mac != expected:
-        raise _Fault("the anchor was altered: it does not match its MAC", chain=None)
+    _check_anchor_mac(key, anchor)
     for row in anchored:
         _check_anchored_mac(key, row)
     _check_numbers(anchor, anchored)
+
+
+def _check_anchor_mac(key: bytes, anchor: AuditAnchorRow) -> None:
+    expected = anchor_mac(key, number=anchor.number, at=anchor.at, chains=anchor.chains, last_chain=anchor.last_chain)
+    if anchor.mac != expected:
+        raise _Fault("the anchor was altered: it does not match its MAC", chain=None)
 
 
 def _check_numbers(anchor: AuditAnchorRow, anchored: list[AnchoredChainRow]) -> None:
@@ -270,3 +308,7 @@ def _entry_at(session: Session, chain: str, chain_seq: int) -> AuditRow | None:
 
 def _fields(entry: AuditRow) -> dict[str, Any]:
     return {column: getattr(entry, column) for column in AuditRow.__table__.columns.keys()}
+
+
+def _head_mac(key: bytes, head: AuditHeadRow) -> str:
+    return head_mac(key, chain=head.chain, seq=head.last_seq, hash=head.last_hash, began_at=head.began_at)

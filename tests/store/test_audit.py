@@ -67,6 +67,11 @@ def test_entries_are_appended_in_each_mous_own_chain(sessions: sessionmaker[Sess
     assert places == [(1, 0, 1), (1, 1, 2), (2, 0, 3), (2, 1, 4), (2, 2, 5)]
     assert entries[0].at.replace(tzinfo=entries[0].at.tzinfo or UTC) == T0  # SQLite returns naive UTC
     assert entries[0].actor_role == "officer" and entries[0].request_id == "r-1"
+    assert (
+        verify(sessions).reason
+        == "all 7 entries are intact; 2 chains begun before any anchor was taken are not registered yet"
+    )
+    assert anchor(sessions) == 2
     assert verify(sessions).reason == "all 7 entries are intact, in the 2 chains the anchor registered"
 
 
@@ -153,6 +158,7 @@ def test_a_head_set_back_to_match_a_shortened_chain_shows(sessions: sessionmaker
 def test_a_chain_removed_whole_is_named(sessions: sessionmaker[Session], engine: Engine) -> None:
     for mou_id in (MOU, OTHER, "hkte-third-2026"):
         append(sessions, seq=1, mou_id=mou_id)
+    anchor(sessions)
     for table in ("audit_log", "audit_heads", "audit_anchored"):
         tamper(engine, f"DELETE FROM {table} WHERE chain = '{OTHER}'")
     result = verify(sessions)
@@ -176,14 +182,29 @@ def test_entries_removed_up_to_the_anchor_show_even_with_the_head_gone(
     assert not result.ok and "head is missing" in result.reason
 
 
-def test_a_chain_removed_whole_before_any_anchor_still_shows(sessions: sessionmaker[Session], engine: Engine) -> None:
+def test_a_chain_registered_by_the_anchor_and_then_removed_whole_shows(
+    sessions: sessionmaker[Session], engine: Engine
+) -> None:
     append(sessions, seq=1, mou_id=OTHER)
+    append(sessions, seq=1)
     anchor(sessions)
-    append(sessions, seq=1)  # begun since the anchor: its register record still says place 0
     tamper(engine, f"DELETE FROM audit_log WHERE chain = '{MOU}'")
     tamper(engine, f"DELETE FROM audit_heads WHERE chain = '{MOU}'")
     for result in (verify(sessions), verify(sessions, MOU)):
         assert (result.ok, result.mou_id) == (False, MOU) and "head is missing" in result.reason, result
+
+
+def test_only_a_chain_begun_since_the_anchors_round_may_be_unregistered(
+    sessions: sessionmaker[Session], engine: Engine
+) -> None:
+    append(sessions, seq=1)
+    anchor(sessions)
+    append(sessions, seq=1, mou_id=OTHER)  # begun since: the next round registers it
+    assert verify(sessions).ok and "1 chains begun since its last round" in verify(sessions).reason
+    tamper(engine, f"DELETE FROM audit_anchored WHERE chain = '{MOU}'")  # the last record, so no gap to see
+    tamper(engine, "UPDATE audit_anchor SET chains = 0")
+    assert "altered" in verify(sessions).reason  # the count is under the anchor's MAC
+    assert not verify(sessions, MOU).ok
 
 
 def test_one_mous_chain_removed_whole_shows_in_its_own_check(sessions: sessionmaker[Session], engine: Engine) -> None:
@@ -196,6 +217,7 @@ def test_one_mous_chain_removed_whole_shows_in_its_own_check(sessions: sessionma
 
 def test_a_process_with_another_key_refuses_to_go_on(sessions: sessionmaker[Session], engine: Engine) -> None:
     append(sessions, seq=1)
+    anchor(sessions)  # a worker's first round, at its start
     with sessions() as session:
         check_key(session=session)
     with session_factory(engine, audit_key=b"another key" * 4)() as session, pytest.raises(WrongAuditKey):
@@ -243,6 +265,7 @@ def test_concurrent_writers_build_sound_chains(sessions: sessionmaker[Session]) 
         thread.start()
     for thread in threads:
         thread.join()
+    assert anchor(sessions) == 2
     assert verify(sessions).reason == "all 120 entries are intact, in the 2 chains the anchor registered"
     with sessions() as session:
         heads = session.scalars(select(AuditHeadRow.last_seq).order_by(AuditHeadRow.chain)).all()

@@ -84,6 +84,7 @@ def _create_chain_tables() -> None:
         sa.Column("chain", sa.String(length=64), nullable=False),
         sa.Column("last_seq", sa.Integer(), nullable=False),
         sa.Column("last_hash", sa.String(length=64), nullable=False),
+        sa.Column("began_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("mac", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("chain"),
     )
@@ -193,20 +194,23 @@ def _write_rekeyed(bind: sa.Connection, entries: list[dict[str, Any]]) -> None:
 
 def _write_heads_and_register(bind: sa.Connection, key: bytes, heads: dict[str, tuple[int, str]]) -> None:
     """Each chain's head, and the anchor with every chain registered in the order it began (dicts keep it)."""
-    head_rows, anchored_rows, previous = [], [], None
+    head_rows, anchored_rows, previous, now = [], [], None, datetime.now(UTC)
     for number, (chain, (seq, last)) in enumerate(heads.items(), start=1):
-        head_rows.append(
-            {"chain": chain, "last_seq": seq, "last_hash": last, "mac": head_mac(key, chain=chain, seq=seq, hash=last)}
-        )
+        mac = head_mac(key, chain=chain, seq=seq, hash=last, began_at=now)
+        head_rows.append({"chain": chain, "last_seq": seq, "last_hash": last, "began_at": now, "mac": mac})
         mac = anchored_mac(key, chain=chain, number=number, previous_chain=previous, seq=seq, hash=last)
         anchored_rows.append(
             {"chain": chain, "number": number, "previous_chain": previous, "seq": seq, "hash": last, "mac": mac}
         )
         previous = chain
-    bind.execute(sa.insert(_table("audit_heads", "chain", "last_seq", "last_hash", "mac")), head_rows)
+    head_table = sa.table(
+        "audit_heads",
+        *map(sa.column, ("chain", "last_seq", "last_hash", "mac")),
+        sa.column("began_at", sa.DateTime(timezone=True)),
+    )
+    bind.execute(sa.insert(head_table), head_rows)
     registered = _table("audit_anchored", "chain", "number", "previous_chain", "seq", "hash", "mac")
     bind.execute(sa.insert(registered), anchored_rows)
-    now = datetime.now(UTC)
     anchor = {"id": 1, "number": 1, "at": now, "chains": len(heads), "last_chain": previous}
     anchor["mac"] = anchor_mac(key, number=1, at=now, chains=len(heads), last_chain=previous)
     anchor_table = sa.table(
