@@ -116,6 +116,16 @@ async def spawn(name: str, command: list[str], env: dict[str, str] | None = None
     return Child(name, process)
 
 
+def metrics_ports(settings: Settings) -> list[int]:
+    """Every metrics port the processes will listen on: each kind's first, and one more for each next one."""
+    kinds = [
+        (settings.worker_metrics_port, settings.mou_workers),
+        (settings.render_metrics_port, settings.launched_render_workers),
+        (settings.api_metrics_port, settings.api_processes),
+    ]
+    return [first + offset for first, count in kinds if first is not None for offset in range(count)]
+
+
 def metrics_port_of(variable: str, first: int | None, number: int) -> dict[str, str] | None:
     """The environment of a kind's `number`-th process: its metrics on the port after the one before's
     (MOUFLOW_WORKER_METRICS_PORT and the others name the first); None, ours as it is, when none is set."""
@@ -190,7 +200,7 @@ def where(settings: Settings) -> str:
 
 async def start_and_watch(settings: Settings, children: list[Child]) -> None:
     """Starts every part and seeds, then waits; it returns only by raising, when a child exits."""
-    check_ports_free([temporal_endpoint(settings)[1], UI_PORT, *api_ports(settings)])
+    check_ports_free([temporal_endpoint(settings)[1], UI_PORT, *api_ports(settings), *metrics_ports(settings)])
     children.append(await spawn("Temporal server", temporal_command(settings)))
     client = await wait_for_server(settings, children[0])
     directory = seed_directory(prepare_database(settings))

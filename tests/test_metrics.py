@@ -11,7 +11,7 @@ from api.main import create_app
 from mouflow.config import Settings
 from mouflow.metrics import count_delivery, rendering, storing
 from mouflow.metrics_endpoint import TemporalCoreMetrics, free_loopback_port
-from ops.up import metrics_port_of
+from ops.up import metrics_port_of, metrics_ports
 
 
 def sample(name: str, **labels: str) -> float:
@@ -67,3 +67,10 @@ async def test_a_request_is_counted_by_its_route_template_and_an_unknown_path_by
     assert sample("mouflow_http_requests_total", method="GET", path="/healthz", status_code="200") == before + 1
     assert sample("mouflow_http_requests_total", method="GET", path="__unknown__", status_code="404") == unknown + 1
     assert "mf_secret" not in generate_latest(REGISTRY).decode()
+
+
+def test_the_launcher_checks_every_metrics_port_it_will_give_out() -> None:
+    settings = Settings(
+        mou_workers=2, render_workers=1, api_processes=3, worker_metrics_port=9460, api_metrics_port=9470
+    )
+    assert metrics_ports(settings) == [9460, 9461, 9470, 9471, 9472]  # render workers: no port set, none
