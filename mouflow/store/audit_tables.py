@@ -6,8 +6,8 @@ database, of its fields and the hash of the row before it in its chain: altering
 the chain from there, and nobody without the key can write a chain that verifies.
 
 `audit_heads` holds each chain's newest row (its lock makes one chain's writers take turns). The anchor,
-`audit_anchor` with `audit_anchored`, registers every chain when it begins and records its head now and
-then, so a chain removed whole shows too (mouflow.store.audit_anchor).
+`audit_anchor` with `audit_anchored`, taken by the worker each minute, registers the chains begun since its
+last round and records every head, so a chain removed whole shows too (mouflow.store.audit_anchor).
 """
 
 from datetime import datetime
@@ -75,8 +75,8 @@ class AuditHeadRow(Base):
 
 class AnchoredChainRow(Base):
     """A chain in the anchor's register, with its head as the newest anchor saw it. `number` counts chains in
-    the order they began, and `previous_chain` names the one numbered before, so a row removed leaves a gap
-    that names its chain."""
+    the order the anchor registered them, and `previous_chain` names the one numbered before, so a row removed
+    leaves a gap that names its chain."""
 
     __tablename__ = "audit_anchored"
 
