@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from mouflow.domain.actions import Actor
 from mouflow.domain.state import Event
 from mouflow.store.audit_hashes import HASHED_FIELDS, entry_hash, head_mac, session_key, utc
 from mouflow.store.audit_tables import GENESIS_HASH, SYSTEM_CHAIN, AuditHeadRow, AuditRow
+from mouflow.store.db import insert_unless_present
 
 
 def append_events(*, session: Session, workflow_id: str, mou_id: str, seq: int, events: Sequence[Event]) -> int:
@@ -102,8 +102,7 @@ def _add_head_if_missing(session: Session, *, chain: str, key: bytes) -> None:
     began_at = datetime.now(UTC)
     values = {"chain": chain, "last_seq": 0, "last_hash": GENESIS_HASH, "began_at": began_at}
     values["mac"] = head_mac(key, chain=chain, seq=0, hash=GENESIS_HASH, began_at=began_at)
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    session.execute(dialect.insert(AuditHeadRow).values(values).on_conflict_do_nothing(index_elements=["chain"]))
+    insert_unless_present(session, AuditHeadRow, values)
 
 
 def _event_entry(workflow_id: str, mou_id: str, seq: int, position: int, event: Event) -> AuditRow:

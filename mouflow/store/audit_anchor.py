@@ -11,12 +11,12 @@ recorded each round are a second witness, beside each head's MAC, of how far eac
 import logging
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mouflow.store.audit_hashes import anchor_mac, anchored_mac, head_mac, session_key
 from mouflow.store.audit_tables import AnchoredChainRow, AuditAnchorRow, AuditHeadRow
+from mouflow.store.db import insert_unless_present
 
 log = logging.getLogger(__name__)
 
@@ -98,14 +98,10 @@ def _seal(anchor: AuditAnchorRow, key: bytes) -> None:
 
 def _lock_anchor(session: Session, key: bytes) -> AuditAnchorRow:
     """The one anchor row, locked until the transaction ends; made, sealed, the first time."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     now = datetime.now(UTC)
     empty = {"id": 1, "number": 0, "at": now, "chains": 0, "last_chain": None}
     empty["mac"] = anchor_mac(key, number=0, at=now, chains=0, last_chain=None)
-    session.execute(dialect.insert(AuditAnchorRow).values(empty).on_conflict_do_nothing(index_elements=["id"]))
-    if dialect is sqlite:
-        # SQLite ignores FOR UPDATE; writing takes the database lock now, before we read the row
-        session.execute(update(AuditAnchorRow).where(AuditAnchorRow.id == 1).values(number=AuditAnchorRow.number))
+    insert_unless_present(session, AuditAnchorRow, empty)  # on SQLite, the write lock FOR UPDATE cannot take
     anchor = session.get(AuditAnchorRow, 1, with_for_update=True, populate_existing=True)
     assert anchor is not None, "the anchor row was just added"
     return anchor

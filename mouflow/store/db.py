@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -61,6 +62,13 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 def session_factory(engine: Engine, *, audit_key: bytes) -> sessionmaker[Session]:
     """`audit_key` (mouflow.audit_key) keys the audit log's hashes; every session carries it to the log."""
     return sessionmaker(engine, expire_on_commit=False, info={AUDIT_KEY: audit_key})
+
+
+def insert_unless_present(session: Session, entity: type[Any], values: dict[str, Any]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING in the database's own dialect: a row two writers may both add first.
+    Being a write, on SQLite it also takes the database's write lock, which stands in for FOR UPDATE there."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(entity).values(values).on_conflict_do_nothing())
 
 
 @contextmanager

@@ -9,10 +9,9 @@ import hashlib
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import JSON, String, delete
-from sqlalchemy.dialects.postgresql import insert as postgres_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from mouflow.store.db import insert_unless_present
 from mouflow.store.tables import Base
 
 KEPT_FOR = timedelta(days=7)  # longer than any client keeps retrying one request
@@ -49,8 +48,7 @@ def keep_answer(*, session: Session, user_id: str, key: str, fingerprint: str, s
         "body": body,
         "created_at": datetime.now(UTC),
     }
-    insert = postgres_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(insert(IdempotentAnswerRow).values(**values).on_conflict_do_nothing())
+    insert_unless_present(session, IdempotentAnswerRow, values)
 
 
 def forget_old_answers(*, session: Session, now: datetime) -> int:
