@@ -11,19 +11,16 @@ import argparse
 import asyncio
 import os
 import statistics
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
 import httpx
-from fresh_store import POSTGRES, drop_schema, fresh_schema
+from fresh_store import POSTGRES, fresh_stack
 from load_client import make_tokens
 from symposium import first_draft, partner_of
 
 from mouflow.demo import HKTE
 from mouflow.sessions import sessions_from
-from ops.stack import running_stack
 
 TARGET = 0.5  # seconds from the POST to the draft in hand
 POLL = 0.02  # seconds between looks at the documents list
@@ -63,17 +60,12 @@ async def one(http: httpx.AsyncClient, token: str, mou_id: str, n: int) -> tuple
 
 async def main() -> None:
     args = arguments()
-    url, schema = fresh_schema(args.database_url, "bench_first_draft")
-    try:
-        with tempfile.TemporaryDirectory(prefix="mouflow-first-draft-") as root:
-            async with running_stack(Path(root), url, render_workers=args.render_workers) as stack:
-                tokens = make_tokens(sessions_from(stack.settings))
-                run = uuid.uuid4().hex[:6]
-                async with httpx.AsyncClient(base_url=stack.api_url, timeout=60) as http:
-                    await one(http, tokens[HKTE.id], f"warm-{run}", 0)
-                    timings = [await one(http, tokens[HKTE.id], f"draft-{run}-{n}", n) for n in range(args.n)]
-    finally:
-        drop_schema(args.database_url, schema)
+    async with fresh_stack(args.database_url, "first_draft", render_workers=args.render_workers) as stack:
+        tokens = make_tokens(sessions_from(stack.settings))
+        run = uuid.uuid4().hex[:6]
+        async with httpx.AsyncClient(base_url=stack.api_url, timeout=60) as http:
+            await one(http, tokens[HKTE.id], f"warm-{run}", 0)
+            timings = [await one(http, tokens[HKTE.id], f"draft-{run}-{n}", n) for n in range(args.n)]
     report([answered for answered, _ in timings], [whole for _, whole in timings], args.render_workers)
 
 

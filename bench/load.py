@@ -18,19 +18,17 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
 import httpx
-from fresh_store import POSTGRES, drop_schema, fresh_schema
+from fresh_store import POSTGRES, fresh_stack
 from load_checks import TRANSITIONS, expected_rows, problems
 from load_client import LoadClient, StepFailed, make_tokens
 from load_steps import drive
 
 from mouflow.sessions import sessions_from
-from ops.stack import Stack, running_stack
+from ops.stack import Stack
 
 COMPLETION_TIMEOUT = 3_600.0  # seconds for the workflows to finish their PDFs after the last request
 
@@ -111,15 +109,10 @@ async def run(stack: Stack, count: int, in_flight: int) -> bool:
 
 async def main() -> int:
     args = arguments()
-    url, schema = fresh_schema(args.database_url, "bench_load")
     limit = args.in_flight or "no limit"
-    print(f"store: {args.database_url}{f' (schema {schema})' if schema else ''}; N = {args.n}, in flight: {limit}")
-    try:
-        with tempfile.TemporaryDirectory(prefix="mouflow-load-") as root:
-            async with running_stack(Path(root), url) as stack:
-                ok = await run(stack, args.n, args.in_flight)
-    finally:
-        drop_schema(args.database_url, schema)
+    print(f"store: {args.database_url} (a schema of its own in PostgreSQL); N = {args.n}, in flight: {limit}")
+    async with fresh_stack(args.database_url, "load") as stack:
+        ok = await run(stack, args.n, args.in_flight)
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

@@ -15,15 +15,13 @@ import argparse
 import asyncio
 import os
 import statistics
-import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 from bare import BarePlan, BareStep, BareWorkflow, nothing
-from fresh_store import POSTGRES, drop_schema, fresh_schema
+from fresh_store import POSTGRES, fresh_stack
 from load_client import make_tokens
 from load_steps import json
 from sqlalchemy import func, select
@@ -35,7 +33,7 @@ from temporalio.worker import Worker
 from mouflow.demo import HKTE
 from mouflow.sessions import sessions_from
 from mouflow.store.tables import DocumentRow
-from ops.stack import Stack, running_stack
+from ops.stack import Stack
 
 IDLE_TIMEOUT = 300.0  # seconds for the PDFs of the starts to be rendered
 STILL = 6  # polls half a second apart that found no new PDF: the renders are done
@@ -139,13 +137,8 @@ def _p50_p95(latencies: list[float]) -> tuple[float, float]:
 
 async def main() -> None:
     args = arguments()
-    url, schema = fresh_schema(args.database_url, "bench_write")
-    try:
-        with tempfile.TemporaryDirectory(prefix="mouflow-write-") as root:
-            async with running_stack(Path(root), url) as stack:
-                ours, bare = await measure(stack, args.n)
-    finally:
-        drop_schema(args.database_url, schema)
+    async with fresh_stack(args.database_url, "write") as stack:
+        ours, bare = await measure(stack, args.n)
     print(
         f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end; store {args.database_url}"
     )

@@ -10,17 +10,15 @@ over the API process's socket minus the in-process request.
 import argparse
 import asyncio
 import statistics
-import tempfile
 import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import httpx
-from fresh_store import POSTGRES, drop_schema, fresh_schema
+from fresh_store import POSTGRES, fresh_stack
 from load_client import make_tokens
 from pytest import MonkeyPatch
 from temporalio.api.enums.v1 import EventType
@@ -33,7 +31,7 @@ import api.workflows
 from api.main import create_app
 from mouflow.demo import HKTE
 from mouflow.sessions import sessions_from
-from ops.stack import Stack, running_stack
+from ops.stack import Stack
 
 Timings = dict[str, list[float]]
 # what the route does, in order, by the name it is called by where it is called
@@ -134,13 +132,8 @@ def report(timings: Timings, count: int) -> None:
 
 async def main() -> None:
     args = arguments()
-    url, schema = fresh_schema(args.database_url, "bench_steps")
-    try:
-        with tempfile.TemporaryDirectory(prefix="mouflow-steps-") as root:
-            async with running_stack(Path(root), url) as stack:
-                timings, count = await measure(stack, args.n)
-    finally:
-        drop_schema(args.database_url, schema)
+    async with fresh_stack(args.database_url, "steps") as stack:
+        timings, count = await measure(stack, args.n)
     report(timings, count)
 
 
