@@ -33,3 +33,23 @@ async def test_a_webhook_is_added_and_its_secret_replaced(
         due_soon = page.locator("label.check", has=page.locator("input[value=milestone_due_soon]"))
         await expect(due_soon).to_have_text(DUE_SOON[language])
         await manager.shot(f"party-01-secret-replaced-{language}")
+
+
+CONTROL_REFUSED = {"en": "control character", "zh-Hant": "有欄位含有控制字元", "zh-Hans": "有字段含有控制字符"}
+
+
+async def test_text_with_a_bidi_override_is_refused_in_the_readers_words(
+    site: str, browser: Browser, sessions: sessionmaker[Session]
+) -> None:
+    users = make_users(sessions)
+    manager = await Person.sign_in(browser, site, users.token("hkte", Role.MANAGER), "hkte-manager")
+    page = manager.page
+    for language, words in CONTROL_REFUSED.items():
+        await manager.visit(f"/web/language/{language}?next=/web/party")
+        await page.fill("#webhook-url", "https://hooks.example.invalid/\u202egpj.exe")
+        await page.check("input[name=events][value=milestone_due_soon]")
+        await manager.press("#do-add-webhook")
+        await expect(page.locator("#error")).to_contain_text(words)
+        await manager.shot(f"party-03-bidi-refused-{language}")
+    await manager.visit("/web/party")
+    await expect(page.locator(".webhook")).to_have_count(0)  # nothing was kept
